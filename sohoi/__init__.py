@@ -1,0 +1,1 @@
+"""Sổ Hội: the register of mass associations and the tracking of Directive 17-CT/TW."""

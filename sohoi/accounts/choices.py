@@ -1,0 +1,21 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    STANDING_COMMITTEE = "standing_committee", _("Thường trực Thành ủy")
+    MASS_MOBILISATION = "mass_mobilisation", _("Ban Dân vận")
+    PROPAGANDA = "propaganda", _("Ban Tuyên giáo")
+    HOME_AFFAIRS = "home_affairs", _("Sở Nội vụ")
+    HOME_AFFAIRS_OFFICER = "home_affairs_officer", _("Cán bộ theo dõi hội (Sở Nội vụ)")
+    PEOPLES_COMMITTEE = "peoples_committee", _("Ủy ban nhân dân")
+    FATHERLAND_FRONT = "fatherland_front", _("Mặt trận Tổ quốc")
+    PARTY_COMMITTEE = "party_committee", _("Cấp ủy quận, huyện, xã, phường")
+    ASSOCIATION_STAFF = "association_staff", _("Cán bộ hội")
+    ADMIN = "admin", _("Quản trị hệ thống")
+
+
+# Roles that read everything in the system (the letter's point 6: they monitor and report on all).
+READ_ALL_ROLES = frozenset({Role.STANDING_COMMITTEE, Role.MASS_MOBILISATION, Role.PROPAGANDA, Role.ADMIN})
+# Roles allowed to see sensitive personal data (party membership, ID numbers) - domain.md §6.
+SENSITIVE_DATA_ROLES = frozenset({Role.STANDING_COMMITTEE, Role.MASS_MOBILISATION, Role.PARTY_COMMITTEE, Role.ADMIN})

@@ -1,0 +1,17 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "Tên đăng nhập hoặc mật khẩu không đúng. Kiểm tra lại (mật khẩu phân biệt chữ hoa, chữ thường). "
+            "Sau 5 lần sai, tài khoản bị tạm khóa 15 phút."
+        ),
+        "inactive": _("Tài khoản này đã bị khóa. Liên hệ quản trị hệ thống."),
+    }
+    username = forms.CharField(label=_("Tên đăng nhập"), max_length=150,
+                               widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}))
+    password = forms.CharField(label=_("Mật khẩu"), strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from sohoi.core import audit
+
+from .choices import Role
+from .models import User, UserRole
+
+
+@transaction.atomic
+def user_create(*, actor: Any, username: str, password: str, full_name: str, unit: Any, roles: list[str],
+                email: str = "", position: str = "", check_password: bool = True) -> User:
+    unknown = [r for r in roles if r not in Role.values]
+    if unknown:
+        raise ValidationError({"roles": f"Vai trò không tồn tại: {', '.join(unknown)}. Chọn trong danh sách vai trò."})
+    if not roles:
+        raise ValidationError({"roles": "Người dùng phải có ít nhất một vai trò."})
+    if unit is None and Role.ADMIN not in roles:
+        raise ValidationError({"unit": "Chọn đơn vị mà người dùng làm việc cho."})
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": f"Tên đăng nhập “{username}” đã có người dùng. Chọn tên khác."})
+    user = User(username=username, full_name=full_name, unit=unit, email=email, position=position)
+    if check_password:
+        validate_password(password, user)
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    user.save()
+    UserRole.objects.bulk_create([UserRole(user=user, role=r) for r in roles])
+    audit.record(actor=actor, action="accounts.user.created", target=user,
+                 changes={"username": [None, username], "unit": [None, str(unit) if unit else None],
+                          "roles": [None, sorted(roles)]})
+    return user
+
+
+@transaction.atomic
+def user_set_roles(*, actor: Any, user: User, roles: list[str]) -> User:
+    before = sorted(user.role_codes)
+    UserRole.objects.filter(user=user).exclude(role__in=roles).delete()
+    UserRole.objects.bulk_create([UserRole(user=user, role=r) for r in roles], ignore_conflicts=True)
+    user.__dict__.pop("role_codes", None)
+    audit.record(actor=actor, action="accounts.user.roles_changed", target=user, changes={"roles": [before, sorted(roles)]})
+    return user

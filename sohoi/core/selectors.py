@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+
+from .filters import AuditFilter
+from .models import AuditEntry
+from .scoping import restrict
+
+
+def audit_list(*, user: Any, filters: Any) -> AuditFilter:
+    """The filter set (its form shows errors; `.qs` is the scoped, filtered list)."""
+    qs = restrict(AuditEntry.objects.select_related("actor", "actor_unit", "target_type"), user)
+    return AuditFilter(filters, queryset=qs)
+
+
+# Apps contribute "open work" panels to the home page by defining `home_panels(user) -> list[dict]`
+# in their selectors module; the home page asks each installed Sổ Hội app in turn.
+def home_summary(*, user: Any) -> dict[str, Any]:
+    panels: list[dict[str, Any]] = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("sohoi.") or config.label == "core":
+            continue
+        try:
+            module = __import__(f"{config.name}.selectors", fromlist=["home_panels"])
+        except ModuleNotFoundError:
+            continue
+        if hasattr(module, "home_panels"):
+            panels.extend(module.home_panels(user))
+    return {"panels": panels}

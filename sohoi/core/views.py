@@ -1,0 +1,139 @@
+"""Home, audit, notifications, and the generic list/detail views the reference-data pages share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views import View
+
+from sohoi.accounts.choices import Role
+
+from . import audit
+from .models import AuditEntry, Notification
+from .scoping import get_scoped, restrict
+from .selectors import audit_list, home_summary
+
+PAGE_SIZE = 50
+
+
+def paginate(request: HttpRequest, qs: models.QuerySet, per_page: int = PAGE_SIZE):
+    return Paginator(qs, per_page).get_page(request.GET.get("page"))
+
+
+def render_page(request: HttpRequest, template: str, context: dict[str, Any], partial: str | None = None) -> HttpResponse:
+    """htmx requests on the same URL get only the partial."""
+    if partial and getattr(request, "htmx", False) and not request.htmx.boosted:
+        return render(request, partial, context)
+    return render(request, template, context)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", home_summary(user=request.user))
+
+
+class ScopedListView(View):
+    """A list of a model's rows the user may see, filtered by `filterset_class`, paginated."""
+
+    model: type[models.Model]
+    template_name = "core/generic_list.html"
+    partial_name = "core/partials/_generic_rows.html"
+    columns: list[tuple[str, str]] = []
+    filterset_class: Any = None
+    title = ""
+    select_related: tuple[str, ...] = ()
+
+    def get_queryset(self) -> models.QuerySet:
+        return restrict(self.model._default_manager.select_related(*self.select_related), self.request.user)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        qs = self.get_queryset()
+        filterset = None
+        if self.filterset_class is not None:
+            filterset = self.filterset_class(request.GET, queryset=qs)
+            qs = filterset.qs
+        page = paginate(request, qs)
+        rows = [[(getattr(obj, f"get_{c}_display", None) or (lambda o=obj, c=c: getattr(o, c)))() for c, _ in self.columns]
+                for obj in page.object_list]
+        context = {"title": self.title or self.model._meta.verbose_name_plural, "page": page,
+                   "columns": self.columns, "rows": list(zip(page.object_list, rows, strict=True)),
+                   "filter": filterset}
+        return render_page(request, self.template_name, context, self.partial_name)
+
+
+class ScopedDetailView(View):
+    model: type[models.Model]
+    template_name = "core/generic_detail.html"
+    fields: list[str] = []
+
+    def get_object(self, pk: int) -> models.Model:
+        return get_scoped(self.model, self.request.user, pk=pk)
+
+    def get_context(self, obj: models.Model) -> dict[str, Any]:
+        return {}
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        obj = self.get_object(pk)
+        rows = []
+        for name in self.fields:
+            field = obj._meta.get_field(name)
+            display = getattr(obj, f"get_{name}_display", None)
+            value = display() if display else getattr(obj, name)
+            if field.many_to_many:
+                value = ", ".join(str(v) for v in value.all())
+            rows.append((field.verbose_name, value))
+        context = {"object": obj, "rows": rows, "title": str(obj), "history": audit.history_for(obj)[:100],
+                   **self.get_context(obj)}
+        return render(request, self.template_name, context)
+
+
+def audit_log(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_role(Role.ADMIN):
+        raise PermissionDenied
+    filterset = audit_list(user=request.user, filters=request.GET)
+    qs = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    return render_page(request, "core/audit_list.html", {"page": paginate(request, qs), "filter": filterset},
+                       "core/partials/_audit_rows.html")
+
+
+def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_scoped(AuditEntry, request.user, pk=pk)
+    return render(request, "core/audit_detail.html", {"entry": entry})
+
+
+def notifications(request: HttpRequest) -> HttpResponse:
+    qs = restrict(Notification.objects.all(), request.user)
+    if request.method == "POST":
+        qs.filter(read_at__isnull=True).update(read_at=timezone.now())
+        return redirect("core:notifications")
+    return render(request, "core/notifications.html", {"page": paginate(request, qs)})
+
+
+@login_not_required
+def healthz(request: HttpRequest) -> HttpResponse:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    # No context processors: the database may be what failed.
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render(), status=500)
