@@ -45,3 +45,20 @@ def user_set_roles(*, actor: Any, user: User, roles: list[str]) -> User:
     user.__dict__.pop("role_codes", None)
     audit.record(actor=actor, action="accounts.user.roles_changed", target=user, changes={"roles": [before, sorted(roles)]})
     return user
+
+
+@transaction.atomic
+def api_token_create(*, actor: Any, user: User, name: str) -> tuple[Any, str]:
+    """Returns (row, token); the plain token exists only in this return value."""
+    import hashlib
+    import secrets
+
+    from .models import ApiToken
+
+    if not name.strip():
+        raise ValidationError({"name": "Đặt tên cho mã truy cập (ví dụ: tên hệ thống dùng nó)."})
+    token = secrets.token_urlsafe(32)
+    row = ApiToken.objects.create(user=user, name=name.strip(), prefix=token[:8],
+                                  key_hash=hashlib.sha256(token.encode()).hexdigest())
+    audit.record(actor=actor, action="accounts.api_token.created", target=row, changes={"user": [None, str(user)]})
+    return row, token

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "sohoi.core",
     "sohoi.orgs",
     "sohoi.accounts",
+    "sohoi.associations",
+    "sohoi.directives",
+    "sohoi.api",
 ]
 
 MIDDLEWARE = [
@@ -177,6 +180,9 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; "
     "object-src 'none'"
 )
+
+NINJA_PAGINATION_CLASS = "sohoi.api.pagination.PageNumber"
+NINJA_PAGINATION_PER_PAGE = 50
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sohoi@localhost")

@@ -6,6 +6,9 @@ urlpatterns = [
     path("", include("sohoi.core.urls")),
     path("tai-khoan/", include("sohoi.accounts.urls")),
     path("don-vi/", include("sohoi.orgs.urls")),
+    path("van-ban/", include("sohoi.directives.urls")),
+    path("hoi/", include("sohoi.associations.urls")),
+    path("api/v1/", include("sohoi.api.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]
 

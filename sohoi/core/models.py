@@ -98,3 +98,21 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Holiday(models.Model):
+    """A public holiday or compensatory day off; deadlines counted in working days skip these."""
+
+    SCOPE = ScopePolicy(unit_field=None, everyone_views=True)
+
+    day = models.DateField(_("ngày"), unique=True)
+    name = models.CharField(_("tên ngày nghỉ"), max_length=200)
+    legal_basis = models.CharField(_("căn cứ"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("ngày nghỉ lễ")
+        verbose_name_plural = _("ngày nghỉ lễ")
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y} {self.name}"

@@ -7,9 +7,9 @@ import datetime
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from sohoi.core.scoping import ScopePolicy
 
 from sohoi.core.models import BaseModel
+from sohoi.core.scoping import ScopePolicy
 from sohoi.core.text import fold
 
 from .choices import AdminKind, UnitKind, UnitLevel

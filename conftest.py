@@ -1,0 +1,34 @@
+"""Shared test fixtures: the demo data is loaded once per test session; each test runs in a
+transaction that is rolled back, so tests see the demo world and never each other's changes."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def users(db):
+    """Demo users by username (see sohoi/accounts/demo.py)."""
+    from sohoi.accounts.models import User
+
+    return {u.username: u for u in User.objects.select_related("unit").prefetch_related("role_links")}
+
+
+@pytest.fixture
+def login(client, users):
+    """login("dandan") -> a test client signed in as that demo user."""
+
+    def _login(username: str):
+        client.force_login(users[username])
+        return client
+
+    return _login
