@@ -75,7 +75,7 @@ class Notification(models.Model):
     """In-app notice to a user; `key` makes each reminder idempotent (never sent twice per period)."""
 
     SCOPE = ScopePolicy(unit_field=None, view_all=frozenset(), change_all=frozenset(),
-                        extra=lambda user, action: models.Q(user_id=user.pk))
+                        also=lambda user, action: models.Q(user_id=user.pk))
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

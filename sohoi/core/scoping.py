@@ -29,7 +29,7 @@ class ScopePolicy:
         None = not owned by a unit). Users without a read-all role see rows owned by their unit's subtree.
     everyone_views: reference data any signed-in user may read (names of bodies, administrative units).
     change_all: roles that may change every row; change_own: roles that may change rows in their subtree.
-    extra: optional function (user, action) -> Q adding rows a user may reach otherwise (e.g. an officer's
+    also: optional function (user, action) -> Q adding rows a user may reach otherwise (e.g. an officer's
         assigned associations); OR-ed with the subtree rule.
         It must filter by `pk__in=<subquery>` so that rows are never duplicated.
     """
@@ -39,7 +39,7 @@ class ScopePolicy:
     everyone_views: bool = False
     change_all: frozenset[str] = ADMIN_ONLY
     change_own: frozenset[str] = field(default_factory=frozenset)
-    extra: Callable[[Any, str], Q] | None = None
+    also: Callable[[Any, str], Q] | None = None
 
 
 def _subtree_q(policy: ScopePolicy, user: Any) -> Q:
@@ -65,8 +65,8 @@ def scope_q(model: type[models.Model], user: Any, action: str = VIEW) -> Q | Non
         if roles & policy.change_all:
             return None
         q = _subtree_q(policy, user) if roles & policy.change_own else Q(pk__in=[])
-    if policy.extra is not None:
-        q |= policy.extra(user, action)
+    if policy.also is not None:
+        q |= policy.also(user, action)
     return q
 
 

@@ -25,5 +25,5 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Sổ Hội sẵn sàng tại http://127.0.0.1:8000/"))
         self.stdout.write(f"Tài khoản demo (mật khẩu chung: {DEMO_PASSWORD}, chỉ dùng trên máy cá nhân):")
-        for username, full_name, unit, roles, _position in DEMO_USERS:
+        for username, _name, unit, roles, _position in DEMO_USERS:
             self.stdout.write(f"  {username:<20} {', '.join(str(r.label) for r in roles):<35} {unit or ''}")
