@@ -91,3 +91,14 @@ def can(user: Any, action: str, obj: models.Model) -> bool:
 def can_see_sensitive(user: Any) -> bool:
     """Party membership, ID numbers, criminal records: only roles that need them (domain.md §6)."""
     return bool(getattr(user, "is_authenticated", False) and user.role_codes & SENSITIVE_DATA_ROLES)
+
+
+def scoped_view(model: type[models.Model]) -> Callable:
+    """Declare which model a view's URL id refers to; the access-matrix test uses it to check that the
+    view answers 200 exactly for the objects `restrict` allows and 404 for all others."""
+
+    def mark(view: Callable) -> Callable:
+        view.scoped_model = model
+        return view
+
+    return mark

@@ -17,7 +17,7 @@ from sohoi.accounts.choices import Role
 
 from . import audit
 from .models import AuditEntry, Notification
-from .scoping import get_scoped, restrict
+from .scoping import get_scoped, restrict, scoped_view
 from .selectors import audit_list, home_summary
 
 PAGE_SIZE = 50
@@ -102,6 +102,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
                        "core/partials/_audit_rows.html")
 
 
+@scoped_view(AuditEntry)
 def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_scoped(AuditEntry, request.user, pk=pk)
     return render(request, "core/audit_detail.html", {"entry": entry})

@@ -29,7 +29,7 @@ class UnitOut(Schema):
 
 class UnitFilters(FilterSchema):
     kind: str | None = None
-    q: str | None = Field(None, q="name_folded__contains")
+    q: str | None = Field(None, json_schema_extra={"q": "name_folded__contains"})
     parent_id: int | None = None
 
 

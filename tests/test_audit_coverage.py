@@ -1,0 +1,51 @@
+"""Every model's writes leave an audit row. Each app lists, in `<app>/tests/audited.py`, a WRITES dict:
+model -> function(actor) that writes one through the app's services and returns the written object.
+Models that are never written through the app say why in EXEMPT."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from django.apps import apps
+
+from sohoi.core.models import AuditEntry
+
+
+def collect():
+    writes, exempt = {}, {}
+    for config in apps.get_app_configs():
+        if not config.name.startswith("sohoi."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.tests.audited")
+        except ModuleNotFoundError as exc:
+            if exc.name not in (f"{config.name}.tests.audited", f"{config.name}.tests"):
+                raise
+            continue
+        writes.update(getattr(module, "WRITES", {}))
+        exempt.update(getattr(module, "EXEMPT", {}))
+    return writes, exempt
+
+
+def sohoi_models():
+    return [m for m in apps.get_models() if m.__module__.startswith("sohoi.")]
+
+
+def test_every_model_is_covered():
+    writes, exempt = collect()
+    missing = [m.__name__ for m in sohoi_models() if m not in writes and m not in exempt]
+    assert not missing, f"Add an audited write (tests/audited.py WRITES) or an EXEMPT reason for: {missing}"
+    assert all(isinstance(reason, str) and len(reason) > 10 for reason in exempt.values())
+
+
+@pytest.mark.django_db
+def test_each_service_write_leaves_an_audit_row(users):
+    writes, _ = collect()
+    actor = users["quantri"]
+    for model, write in writes.items():
+        last = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        obj = write(actor)
+        assert isinstance(obj, model), model
+        new = AuditEntry.objects.filter(pk__gt=last, actor=actor)
+        assert new.exists(), f"{model.__name__}: the write left no audit row with its actor"
