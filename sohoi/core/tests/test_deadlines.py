@@ -3,7 +3,13 @@ import datetime
 import pytest
 
 from sohoi.core import deadlines
-from sohoi.core.deadlines import TrackState, add_working_days, classify, state_expression, working_days_between
+from sohoi.core.deadlines import (
+    TrackState,
+    add_working_days,
+    classify,
+    state_expression,
+    working_days_between,
+)
 from sohoi.core.models import Holiday
 
 D = datetime.date
@@ -35,7 +41,7 @@ def test_database_expression_agrees_with_python_rule(db):
     ]
     on = D(2026, 3, 15)
     rows = []
-    for i, (due, done_on, started) in enumerate(cases):
+    for i, (_due, done_on, started) in enumerate(cases):
         # Holiday rows are a convenient real table to carry two dates and a flag through the database.
         rows.append(Holiday.objects.create(day=D(2099, 1, 1) + datetime.timedelta(days=i), name=str(started),
                                            legal_basis=done_on.isoformat() if done_on else ""))
