@@ -39,6 +39,8 @@ def user_create(*, actor: Any, username: str, password: str, full_name: str, uni
 
 @transaction.atomic
 def user_set_roles(*, actor: Any, user: User, roles: list[str]) -> User:
+    if not roles or any(r not in Role.values for r in roles):
+        raise ValidationError({"roles": "Chọn ít nhất một vai trò trong danh sách vai trò."})
     before = sorted(user.role_codes)
     UserRole.objects.filter(user=user).exclude(role__in=roles).delete()
     UserRole.objects.bulk_create([UserRole(user=user, role=r) for r in roles], ignore_conflicts=True)

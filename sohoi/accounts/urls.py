@@ -8,4 +8,8 @@ urlpatterns = [
     path("dang-nhap/", views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("", views.UserListView.as_view(), name="user_list"),
+    path("moi/", views.user_create, name="user_create"),
+    path("<int:pk>/", views.UserDetailView.as_view(), name="user_detail"),
+    path("<int:pk>/vai-tro/", views.user_roles, name="user_roles"),
 ]

@@ -105,9 +105,9 @@ def test_no_template_or_asset_loads_from_another_host():
     external = re.compile(r"""(?:src|href|url)\s*[=(]\s*["']?(?:https?:)?//""", re.I)
     offenders = []
     for path in (ROOT / "sohoi").rglob("*"):
-        if path.suffix in {".html", ".css", ".js"} and path.is_file():
-            if external.search(path.read_text(encoding="utf-8", errors="ignore")):
-                offenders.append(str(path.relative_to(ROOT)))
+        is_asset = path.suffix in {".html", ".css", ".js"} and path.is_file()
+        if is_asset and external.search(path.read_text(encoding="utf-8", errors="ignore")):
+            offenders.append(str(path.relative_to(ROOT)))
     assert not offenders
 
 

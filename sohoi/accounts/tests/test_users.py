@@ -1,0 +1,45 @@
+import pytest
+
+from sohoi.accounts.models import User
+
+
+@pytest.mark.django_db
+def test_admin_creates_user_with_roles_through_the_page(login):
+    client = login("quantri")
+    response = client.post("/tai-khoan/moi/", {
+        "username": "canbo.moi", "full_name": "Cán Bộ Mới", "email": "", "position": "",
+        "unit": User.objects.get(username="dandan").unit_id, "roles": ["propaganda"], "password": "mat-khau-du-dai-2026"})
+    assert response.status_code == 302
+    user = User.objects.get(username="canbo.moi")
+    assert user.role_codes == {"propaganda"} and user.check_password("mat-khau-du-dai-2026")
+
+
+@pytest.mark.django_db
+def test_weak_password_and_duplicate_name_are_refused_with_the_field_named(login):
+    client = login("quantri")
+    data = {"username": "dandan", "full_name": "X", "unit": "", "roles": ["admin"], "password": "123"}
+    html = client.post("/tai-khoan/moi/", data).content.decode()
+    assert "đã có người dùng" in html
+    data["username"] = "moi.hoan.toan"
+    html = client.post("/tai-khoan/moi/", data).content.decode()
+    assert "This password is too short" in html or "quá ngắn" in html
+    assert not User.objects.filter(username="moi.hoan.toan").exists()
+
+
+@pytest.mark.django_db
+def test_only_admin_creates_users_and_changes_roles(login, users):
+    client = login("thuongtruc")
+    assert client.get("/tai-khoan/moi/").status_code == 403
+    assert client.post(f"/tai-khoan/{users['dandan'].pk}/vai-tro/", {"roles": ["admin"]}).status_code == 403
+    assert users["dandan"].role_codes == {"mass_mobilisation"}
+
+
+@pytest.mark.django_db
+def test_roles_change_is_audited(login, users):
+    from sohoi.core.audit import history_for
+
+    client = login("quantri")
+    client.post(f"/tai-khoan/{users['tuyengiao'].pk}/vai-tro/", {"roles": ["propaganda", "mass_mobilisation"]})
+    entry = history_for(users["tuyengiao"]).first()
+    assert entry.action == "accounts.user.roles_changed"
+    assert entry.changes["roles"] == [["propaganda"], ["mass_mobilisation", "propaganda"]]
