@@ -29,6 +29,12 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(PY) -m sohoi.cli makemigrations --check --dry-run
 
+# Browser journeys use Debian's Chromium; Playwright never downloads a browser here.
+e2e: $(STAMP)
+	@command -v chromium >/dev/null 2>&1 || { echo "Cài Chromium của Debian..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
+	$(PY) -m pytest e2e
+
 bench: $(STAMP)
 	$(PY) bench/bench_docparse.py
 
