@@ -72,8 +72,15 @@ def restore(path: str | Path) -> int:
             f"{', '.join(newer[:3])}{'…' if len(newer) > 3 else ''}). Hãy cập nhật phần mềm rồi phục hồi lại.")
     rows = 0
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # TRUNCATE refuses while deferred foreign-key checks are pending in this transaction.
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         # flush re-creates content types (post_migrate), which the rows refer to by natural key
         call_command("flush", interactive=False, verbosity=0)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         for _label, data in chunks:
             objects = list(serializers.deserialize("json", io.StringIO(data), handle_forward_references=True))
             for obj in objects:
