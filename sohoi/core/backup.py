@@ -6,6 +6,7 @@ embedded and the production database and for tests that prove a round trip."""
 
 from __future__ import annotations
 
+import datetime
 import gzip
 import io
 import json
@@ -14,10 +15,20 @@ from pathlib import Path
 from django.apps import apps
 from django.core import serializers
 from django.core.management import call_command
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
 FORMAT = "sohoi-backup/1"
+
+
+class _ExactEncoder(DjangoJSONEncoder):
+    """Django's encoder rounds datetimes to milliseconds; a backup keeps them exact."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            return o.isoformat()
+        return super().default(o)
 
 
 class BackupError(Exception):
@@ -39,7 +50,8 @@ def backup(path: str | Path) -> int:
         out.write(json.dumps({"format": FORMAT, "migrations": _applied()}) + "\n")
         for model in _models():
             qs = model._default_manager.order_by("pk")
-            data = serializers.serialize("json", qs.iterator(chunk_size=2000), use_natural_foreign_keys=True)
+            data = serializers.serialize("json", qs.iterator(chunk_size=2000), use_natural_foreign_keys=True,
+                                         cls=_ExactEncoder)
             count = qs.count()
             out.write(json.dumps({"model": model._meta.label_lower, "count": count}) + "\n")
             out.write(data + "\n")

@@ -6,14 +6,15 @@ import pytest
 from django.core import serializers
 from django.core.management import CommandError, call_command
 
-from sohoi.core.backup import _models
+from sohoi.core.backup import _ExactEncoder, _models
 from sohoi.orgs.models import Unit
 
 
 def fingerprint() -> dict[str, str]:
     result = {}
     for model in _models():
-        data = serializers.serialize("json", model._default_manager.order_by("pk"), use_natural_foreign_keys=True)
+        data = serializers.serialize("json", model._default_manager.order_by("pk"), use_natural_foreign_keys=True,
+                                     cls=_ExactEncoder)
         result[model._meta.label_lower] = hashlib.sha256(data.encode()).hexdigest()
     return result
 
