@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "django_filters",
+    "ninja",
     "axes",
     "sohoi.core",
     "sohoi.orgs",

@@ -1,4 +1,3 @@
-from __future__ import annotations
 
 import datetime
 
@@ -6,7 +5,7 @@ from django.http import HttpRequest
 from ninja import Field, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
-from sohoi.core.scoping import get_scoped, restrict
+from sohoi.core.scoping import get_scoped, restrict, scoped_view
 
 from .models import AdminUnit, Unit, UnitGroup
 
@@ -79,5 +78,6 @@ def list_admin_units(request: HttpRequest, kind: str | None = None, parent_id: i
 
 
 @router.get("/{int:unit_id}", response=UnitOut, summary="Một cơ quan, đơn vị")
+@scoped_view(Unit)
 def get_unit(request: HttpRequest, unit_id: int):
     return get_scoped(Unit, request.auth, pk=unit_id)
