@@ -1,8 +1,9 @@
 
 import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
-from ninja import Field, FilterSchema, Query, Router, Schema
+from ninja import FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
 from sohoi.core.scoping import get_scoped, restrict, scoped_view
@@ -28,7 +29,7 @@ class UnitOut(Schema):
 
 class UnitFilters(FilterSchema):
     kind: str | None = None
-    q: str | None = Field(None, json_schema_extra={"q": "name_folded__contains"})
+    q: Annotated[str | None, FilterLookup("name_folded__contains")] = None
     parent_id: int | None = None
 
 
