@@ -8,5 +8,6 @@ urlpatterns = [
     path("nhat-ky/", views.audit_log, name="audit_list"),
     path("nhat-ky/<int:pk>/", views.audit_detail, name="audit_detail"),
     path("thong-bao/", views.notifications, name="notifications"),
+    path("ngay-nghi/", views.holidays, name="holidays"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -138,3 +138,36 @@ def error_500(request: HttpRequest) -> HttpResponse:
     from django.template import loader
 
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def holidays(request: HttpRequest) -> HttpResponse:
+    """The working-day calendar: everyone reads it; administrators add days."""
+    from django import forms as djforms
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+
+    from .forms import apply_errors
+    from .models import Holiday
+    from .services import object_create
+
+    class HolidayForm(djforms.ModelForm):
+        class Meta:
+            model = Holiday
+            fields = ["day", "name", "legal_basis"]
+            widgets = {"day": djforms.DateInput(attrs={"type": "date"})}
+
+    is_admin = request.user.has_role(Role.ADMIN)
+    form = HolidayForm(request.POST or None) if is_admin else None
+    if request.method == "POST":
+        if not is_admin:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                object_create(actor=request.user, model=Holiday, data=dict(form.cleaned_data))
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, "Đã thêm ngày nghỉ.")
+                return redirect("core:holidays")
+    rows = restrict(Holiday.objects.all(), request.user).order_by("-day")
+    return render(request, "core/holidays.html", {"page": paginate(request, rows), "form": form})

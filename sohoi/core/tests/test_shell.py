@@ -129,3 +129,18 @@ def test_audit_page_is_for_administrators_only(client, users):
     assert response.status_code == 200 and "accounts.user.created" in response.content.decode()
     bad = client.get("/nhat-ky/?date_from=31-02-2026")
     assert bad.status_code == 200 and "Bộ lọc chưa hợp lệ" in bad.content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_adds_a_holiday_and_a_duplicate_is_refused(client, users):
+    import datetime
+
+    from sohoi.core.models import Holiday
+
+    client.force_login(users["quantri"])
+    response = client.post("/ngay-nghi/", {"day": "2027-02-05", "name": "Tết Nguyên đán", "legal_basis": ""})
+    assert response.status_code == 302 and Holiday.objects.filter(day=datetime.date(2027, 2, 5)).exists()
+    html = client.post("/ngay-nghi/", {"day": "2027-02-05", "name": "Trùng", "legal_basis": ""}).content.decode()
+    assert "đã tồn tại" in html or "already exists" in html
+    client.force_login(users["thuongtruc"])
+    assert client.post("/ngay-nghi/", {"day": "2027-02-06", "name": "X"}).status_code == 403
