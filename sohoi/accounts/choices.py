@@ -17,5 +17,8 @@ class Role(models.TextChoices):
 
 # Roles that read everything in the system (the letter's point 6: they monitor and report on all).
 READ_ALL_ROLES = frozenset({Role.STANDING_COMMITTEE, Role.MASS_MOBILISATION, Role.PROPAGANDA, Role.ADMIN})
-# Roles allowed to see sensitive personal data (party membership, ID numbers) - domain.md §6.
-SENSITIVE_DATA_ROLES = frozenset({Role.STANDING_COMMITTEE, Role.MASS_MOBILISATION, Role.PARTY_COMMITTEE, Role.ADMIN})
+# Roles allowed to see sensitive personal data (party membership, ID numbers) - domain.md §6: the Party
+# bodies that lead Party work in associations, and the Department that keeps the register and founding
+# dossiers (ID numbers, criminal records). Every read is audited; scoping still limits which rows.
+SENSITIVE_DATA_ROLES = frozenset({Role.STANDING_COMMITTEE, Role.MASS_MOBILISATION, Role.PARTY_COMMITTEE,
+                                  Role.HOME_AFFAIRS, Role.ADMIN})

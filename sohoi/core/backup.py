@@ -40,8 +40,10 @@ def _applied() -> list[str]:
 
 
 def _models():
+    """Every model, ordered so that rows referred to by natural key (users, content types) load first."""
     skip = {"contenttypes.contenttype", "auth.permission", "sessions.session", "admin.logentry"}
-    return [m for m in apps.get_models() if m._meta.label_lower not in skip and not m._meta.proxy]
+    ordered = serializers.sort_dependencies([(config, None) for config in apps.get_app_configs()], allow_cycles=True)
+    return [m for m in ordered if m._meta.label_lower not in skip and not m._meta.proxy]
 
 
 def backup(path: str | Path) -> int:

@@ -1,0 +1,354 @@
+"""REST API of the registry: the same selectors (scoping) and services (rules, audit) as the web pages."""
+
+
+import datetime
+
+from django.http import HttpRequest
+from ninja import Field, FilterSchema, Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from sohoi.api.pagination import PageNumber
+from sohoi.core.scoping import CHANGE, can_see_sensitive, get_scoped, restrict, scoped_view
+
+from . import selectors, services
+from .filters import ORDERING, search_q
+from .models import (
+    Association,
+    AssociationTransition,
+    Congress,
+    FieldOfActivity,
+    OfficerAssignment,
+)
+
+prefix = "/associations/"
+router = Router()
+
+
+class AssociationOut(Schema):
+    id: int
+    unit_id: int
+    name: str
+    short_name: str
+    english_name: str
+    field_id: int
+    field_name: str = Field(..., alias="field.name")
+    main_activity: str
+    scope_level: str
+    territory_id: int | None
+    head_office: str
+    managing_agency_id: int | None
+    founding_decision_number: str
+    founding_decision_date: datetime.date | None
+    founding_decision_issuer: str
+    special_status: bool
+    state_tasks: str
+    phone: str
+    email: str
+    website: str
+    status: str
+    status_since: datetime.date | None
+    members_individual: int
+    members_organisational: int
+    members_honorary: int
+    members_reported_on: datetime.date | None
+    is_branch: bool
+    parent_unit_id: int | None = Field(None, alias="unit.parent_id")
+    version: int
+
+
+class AssociationFilters(FilterSchema):
+    q: str | None = None
+    field_id: int | None = None
+    scope_level: str | None = None
+    territory_id: int | None = None
+    status: str | None = None
+    special_status: bool | None = None
+
+    def filter_q(self, value: str | None):
+        return search_q(value) if value else None
+
+
+class AssociationIn(Schema):
+    name: str
+    field_id: int
+    scope_level: str
+    parent_unit_id: int
+    territory_id: int | None = None
+    short_name: str = ""
+    main_activity: str = ""
+    head_office: str = ""
+
+
+class AssociationPatch(Schema):
+    version: int
+    short_name: str | None = None
+    english_name: str | None = None
+    main_activity: str | None = None
+    head_office: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    state_tasks: str | None = None
+    special_status: bool | None = None
+    members_individual: int | None = None
+    members_organisational: int | None = None
+    members_honorary: int | None = None
+    members_reported_on: datetime.date | None = None
+
+
+class TransitionIn(Schema):
+    action: str
+    decision_number: str
+    decision_date: datetime.date
+    decision_issuer: str
+    note: str = ""
+    new_name: str = ""
+    successor_ids: list[int] = []
+    version: int
+
+
+class TransitionOut(Schema):
+    id: int
+    association_id: int
+    action: str
+    from_status: str
+    to_status: str
+    decision_number: str
+    decision_date: datetime.date
+    decision_issuer: str
+    note: str
+
+
+class LeaderOut(Schema):
+    id: int
+    association_id: int
+    full_name: str
+    position: str
+    started_on: datetime.date
+    ended_on: datetime.date | None
+    reported_on: datetime.date | None
+    is_party_member: bool | None = None  # present only for roles allowed to see sensitive data
+
+
+class LeaderIn(Schema):
+    full_name: str
+    position: str
+    started_on: datetime.date
+    is_party_member: bool = False
+    birth_year: int | None = None
+    reported_on: datetime.date | None = None
+
+
+class CongressOut(Schema):
+    id: int
+    association_id: int
+    number: int
+    kind: str
+    held_on: datetime.date
+    term_label: str
+    expected: int
+    attended: int
+    next_due: datetime.date | None
+
+
+class CongressIn(Schema):
+    number: int
+    held_on: datetime.date
+    expected: int
+    attended: int
+    kind: str = "term"
+    term_label: str = ""
+
+
+class MemberOut(Schema):
+    id: int
+    full_name: str
+    gender: str
+    birth_year: int | None
+    kind: str
+    joined_on: datetime.date | None
+    branch_id: int | None
+    id_number: str | None = None
+    is_party_member: bool | None = None
+
+
+class AssignmentOut(Schema):
+    id: int
+    association_id: int
+    officer_id: int
+    officer_name: str = Field(..., alias="officer.full_name")
+    started_on: datetime.date
+    ended_on: datetime.date | None
+
+
+class AssignmentIn(Schema):
+    association_id: int
+    officer_id: int
+    started_on: datetime.date
+    note: str = ""
+
+
+class FieldOut(Schema):
+    id: int
+    code: str
+    name: str
+
+
+def _assoc(request: HttpRequest, pk: int, action: str = "view") -> Association:
+    return selectors.association_get(user=request.auth, pk=pk, action=action)
+
+
+@router.get("/fields", response=list[FieldOut], summary="Lĩnh vực hoạt động")
+def list_fields(request: HttpRequest):
+    return restrict(FieldOfActivity.objects.all(), request.auth)
+
+
+@router.get("", response=list[AssociationOut], summary="Danh sách hội (trong phạm vi dữ liệu của bạn)")
+@paginate(PageNumber)
+def list_associations(request: HttpRequest, filters: Query[AssociationFilters], ordering: str = "name",
+                      branches: bool | None = None):
+    qs = filters.filter(selectors.association_queryset(user=request.auth))
+    if branches is not None:
+        qs = qs.filter(unit__kind="branch") if branches else qs.exclude(unit__kind="branch")
+    return qs.order_by(ORDERING.get(ordering, "name_folded"), "pk")
+
+
+@router.post("", response={201: AssociationOut}, summary="Đăng ký hội mới (bước ban vận động)")
+def create_association(request: HttpRequest, payload: AssociationIn):
+    from sohoi.orgs.models import AdminUnit, Unit
+
+    parent = get_scoped(Unit, request.auth, pk=payload.parent_unit_id)
+    field = get_scoped(FieldOfActivity, request.auth, pk=payload.field_id)
+    territory = AdminUnit.objects.filter(pk=payload.territory_id).first() if payload.territory_id else None
+    assoc = services.association_create(actor=request.auth, name=payload.name, field=field,
+                                        scope_level=payload.scope_level, parent=parent, territory=territory,
+                                        short_name=payload.short_name, main_activity=payload.main_activity,
+                                        head_office=payload.head_office)
+    return Status(201, assoc)
+
+
+@router.get("/{int:pk}", response=AssociationOut, summary="Một hội")
+@scoped_view(Association)
+def get_association(request: HttpRequest, pk: int):
+    return _assoc(request, pk)
+
+
+@router.patch("/{int:pk}", response=AssociationOut, summary="Sửa hồ sơ hội (gửi kèm version)")
+@scoped_view(Association)
+def update_association(request: HttpRequest, pk: int, payload: AssociationPatch):
+    assoc = _assoc(request, pk, CHANGE)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    return services.association_update(actor=request.auth, association=assoc, data=data, expected_version=version)
+
+
+@router.get("/{int:pk}/branches", response=list[AssociationOut], summary="Chi hội của một hội")
+@scoped_view(Association)
+def list_branches(request: HttpRequest, pk: int):
+    return selectors.branches_of(user=request.auth, association=_assoc(request, pk)).select_related("field")
+
+
+@router.get("/{int:pk}/transitions", response=list[TransitionOut], summary="Sự kiện tổ chức và văn bản quyết định")
+@scoped_view(Association)
+@paginate(PageNumber)
+def list_transitions(request: HttpRequest, pk: int):
+    return restrict(AssociationTransition.objects.filter(association=_assoc(request, pk)), request.auth)
+
+
+@router.post("/{int:pk}/transitions", response={201: AssociationOut}, summary="Ghi sự kiện tổ chức")
+@scoped_view(Association)
+def create_transition(request: HttpRequest, pk: int, payload: TransitionIn):
+    assoc = _assoc(request, pk, CHANGE)
+    successors = [_assoc(request, s) for s in payload.successor_ids]
+    assoc = services.association_transition(
+        actor=request.auth, association=assoc, action=payload.action, decision_number=payload.decision_number,
+        decision_date=payload.decision_date, decision_issuer=payload.decision_issuer, note=payload.note,
+        new_name=payload.new_name, successors=successors, expected_version=payload.version)
+    return Status(201, assoc)
+
+
+@router.get("/{int:pk}/leaders", response=list[LeaderOut], summary="Lãnh đạo hội")
+@scoped_view(Association)
+def list_leaders(request: HttpRequest, pk: int, current: bool = False):
+    leaders, _shown = selectors.leaders_for(user=request.auth, association=_assoc(request, pk), current_only=current)
+    return leaders
+
+
+@router.post("/{int:pk}/leaders", response={201: LeaderOut}, summary="Ghi lãnh đạo hội")
+@scoped_view(Association)
+def create_leader(request: HttpRequest, pk: int, payload: LeaderIn):
+    data = payload.dict()
+    if not can_see_sensitive(request.auth):
+        data.pop("is_party_member")  # a role that may not read it does not write it either
+    leader = services.leader_appoint(actor=request.auth, association=_assoc(request, pk, CHANGE), **data)
+    if not can_see_sensitive(request.auth):
+        leader.is_party_member = None
+    return Status(201, leader)
+
+
+@router.get("/{int:pk}/congresses", response=list[CongressOut], summary="Đại hội")
+@scoped_view(Association)
+def list_congresses(request: HttpRequest, pk: int):
+    return restrict(Congress.objects.filter(association=_assoc(request, pk)), request.auth)
+
+
+@router.post("/{int:pk}/congresses", response={201: CongressOut}, summary="Ghi đại hội")
+@scoped_view(Association)
+def create_congress(request: HttpRequest, pk: int, payload: CongressIn):
+    congress = services.congress_record(actor=request.auth, association=_assoc(request, pk, CHANGE),
+                                        **payload.dict())
+    return Status(201, congress)
+
+
+@router.get("/{int:pk}/members", response=list[MemberOut], summary="Hội viên (dữ liệu nhạy cảm chỉ cho vai trò được phép)")
+@scoped_view(Association)
+@paginate(PageNumber)
+def list_members(request: HttpRequest, pk: int, q: str | None = None):
+    from sohoi.core.text import fold
+
+    assoc = _assoc(request, pk)
+    qs = selectors.member_queryset(user=request.auth, association=assoc)
+    if q:
+        qs = qs.filter(name_folded__contains=fold(q))
+    return _MemberPage(qs, request.auth, assoc)
+
+
+class _MemberPage:
+    """Masks (or logs the read of) sensitive fields on exactly the rows of the page being returned."""
+
+    def __init__(self, qs, user, association):
+        self.qs, self.user, self.association = qs, user, association
+
+    def count(self) -> int:
+        return self.qs.count()
+
+    def __getitem__(self, item):
+        rows = list(self.qs[item])
+        selectors.members_for(user=self.user, association=self.association, rows=rows)
+        return rows
+
+
+@router.get("/assignments", response=list[AssignmentOut], summary="Phân công cán bộ theo dõi hội")
+@paginate(PageNumber)
+def list_assignments(request: HttpRequest, officer_id: int | None = None, current: bool | None = None):
+    qs = restrict(OfficerAssignment.objects.select_related("officer"), request.auth)
+    if officer_id:
+        qs = qs.filter(officer_id=officer_id)
+    if current is not None:
+        qs = qs.filter(ended_on__isnull=current)
+    return qs
+
+
+@router.post("/assignments", response={201: AssignmentOut}, summary="Phân công (hoặc chuyển giao) cán bộ theo dõi")
+def create_assignment(request: HttpRequest, payload: AssignmentIn):
+    from sohoi.accounts.models import User
+
+    officer = User.objects.filter(pk=payload.officer_id).first()
+    if officer is None:
+        raise HttpError(404, "Không tìm thấy cán bộ.")
+    assignment = services.officer_assign(actor=request.auth, association=_assoc(request, payload.association_id),
+                                         officer=officer, started_on=payload.started_on, note=payload.note)
+    return Status(201, assignment)
+
+

@@ -1,0 +1,76 @@
+"""The rule table (administrator only) and the founding dossier."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+
+from sohoi.accounts.choices import Role
+from sohoi.core.services import object_create, object_update
+
+from ..choices import DossierItem
+from ..models import FoundingDossier, LegalRule
+from .base import require_change
+
+
+def _require_admin(actor: Any) -> None:
+    if actor is not None and not actor.has_role(Role.ADMIN):
+        raise PermissionDenied("Chỉ quản trị hệ thống được sửa bảng quy định pháp lý.")
+
+
+def _check_overlap(rule: LegalRule, code: str, scope_level: str, start: datetime.date | None,
+                   end: datetime.date | None) -> None:
+    """Two rows for the same rule and scope must not be valid on the same day, or a check would be ambiguous."""
+    qs = LegalRule.objects.filter(code=code, scope_level=scope_level)
+    if rule.pk:
+        qs = qs.exclude(pk=rule.pk)
+    if end is not None:
+        qs = qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=end))
+    if start is not None:
+        qs = qs.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
+    other = qs.first()
+    if other:
+        raise ValidationError({"valid_from": (
+            f"Thời gian hiệu lực chồng lên dòng “{other.label}” ({other.legal_basis}). Đặt ngày hết hiệu lực cho "
+            "dòng cũ trước, rồi thêm dòng mới từ ngày kế tiếp.")})
+
+
+@transaction.atomic
+def legal_rule_create(*, actor: Any, data: dict[str, Any]) -> LegalRule:
+    _require_admin(actor)
+    _check_overlap(LegalRule(), data.get("code", ""), data.get("scope_level", ""), data.get("valid_from"),
+                   data.get("valid_to"))
+    return object_create(actor=actor, model=LegalRule, data=data, action="associations.legalrule.created")
+
+
+@transaction.atomic
+def legal_rule_update(*, actor: Any, rule: LegalRule, data: dict[str, Any],
+                      expected_version: int | None = None) -> LegalRule:
+    _require_admin(actor)
+    _check_overlap(rule, data.get("code", rule.code), data.get("scope_level", rule.scope_level),
+                   data.get("valid_from", rule.valid_from), data.get("valid_to", rule.valid_to))
+    return object_update(actor=actor, obj=rule, data=data, action="associations.legalrule.updated",
+                         expected_version=expected_version)
+
+
+@transaction.atomic
+def dossier_update(*, actor: Any, dossier: FoundingDossier, data: dict[str, Any],
+                   expected_version: int | None = None) -> FoundingDossier:
+    require_change(actor, dossier.association, "sửa hồ sơ thành lập")
+    items = data.get("submitted")
+    if items is not None:
+        unknown = [i for i in items if i not in DossierItem.values]
+        if unknown:
+            raise ValidationError({"submitted": f"Giấy tờ không có trong danh mục: {', '.join(unknown)}."})
+    filed = data.get("filed_on", dossier.filed_on)
+    complete = data.get("complete_on", dossier.complete_on)
+    if filed and complete and complete < filed:
+        raise ValidationError({"complete_on": "Ngày nhận đủ hồ sơ không thể trước ngày nộp hồ sơ."})
+    if data.get("extension_days") and data["extension_days"] > 365:
+        raise ValidationError({"extension_days": "Số ngày gia hạn không hợp lý."})
+    return object_update(actor=actor, obj=dossier, data=data, action="associations.dossier.updated",
+                         expected_version=expected_version)

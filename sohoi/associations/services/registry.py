@@ -1,0 +1,217 @@
+"""Association records and their lifecycle. The Unit of each association is created and closed here,
+through the orgs services, so that the tree and the audit trail stay whole."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from sohoi.core import audit
+from sohoi.core.services import StaleEditError, object_create, object_update
+from sohoi.core.text import fold
+from sohoi.orgs.choices import UnitKind, UnitLevel
+from sohoi.orgs.models import Unit
+from sohoi.orgs.services import unit_close, unit_create, unit_update
+
+from ..choices import ENDED, FOUNDING, Action, ScopeLevel, Status
+from ..models import Association, AssociationTransition, FieldOfActivity, FoundingDossier, LineageEvent
+from ..workflows import TRANSITIONS, allowed_actions, target_status
+from .base import require_change, require_department, validate_decision
+
+UNIT_LEVEL = {ScopeLevel.NATIONWIDE: UnitLevel.CENTRAL, ScopeLevel.PROVINCE: UnitLevel.PROVINCE,
+              ScopeLevel.DISTRICT: UnitLevel.DISTRICT, ScopeLevel.COMMUNE: UnitLevel.COMMUNE}
+ASSOCIATION_KINDS = (UnitKind.ASSOCIATION, UnitKind.BRANCH)
+# What an association records itself; every other action is a decision of the state (Department).
+OWN_ACTIONS = frozenset({Action.FILE_DOSSIER, Action.HOLD_FIRST_CONGRESS})
+
+
+def _check_counts(data: dict[str, Any]) -> None:
+    total = sum(int(data.get(k) or 0) for k in ("members_individual", "members_organisational", "members_honorary"))
+    if total and not data.get("members_reported_on"):
+        raise ValidationError({"members_reported_on": "Nhập ngày tính số liệu hội viên đã báo cáo."})
+
+
+@transaction.atomic
+def association_create(
+    *, actor: Any, name: str, field: FieldOfActivity, scope_level: str, parent: Unit | None = None,
+    unit: Unit | None = None, status: str = Status.COMMITTEE_RECOGNISED, status_since: datetime.date | None = None,
+    committee_decision: dict[str, Any] | None = None, **data: Any,
+) -> Association:
+    """Register an association (or a branch, when `parent` is an association's unit).
+
+    `unit` adopts an existing unit of kind association/branch (those the orgs demo created); otherwise a new
+    unit is created under `parent`. A new founding starts at "founding committee recognised" with its dossier.
+    """
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError({"name": "Nhập tên đầy đủ của hội bằng tiếng Việt."})
+    if scope_level not in ScopeLevel.values:
+        raise ValidationError({"scope_level": "Chọn phạm vi hoạt động trong danh sách."})
+    if status not in Status.values:
+        raise ValidationError({"status": "Tình trạng không có trong danh sách."})
+    parent = unit.parent if unit is not None else parent
+    parent_assoc = getattr(parent, "association", None) if parent and parent.kind in ASSOCIATION_KINDS else None
+    if parent_assoc is not None:
+        require_change(actor, parent_assoc, "thêm chi hội")
+    else:
+        require_department(actor, "đăng ký hội mới")
+    _check_counts(data)
+    territory = data.get("territory")
+    if unit is None:
+        if parent is None:
+            raise ValidationError({"parent": "Chọn đơn vị mà hội trực thuộc trong cây tổ chức."})
+        kind = UnitKind.BRANCH if parent_assoc is not None else UnitKind.ASSOCIATION
+        unit = unit_create(actor=actor, name=name, kind=kind, parent=parent, level=UNIT_LEVEL[scope_level],
+                           area=territory, code=data.get("short_name", "")[:30])
+    elif unit.kind not in ASSOCIATION_KINDS:
+        raise ValidationError({"unit": f"Đơn vị “{unit}” không phải hội hoặc chi hội."})
+    elif Association.objects.filter(unit=unit).exists():
+        raise ValidationError({"unit": f"Đơn vị “{unit}” đã có hồ sơ hội."})
+    assoc = object_create(actor=actor, model=Association, action="associations.association.created", data={
+        "unit": unit, "name": name, "field": field, "scope_level": scope_level, "status": status,
+        "status_since": status_since, **data})
+    if status in FOUNDING:
+        cd = committee_decision or {}
+        FoundingDossier.objects.create(association=assoc, created_by=actor if actor else None,
+                                       committee_decision_number=cd.get("number", ""),
+                                       committee_decision_date=cd.get("date"),
+                                       committee_members=cd.get("members", 0))
+    return assoc
+
+
+@transaction.atomic
+def association_update(*, actor: Any, association: Association, data: dict[str, Any],
+                       expected_version: int | None = None) -> Association:
+    """Edit the profile. Status and name change only through `association_transition` (the deciding
+    document must be attached), so they are refused here."""
+    require_change(actor, association, "sửa hồ sơ")
+    locked = [k for k in data if k in Association.WORKFLOW_FIELDS]
+    if locked:
+        raise ValidationError({k: "Trường này chỉ đổi qua sự kiện tổ chức (có văn bản quyết định)." for k in locked})
+    merged = {k: getattr(association, k) for k in ("members_individual", "members_organisational",
+                                                    "members_honorary", "members_reported_on")}
+    merged.update({k: v for k, v in data.items() if k in merged})
+    _check_counts(merged)
+    territory_changed = "territory" in data and data["territory"] != association.territory
+    association = object_update(actor=actor, obj=association, data=data, action="associations.association.updated",
+                                expected_version=expected_version)
+    if territory_changed:
+        unit_update(actor=actor, unit=association.unit, data={"area": association.territory})
+    return association
+
+
+def _validate_successors(association: Association, action: str, successors: Sequence[Association]) -> None:
+    need = TRANSITIONS[action].successors
+    if not need:
+        if successors:
+            raise ValidationError({"successors": "Sự kiện này không có hội kế thừa; bỏ trống ô hội kế thừa."})
+        return
+    if not successors:
+        raise ValidationError({"successors": "Chọn hội kế thừa (hội mới hoặc hội nhận sáp nhập)."})
+    if need == "one" and len(successors) != 1:
+        raise ValidationError({"successors": "Sự kiện này có đúng một hội kế thừa."})
+    for s in successors:
+        if s.pk == association.pk:
+            raise ValidationError({"successors": "Hội không thể kế thừa chính nó."})
+        if s.status in ENDED:
+            raise ValidationError({"successors": f"“{s}” đã chấm dứt hoạt động, không thể là hội kế thừa."})
+
+
+@transaction.atomic
+def association_transition(
+    *, actor: Any, association: Association, action: str, decision_number: str,
+    decision_date: datetime.date | None, decision_issuer: str, note: str = "", new_name: str = "",
+    successors: Sequence[Association] = (), expected_version: int | None = None,
+) -> Association:
+    """The one way a status changes (workflows.TRANSITIONS), with the deciding document and lineage."""
+    if action not in TRANSITIONS:
+        raise ValidationError({"action": "Sự kiện không có trong quy trình. Chọn trong danh sách sự kiện."})
+    require_change(actor, association, "ghi sự kiện tổ chức")
+    if action not in OWN_ACTIONS:
+        # State decisions: association staff record their own filings and congresses, not these.
+        require_department(actor, "ghi quyết định này")
+    current = Association.objects.select_for_update().filter(pk=association.pk).values_list(
+        "status", "version").first()
+    status, version = current
+    based_on = expected_version if expected_version is not None else association.version
+    if version != based_on:
+        raise StaleEditError("Hồ sơ hội đã được người khác cập nhật sau khi bạn mở. Tải lại trang rồi làm lại.")
+    step = TRANSITIONS[action]
+    if status not in step.sources:
+        allowed = ", ".join(str(Action(a).label) for a in allowed_actions(status)) or "không có"
+        raise ValidationError({"action": (
+            f"Không thể “{Action(action).label}” khi hội đang ở tình trạng “{Status(status).label}”. "
+            f"Các sự kiện được phép lúc này: {allowed}.")})
+    validate_decision(decision_number, decision_date, decision_issuer)
+    _validate_successors(association, action, successors)
+    new_name = " ".join((new_name or "").split())
+    if step.needs_new_name:
+        if not new_name:
+            raise ValidationError({"new_name": "Nhập tên mới của hội."})
+        if fold(new_name) == association.name_folded:
+            raise ValidationError({"new_name": "Tên mới trùng tên hiện tại (so sánh không dấu). Nhập tên khác."})
+        clash = (Association.objects.filter(scope_level=association.scope_level, territory_id=association.territory_id,
+                                            name_folded=fold(new_name)).exclude(pk=association.pk)
+                 .exclude(status__in=ENDED).first())
+        if clash:
+            raise ValidationError({"new_name": f"Tên mới trùng với “{clash}” trong cùng phạm vi. Chọn tên khác."})
+    target = target_status(action, status)
+    old_name = association.name
+    changes: dict[str, Any] = {"status": [status, target]} if target != status else {}
+    association.status = target
+    association.status_since = decision_date
+    fields = ["status", "status_since", "version", "updated_at"]
+    if action == Action.PERMIT:
+        association.founding_decision_number = decision_number
+        association.founding_decision_date = decision_date
+        association.founding_decision_issuer = decision_issuer
+        fields += ["founding_decision_number", "founding_decision_date", "founding_decision_issuer"]
+        changes["founding_decision"] = [None, f"{decision_number} ({decision_date:%d/%m/%Y})"]
+    if step.needs_new_name:
+        association.name = new_name
+        fields.append("name")
+        changes["name"] = [old_name, new_name]
+        unit_update(actor=actor, unit=association.unit, data={"name": new_name})
+    association.version = version + 1
+    association.save(update_fields=fields)
+    _dossier_dates(association, action, decision_date)
+    row = AssociationTransition.objects.create(
+        association=association, action=action, from_status=status, to_status=target,
+        decision_number=decision_number.strip(), decision_date=decision_date, decision_issuer=decision_issuer.strip(),
+        note=note, actor=actor if getattr(actor, "is_authenticated", False) else None)
+    if successors:
+        LineageEvent.objects.bulk_create([LineageEvent(transition=row, kind=action, predecessor=association,
+                                                       successor=s, on=decision_date) for s in successors])
+        changes["successors"] = [None, [str(s) for s in successors]]
+    if target in ENDED:
+        unit_close(actor=actor, unit=association.unit, on=decision_date, successors=[s.unit for s in successors])
+    elif successors:  # separation: the association goes on, the new ones descend from it
+        association.unit.successors.add(*[s.unit for s in successors])
+    audit.record(actor=actor, action=f"associations.association.{action}", target=association, changes=changes,
+                 note=f"{Action(action).label}: {decision_number} ngày {decision_date:%d/%m/%Y} của {decision_issuer}. "
+                      f"{note}".strip())
+    return association
+
+
+def _dossier_dates(association: Association, action: str, on: datetime.date) -> None:
+    """Keep the dossier's dates in step with the lifecycle (its deadlines are computed from them)."""
+    dossier = FoundingDossier.objects.filter(association=association).first()
+    if dossier is None:
+        return
+    if action == Action.FILE_DOSSIER and dossier.filed_on is None:
+        dossier.filed_on = on
+        dossier.save(update_fields=["filed_on", "updated_at"])
+    elif action == Action.HOLD_FIRST_CONGRESS and dossier.first_congress_on is None:
+        dossier.first_congress_on = on
+        dossier.save(update_fields=["first_congress_on", "updated_at"])
+
+
+@transaction.atomic
+def field_create(*, actor: Any, code: str, name: str, order: int = 0) -> FieldOfActivity:
+    require_department(actor, "thêm lĩnh vực hoạt động")
+    return object_create(actor=actor, model=FieldOfActivity, data={"code": code, "name": name, "order": order},
+                         action="associations.field.created")

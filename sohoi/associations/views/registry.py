@@ -1,0 +1,130 @@
+"""Register list, detail with tabs, create, edit, lifecycle transitions, alerts."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from sohoi.core import audit
+from sohoi.core.scoping import CHANGE, can
+from sohoi.core.views import paginate, render_page
+
+from .. import selectors, services
+from ..choices import ENDED, STATUS_CSS, Status
+from ..exports import register_xlsx
+from ..forms import AssociationCreateForm, AssociationForm, TransitionForm, apply_errors
+from ..models import Association, FoundingDossier
+from ..models.scope import CHANGE_ALL
+from ..selectors import PUBLIC_FIELDS
+from ..workflows import allowed_actions
+
+
+def association_list(request: HttpRequest) -> HttpResponse:
+    filterset = selectors.association_list(user=request.user, filters=request.GET)
+    qs = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    if request.GET.get("export") == "xlsx":
+        audit.record(actor=request.user, action="associations.association.exported",
+                     note=f"Xuất danh sách hội: {request.GET.urlencode()}"[:500])
+        return register_xlsx(qs.values(*PUBLIC_FIELDS).iterator(chunk_size=2000))
+    context = {"filter": filterset, "page": paginate(request, qs), "status_css": STATUS_CSS,
+               "can_create": bool(request.user.role_codes & CHANGE_ALL), "export_query": request.GET.urlencode()}
+    return render_page(request, "associations/association_list.html", context, "associations/partials/_rows.html")
+
+
+def association_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    association = selectors.association_get(user=request.user, pk=pk)
+    leaders, sensitive = selectors.leaders_for(user=request.user, association=association)
+    may_change = can(request.user, CHANGE, association)
+    actions = allowed_actions(association.status) if may_change else []
+    transition_form = TransitionForm(actions=actions, initial={"version": association.version},
+                                     successor_qs=_successor_qs(request, association)) if actions else None
+    context = {
+        "object": association, "title": str(association), "leaders": leaders, "show_sensitive": sensitive,
+        "current_leaders": [x for x in leaders if x.ended_on is None],
+        "congresses": association.congresses.all(), "charters": association.charters.all(),
+        "transitions": association.transitions.select_related("actor").prefetch_related("lineage__successor"),
+        "lineage_in": association.lineage_in.select_related("predecessor"),
+        "lineage_out": association.lineage_out.select_related("successor"),
+        "branches": selectors.branches_of(user=request.user, association=association),
+        "parent": selectors.parent_association(association), "counts": selectors.member_counts(association),
+        "officers": association.officer_assignments.select_related("officer"),
+        "logs": selectors.logs_for(user=request.user, association=association),
+        "history": audit.history_for(association)[:100], "may_change": may_change,
+        "transition_form": transition_form, "status_css": STATUS_CSS.get(association.status, "info"),
+        "has_dossier": FoundingDossier.objects.filter(association=association).exists(),
+        "is_department": bool(request.user.role_codes & CHANGE_ALL),
+        "alerts": [a for a in selectors.alerts(user=request.user) if a.association.pk == association.pk],
+    }
+    return render(request, "associations/association_detail.html", context)
+
+
+def _successor_qs(request: HttpRequest, association: Association):
+    return selectors.association_queryset(user=request.user).exclude(pk=association.pk).exclude(
+        status__in=ENDED).filter(Q(scope_level=association.scope_level) | Q(status=Status.PERMITTED))
+
+
+def association_create(request: HttpRequest) -> HttpResponse:
+    if not request.user.role_codes & CHANGE_ALL:
+        raise PermissionDenied(_("Chỉ Sở Nội vụ được đăng ký hội mới."))
+    form = AssociationCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.changed_data_dict()
+        committee = {"number": data.pop("committee_number") or "", "date": data.pop("committee_date"),
+                     "members": data.pop("committee_members") or 0}
+        try:
+            association = services.association_create(actor=request.user, name=data.pop("name"),
+                                                      field=data.pop("field"), scope_level=data.pop("scope_level"),
+                                                      parent=data.pop("parent"), committee_decision=committee, **data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã đăng ký hội ở bước “đã công nhận ban vận động”."))
+            return redirect("associations:dossier", pk=association.pk)
+    return render(request, "associations/form.html", {"form": form, "title": _("Đăng ký hội mới (ban vận động)")})
+
+
+def association_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    association = selectors.association_get(user=request.user, pk=pk, action=CHANGE)
+    form = AssociationForm(request.POST or None, instance=Association.objects.get(pk=pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.association_update(actor=request.user, association=association, data=form.changed_data_dict(),
+                                        expected_version=form.cleaned_data.get("version"))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu hồ sơ hội."))
+            return redirect("associations:association_detail", pk=pk)
+    return render(request, "associations/form.html", {"form": form, "title": _("Sửa hồ sơ: %(n)s") % {
+        "n": association}, "back": association})
+
+
+def association_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    association = selectors.association_get(user=request.user, pk=pk, action=CHANGE)
+    form = TransitionForm(request.POST or None, successor_qs=_successor_qs(request, association))
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.association_transition(
+                actor=request.user, association=association, action=d["action"], decision_number=d["decision_number"],
+                decision_date=d["decision_date"], decision_issuer=d["decision_issuer"], note=d["note"],
+                new_name=d["new_name"], successors=list(d["successors"]), expected_version=d["version"])
+        except (ValidationError, PermissionDenied) as exc:
+            if isinstance(exc, PermissionDenied):
+                form.add_error(None, str(exc))
+            else:
+                apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã ghi sự kiện và văn bản quyết định."))
+            return redirect("associations:association_detail", pk=pk)
+    return render(request, "associations/form.html", {"form": form, "back": association,
+                                                      "title": _("Ghi sự kiện tổ chức: %(n)s") % {"n": association}},
+                  status=400 if request.method == "POST" else 200)
+
+
+def alert_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "associations/alerts.html", {"alerts": selectors.alerts(user=request.user)})
