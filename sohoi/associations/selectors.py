@@ -42,7 +42,7 @@ def association_list(*, user: Any, filters: Any) -> AssociationFilter:
 
 
 def association_get(*, user: Any, pk: int, action: str = "view") -> Association:
-    """404 when the association does not exist or lies outside the user's scope (never 403: no leak)."""
+    """404 outside the user's scope; 403 for a change the user may see but not make (core.scoping)."""
     qs = Association.objects.select_related("field", "territory", "unit__parent", "managing_agency")
     return get_scoped(qs, user, action, pk=pk)
 

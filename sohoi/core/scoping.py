@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -76,12 +77,16 @@ def restrict(qs: models.QuerySet, user: Any, action: str = VIEW) -> models.Query
 
 
 def get_scoped(qs_or_model: models.QuerySet | type[models.Model], user: Any, action: str = VIEW, **lookup: Any):
-    """The object, or 404 when it does not exist OR lies outside the user's scope (never 403: no leak)."""
+    """The object, or 404 when it does not exist OR lies outside what the user may see (no leak of its
+    existence); for a change, 403 when the user may see it but not change it."""
     qs = qs_or_model if isinstance(qs_or_model, models.QuerySet) else qs_or_model._default_manager.all()
     try:
-        return restrict(qs, user, action).get(**lookup)
+        obj = restrict(qs, user, VIEW).get(**lookup)
     except (qs.model.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
+    if action != VIEW and not can(user, action, obj):
+        raise PermissionDenied("Vai trò của bạn được xem nhưng không được sửa mục này.")
+    return obj
 
 
 def can(user: Any, action: str, obj: models.Model) -> bool:

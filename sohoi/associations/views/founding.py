@@ -20,7 +20,11 @@ from ..rules import check_dossier
 
 def dossier(request: HttpRequest, pk: int) -> HttpResponse:
     association = selectors.association_get(user=request.user, pk=pk)
-    obj = get_object_or_404(FoundingDossier, association=association)
+    obj = FoundingDossier.objects.filter(association=association).first()
+    if obj is None:
+        # Associations founded before Sổ Hội have no dossier here: say so instead of a bare 404.
+        messages.info(request, _("Hội này không có hồ sơ thành lập trong Sổ Hội (thành lập trước khi dùng hệ thống)."))
+        return redirect("associations:association_detail", pk=pk)
     may_change = can(request.user, CHANGE, association)
     form = DossierForm(request.POST or None, instance=FoundingDossier.objects.get(pk=obj.pk)) if may_change else None
     if request.method == "POST":

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from sohoi.core.scoping import CHANGE, can_see_sensitive, get_scoped
 from sohoi.core.views import paginate
@@ -38,10 +39,9 @@ def leader_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, association, form, _("Thêm lãnh đạo: %(n)s") % {"n": association})
 
 
+@require_POST
 def leader_action(request: HttpRequest, pk: int) -> HttpResponse:
     """POST what=end|reported with a date: end a term of office, or record that the change was reported."""
-    if request.method != "POST":
-        return redirect("associations:association_detail", pk=pk)
     leader = get_scoped(Leader.objects.select_related("association"), request.user, CHANGE, pk=pk)
     try:
         day = datetime.date.fromisoformat(request.POST.get("on", ""))
