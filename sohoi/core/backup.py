@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
@@ -104,6 +105,7 @@ def restore(path: str | Path) -> int:
                 if obj.deferred_fields:
                     obj.save_deferred_fields()
         _reset_sequences()
+    ContentType.objects.clear_cache()  # flush re-created content types under new ids
     return rows
 
 

@@ -1,4 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import documents, tracking
 
 app_name = "directives"
-urlpatterns: list = []
+urlpatterns = [
+    path("", documents.document_list, name="document_list"),
+    path("tai-len/", documents.document_upload, name="document_upload"),
+    path("<int:pk>/", documents.document_detail, name="document_detail"),
+    path("<int:pk>/sua/", documents.document_edit, name="document_edit"),
+    path("<int:pk>/duyet/", documents.document_review, name="document_review"),
+    path("<int:pk>/theo-doi/", documents.document_board, name="document_board"),
+    path("<int:pk>/tep/", documents.document_file, name="document_file"),
+    path("nhiem-vu/<int:pk>/", tracking.task_detail, name="task_detail"),
+    path("giao-viec/", tracking.assignment_list, name="assignment_list"),
+    path("giao-viec/<int:pk>/", tracking.assignment_detail, name="assignment_detail"),
+    path("bao-cao/<int:pk>/xem-xet/", tracking.report_review, name="report_review"),
+    path("bao-cao/tep/<int:pk>/", tracking.attachment_file, name="attachment_file"),
+    path("bao-cao/cho-xem-xet/", tracking.review_queue, name="review_queue"),
+    path("viec-cua-don-vi/", tracking.my_work, name="my_work"),
+    path("don-doc/", tracking.urge, name="urge"),
+]

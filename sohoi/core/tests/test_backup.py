@@ -10,6 +10,15 @@ from sohoi.core.backup import _ExactEncoder, _models
 from sohoi.orgs.models import Unit
 
 
+@pytest.fixture(autouse=True)
+def _fresh_content_type_cache():
+    """The test's transaction is rolled back, bringing the old content-type ids back: forget the new ones."""
+    from django.contrib.contenttypes.models import ContentType
+
+    yield
+    ContentType.objects.clear_cache()
+
+
 def fingerprint() -> dict[str, str]:
     result = {}
     for model in _models():

@@ -1,0 +1,96 @@
+"""Real-browser journeys: Debian's Chromium driven by Playwright against a live Sổ Hội server that this
+test run starts on a fresh SQLite database loaded with the demo data. Never downloads a browser."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("SOHOI_CHROMIUM", "/usr/bin/chromium")
+SHOTS = ROOT / "docs" / "guide" / "img"
+PASSWORD = "sohoi-demo-2026"  # noqa: S105 - the documented demo password
+LAPTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server_url():
+    tmp = tempfile.mkdtemp(prefix="sohoi-e2e-")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp}/e2e.sqlite3", "SOHOI_VAR_DIR": tmp, "DEBUG": "1",
+           "MEDIA_ROOT": f"{tmp}/media", "AXES_FAILURE_LIMIT": "50"}
+    subprocess.run([sys.executable, "-m", "sohoi.cli", "setup"], env=env, cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL, timeout=600)
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "sohoi.cli", "runserver", f"127.0.0.1:{port}", "--noreload"],
+                              env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{url}/healthz", timeout=1)  # noqa: S310 - loopback URL built above
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        server.kill()
+        raise RuntimeError("Máy chủ thử nghiệm không khởi động được")
+    yield url
+    server.terminate()
+    server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium không có ở {CHROMIUM}: chạy `make e2e` (cài chromium của Debian) hoặc đặt SOHOI_CHROMIUM.")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--disable-quic", "--no-first-run"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server_url):
+    context = browser.new_context(viewport=LAPTOP, locale="vi-VN", base_url=live_server_url)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.console_errors = errors
+    yield page
+    context.close()
+
+
+def sign_in(page, username: str) -> None:
+    page.goto("/tai-khoan/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(lambda u: "/dang-nhap/" not in u)
+
+
+def shot(page, name: str, full_page: bool = True) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")

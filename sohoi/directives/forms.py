@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sohoi.accounts.models import User
+from sohoi.core.scoping import restrict
+
+from .choices import Direction, Secrecy, Urgency
+from .models import Document
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)] if data else []
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _readers_field(user: Any) -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
+        label=_("Người được đọc (văn bản mật)"), required=False,
+        queryset=restrict(User.objects.filter(is_active=True).order_by("username"), user),
+        help_text=_("Chỉ những người này (và người vào sổ) thấy văn bản mật."),
+        widget=forms.SelectMultiple(attrs={"size": 6}))
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("Tệp văn bản (.txt, .docx, .pdf có lớp chữ)"))
+    direction = forms.ChoiceField(label=_("Loại sổ"), choices=Direction.choices, initial=Direction.INCOMING)
+    received_on = forms.DateField(label=_("Ngày đến"), required=False, widget=DateInput())
+    incoming_no = forms.CharField(label=_("Số đến"), required=False, max_length=30)
+    urgency = forms.ChoiceField(label=_("Độ khẩn"), choices=Urgency.choices, initial=Urgency.NORMAL)
+    secrecy = forms.ChoiceField(label=_("Độ mật"), choices=Secrecy.choices, initial=Secrecy.NORMAL)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["readers"] = _readers_field(user)
+
+    def meta(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data.pop("file")
+        data["readers"] = list(data.get("readers") or [])
+        return data
+
+
+class DocumentForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Document
+        fields = ["code", "number", "symbol", "doc_type", "system", "issuer_name", "issuer", "date", "place",
+                  "subject", "signer_name", "signer_title", "direction", "received_on", "incoming_no", "urgency",
+                  "secrecy", "parent"]
+        widgets = {"date": DateInput(), "received_on": DateInput(), "subject": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["readers"] = _readers_field(user)
+        if self.instance.pk:
+            self.fields["readers"].initial = list(self.instance.readers.values_list("pk", flat=True))
+            self.fields["version"].initial = self.instance.version
+        self.fields["parent"].queryset = restrict(Document.objects.exclude(pk=self.instance.pk), user)
+        from sohoi.orgs.models import Unit
+
+        self.fields["issuer"].queryset = Unit.objects.order_by("path")
+
+    def _post_clean(self) -> None:
+        # The service validates and saves; the form only converts input.
+        pass
+
+
+class ReportForm(forms.Form):
+    text = forms.CharField(label=_("Nội dung báo cáo"), widget=forms.Textarea(attrs={"rows": 5}))
+    percent = forms.IntegerField(label=_("Tiến độ (%)"), required=False, min_value=0, max_value=100)
+    milestone = forms.CharField(label=_("Mốc đã đạt"), required=False, max_length=300)
+    is_final = forms.BooleanField(label=_("Đã hoàn thành nhiệm vụ"), required=False)
+    files = MultipleFileField(label=_("Tệp đính kèm"), required=False)
+
+
+class ReviewForm(forms.Form):
+    action = forms.ChoiceField(choices=[("accept", _("Chấp nhận")), ("return", _("Trả lại"))])
+    comment = forms.CharField(label=_("Ý kiến"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,218 @@
+"""Reads of the directives app: scoping applied once (through each model's SCOPE), the one state
+classification as a SQL expression, and the roll-ups every page and the API share."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from sohoi.core.deadlines import TrackState, state_expression, today
+from sohoi.core.scoping import get_scoped, restrict
+
+from . import access
+from .filters import AssignmentFilter, DocumentFilter, ReportFilter, TaskFilter
+from .models import Assignment, Document, ProgressReport, ReportPeriod, Task
+
+STATES = list(TrackState)
+
+
+def with_state(qs: QuerySet, on: datetime.date | None = None) -> QuerySet:
+    """Annotate `state` on assignments: the same rule as `Assignment.state_on` (deadlines.classify)."""
+    return qs.annotate(state=state_expression(due="due_on", done_on="done_on", started="has_report", on=on))
+
+
+# Documents -----------------------------------------------------------------------------------------
+
+def document_list(*, user: Any, filters: Any = None) -> DocumentFilter:
+    qs = restrict(Document.objects.select_related("issuer").annotate(task_count=Count("tasks")), user).order_by(
+        "-date", "-id")
+    return DocumentFilter(filters or {}, queryset=qs)
+
+
+def document_get(*, user: Any, pk: int, action: str = "view") -> Document:
+    return get_scoped(Document.objects.select_related("issuer", "parent", "created_by"), user, action, pk=pk)
+
+
+def cascade_tree(*, document: Document, user: Any) -> dict[str, Any]:
+    """The cascade (central directive -> city letter -> district plans -> association plans) around this
+    document, as nested {doc, children, current}; documents the user may not see are left out."""
+    visible = restrict(Document.objects.all(), user)
+    root = document
+    seen = {root.pk}
+    while root.parent_id and root.parent_id not in seen:
+        parent = visible.filter(pk=root.parent_id).first()
+        if parent is None:
+            break
+        seen.add(parent.pk)
+        root = parent
+    # Load the visible subtree level by level: one query per level, not per node.
+    nodes: dict[int, dict[str, Any]] = {root.pk: {"doc": root, "children": [], "current": root.pk == document.pk}}
+    level = [root.pk]
+    depth = 0
+    while level and depth < 10:
+        children = list(visible.filter(parent_id__in=level).select_related("issuer").order_by("date", "code"))
+        level = []
+        for child in children:
+            if child.pk in nodes:
+                continue
+            nodes[child.pk] = {"doc": child, "children": [], "current": child.pk == document.pk}
+            nodes[child.parent_id]["children"].append(nodes[child.pk])
+            level.append(child.pk)
+        depth += 1
+    return nodes[root.pk]
+
+
+def _count_matrix(qs: QuerySet, key: str) -> dict[Any, dict[str, int]]:
+    counts: dict[Any, dict[str, int]] = defaultdict(lambda: dict.fromkeys(TrackState.values, 0))
+    for row in qs.values(key, "state").annotate(n=Count("pk")).order_by():
+        counts[row[key]][row["state"]] = row["n"]
+    return counts
+
+
+def _list_url(**params: Any) -> str:
+    query = "&".join(f"{k}={v}" for k, v in params.items() if v not in (None, ""))
+    return reverse("directives:assignment_list") + (f"?{query}" if query else "")
+
+
+def _cells(counts: dict[str, int], **params: Any) -> dict[str, Any]:
+    return {
+        "cells": [{"state": s, "n": counts.get(s.value, 0), "url": _list_url(**params, state=s.value)} for s in STATES],
+        "total": sum(counts.values()), "url": _list_url(**params),
+    }
+
+
+def document_rollup(*, document: Document, user: Any, on: datetime.date | None = None) -> dict[str, Any]:
+    """Counts per state for each task and for the document, over the assignments the user may see; every
+    count carries the URL of the list behind it (which applies the same scope and the same rule)."""
+    on = on or today()
+    assignments = with_state(restrict(Assignment.objects.filter(task__document=document), user), on)
+    by_task = _count_matrix(assignments, "task_id")
+    tasks = list(restrict(document.tasks.select_related("lead", "lead_group"), user))
+    total = dict.fromkeys(TrackState.values, 0)
+    rows = []
+    for task in tasks:
+        counts = by_task.get(task.pk, dict.fromkeys(TrackState.values, 0))
+        for state, n in counts.items():
+            total[state] += n
+        rows.append({"task": task, **_cells(counts, document=document.pk, task=task.pk)})
+    return {"tasks": rows, "total": _cells(total, document=document.pk), "on": on}
+
+
+def document_board(*, document: Document, user: Any, on: datetime.date | None = None) -> dict[str, Any]:
+    """The Standing Committee's view: task by task and unit by unit, each count a link."""
+    on = on or today()
+    rollup = document_rollup(document=document, user=user, on=on)
+    assignments = with_state(restrict(Assignment.objects.filter(task__document=document), user), on)
+    by_unit = _count_matrix(assignments, "unit_id")
+    from sohoi.orgs.models import Unit
+
+    units = Unit.objects.filter(pk__in=list(by_unit)).order_by("path")
+    unit_rows = [{"unit": u, **_cells(by_unit[u.pk], document=document.pk, unit=u.pk)} for u in units]
+    return {**rollup, "units": unit_rows}
+
+
+# Tasks and assignments -------------------------------------------------------------------------------
+
+def task_list(*, user: Any, filters: Any = None) -> TaskFilter:
+    qs = restrict(Task.objects.select_related("document", "lead", "lead_group"), user)
+    return TaskFilter(filters or {}, queryset=qs)
+
+
+def task_get(*, user: Any, pk: int) -> Task:
+    return get_scoped(Task.objects.select_related("document__issuer", "lead", "lead_group"), user, pk=pk)
+
+
+def assignment_queryset(*, user: Any, on: datetime.date | None = None) -> QuerySet:
+    qs = Assignment.objects.select_related("task__document", "unit", "via_group")
+    return with_state(restrict(qs, user), on)
+
+
+def assignment_list(*, user: Any, filters: Any = None, on: datetime.date | None = None) -> AssignmentFilter:
+    return AssignmentFilter(filters or {}, queryset=assignment_queryset(user=user, on=on))
+
+
+def assignment_get(*, user: Any, pk: int, on: datetime.date | None = None) -> Assignment:
+    reports = ProgressReport.objects.select_related("created_by", "reviewed_by", "period").prefetch_related(
+        "attachments")
+    qs = assignment_queryset(user=user, on=on).select_related("task__document__issuer", "task__lead").prefetch_related(
+        Prefetch("reports", queryset=reports), Prefetch("periods", queryset=ReportPeriod.objects.order_by("-seq")))
+    return get_scoped(qs, user, pk=pk)
+
+
+def my_work(*, user: Any, on: datetime.date | None = None) -> QuerySet:
+    """Open work of the user's own unit, most urgent first."""
+    if not user.unit_id:
+        return Assignment.objects.none()
+    return (assignment_queryset(user=user, on=on).filter(unit_id=user.unit_id, done_on__isnull=True)
+            .order_by("due_on", "task__document__date", "task__position"))
+
+
+def overdue_assignments(*, user: Any, on: datetime.date | None = None) -> QuerySet:
+    return assignment_queryset(user=user, on=on).filter(state=TrackState.OPEN_OVERDUE)
+
+
+def urge_rows(*, user: Any, on: datetime.date | None = None) -> list[dict[str, Any]]:
+    """Overdue assignments grouped by unit, the longest-waiting unit first."""
+    on = on or today()
+    groups: dict[int, dict[str, Any]] = {}
+    for a in overdue_assignments(user=user, on=on).order_by("unit__path", "due_on"):
+        row = groups.setdefault(a.unit_id, {"unit": a.unit, "assignments": [], "oldest": a.due_on})
+        row["assignments"].append(a)
+        row["oldest"] = min(row["oldest"], a.due_on)
+    rows = sorted(groups.values(), key=lambda r: (r["oldest"], r["unit"].path))
+    for row in rows:
+        row["days"] = (on - row["oldest"]).days
+        row["url"] = _list_url(unit=row["unit"].pk, state=TrackState.OPEN_OVERDUE.value)
+    return rows
+
+
+def report_list(*, user: Any, filters: Any = None) -> ReportFilter:
+    qs = restrict(ProgressReport.objects.select_related("assignment__task__document", "assignment__unit"), user)
+    return ReportFilter(filters or {}, queryset=qs)
+
+
+def report_get(*, user: Any, pk: int) -> ProgressReport:
+    return get_scoped(ProgressReport.objects.select_related("assignment__task__document", "assignment__unit"),
+                      user, pk=pk)
+
+
+def pending_reviews(*, user: Any) -> QuerySet:
+    """Reports waiting for this user's decision (the same rule as access.can_review, in SQL)."""
+    qs = restrict(ProgressReport.objects.filter(status="submitted"), user)
+    if user.unit_id:
+        qs = qs.exclude(assignment__unit_id=user.unit_id)
+    if not user.role_codes & access.REVIEWER_ROLES:
+        qs = qs.filter(assignment__task__document__issuer_id=user.unit_id) if user.unit_id else qs.none()
+    return qs
+
+
+# Home page -----------------------------------------------------------------------------------------
+
+def home_panels(user: Any) -> list[dict[str, Any]]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    on = today()
+    panels: list[dict[str, Any]] = []
+    if user.unit_id:
+        mine = my_work(user=user, on=on)
+        counts = {r["state"]: r["n"] for r in mine.values("state").annotate(n=Count("pk")).order_by()}
+        panels.append({"title": _("Nhiệm vụ của đơn vị đang mở"), "count": sum(counts.values()),
+                       "text": _("Quá hạn: %(n)s") % {"n": counts.get(TrackState.OPEN_OVERDUE, 0)},
+                       "url": reverse("directives:my_work"), "link_text": _("Xem việc của đơn vị")})
+    overdue = overdue_assignments(user=user, on=on).count()
+    panels.append({"title": _("Nhiệm vụ quá hạn"), "count": overdue,
+                   "text": _("Trong phạm vi bạn theo dõi"),
+                   "url": _list_url(state=TrackState.OPEN_OVERDUE.value),
+                   "link_text": _("Đôn đốc") if access.can_urge(user) else _("Xem danh sách")})
+    if access.can_urge(user):
+        panels[-1]["url"] = reverse("directives:urge")
+    waiting = pending_reviews(user=user).count()
+    if waiting or user.role_codes & access.REVIEWER_ROLES:
+        panels.append({"title": _("Báo cáo chờ xem xét"), "count": waiting, "text": "",
+                       "url": reverse("directives:review_queue"), "link_text": _("Xem xét")})
+    return panels

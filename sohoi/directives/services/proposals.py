@@ -1,0 +1,189 @@
+"""From the parser's tasks to a proposal a person reviews, and from the confirmed proposal to tasks.
+
+The proposal is kept on the document (`Document.proposal`) so that the review survives a reload and a
+second person can finish it. Each name keeps what was printed and the choice it maps to:
+"unit:<id>", "group:<id>" or "" (not resolved: a person must choose).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from sohoi.core import audit
+from sohoi.orgs.models import Unit, UnitGroup
+from sohoi.orgs.selectors import resolve_name
+from sohoi.orgs.services import unit_alias_add
+
+from .. import access
+from ..choices import Recurrence
+from ..models import Document, Task
+from .tracking import assignment_open
+
+
+def choice_of(name: str, on: datetime.date | None) -> str:
+    res = resolve_name(name, on=on)
+    if res.unit is not None:
+        return f"unit:{res.unit.pk}"
+    if res.group is not None:
+        return f"group:{res.group.pk}"
+    return ""
+
+
+def _names(values: Any) -> list[str]:
+    return [" ".join(str(v).split()) for v in (values or []) if str(v).strip()]
+
+
+def build_proposal(record: dict[str, Any], on: datetime.date | None) -> dict[str, Any]:
+    tasks = []
+    for i, item in enumerate(record.get("tasks") or [], start=1):
+        recurrence = item.get("recurrence") or ""
+        tasks.append({
+            "no": str(item.get("no") or i),
+            "text": " ".join(str(item.get("text") or "").split()),
+            "include": True,
+            "deadline": item.get("deadline") or "",
+            "recurrence": recurrence if recurrence in Recurrence.values else "",
+            "leads": [{"name": n, "choice": choice_of(n, on), "auto": True} for n in _names(item.get("leads"))],
+            "coordinators": [{"name": n, "choice": choice_of(n, on), "auto": True}
+                             for n in _names(item.get("coordinators"))],
+        })
+    return {"tasks": tasks}
+
+
+def parse_choice(choice: str) -> Unit | UnitGroup | None:
+    kind, _, pk = (choice or "").partition(":")
+    if not pk.isdigit():
+        return None
+    model = {"unit": Unit, "group": UnitGroup}.get(kind)
+    return model.objects.filter(pk=int(pk)).first() if model else None
+
+
+def _clean_tasks(tasks: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Normalise the reviewed tasks and collect every problem at once, each naming the task and the fix."""
+    errors: list[str] = []
+    cleaned: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(tasks, start=1):
+        no = str(raw.get("no") or "").strip() or str(i)
+        item = {
+            "no": no, "text": " ".join(str(raw.get("text") or "").split()), "include": bool(raw.get("include", True)),
+            "deadline": str(raw.get("deadline") or "").strip(), "recurrence": raw.get("recurrence") or "",
+            "leads": [dict(x) for x in raw.get("leads") or []],
+            "coordinators": [dict(x) for x in raw.get("coordinators") or []],
+        }
+        cleaned.append(item)
+        if not item["include"]:
+            continue
+        label = f"Nhiệm vụ {no}"
+        if no in seen:
+            errors.append(f"{label}: số mục bị trùng; sửa số mục cho khác nhau.")
+        seen.add(no)
+        if not item["text"]:
+            errors.append(f"{label}: nội dung trống; nhập nội dung hoặc bỏ chọn nhiệm vụ này.")
+        if item["deadline"]:
+            try:
+                datetime.date.fromisoformat(item["deadline"])
+            except ValueError:
+                errors.append(f"{label}: hạn “{item['deadline']}” không phải ngày; nhập dạng YYYY-MM-DD hoặc để trống.")
+        if item["recurrence"] not in Recurrence.values:
+            errors.append(f"{label}: loại định kỳ không hợp lệ; chọn trong danh sách.")
+        for role in ("leads", "coordinators"):
+            for entry in item[role]:
+                if entry.get("choice") and parse_choice(entry["choice"]) is None:
+                    errors.append(f"{label}: “{entry.get('name')}” trỏ tới đơn vị không còn tồn tại; chọn lại.")
+        if not any(e.get("choice") for e in item["leads"]):
+            names = ", ".join(e.get("name", "") for e in item["leads"]) or "(chưa có)"
+            errors.append(f"{label}: chưa xác định đơn vị chủ trì ({names}); chọn đơn vị hoặc nhóm đơn vị "
+                          "trong danh sách, hoặc bỏ chọn nhiệm vụ này.")
+    return cleaned, errors
+
+
+def _check_can_change(actor: Any, document: Document) -> None:
+    # actor None is the system itself (demo loader, `sohoi ingest` without --user).
+    if actor is not None and not Document.objects.filter(access.document_q(actor, "change"), pk=document.pk).exists():
+        raise ValidationError("Bạn không được duyệt nhiệm vụ của văn bản này: chỉ người vào sổ, đơn vị ban hành "
+                              "hoặc Ban Dân vận.")
+    if document.confirmed_at is not None:
+        raise ValidationError("Nhiệm vụ của văn bản này đã được xác nhận và giao; không duyệt lại được.")
+
+
+@transaction.atomic
+def document_review_save(*, actor: Any, document: Document, tasks: list[dict[str, Any]]) -> Document:
+    """Keep the reviewer's corrections. A printed name a person maps to a unit is remembered as an alias
+    of that unit, so the next document with the same name resolves by itself."""
+    _check_can_change(actor, document)
+    cleaned, _errors = _clean_tasks(tasks)
+    for item in cleaned:
+        for role in ("leads", "coordinators"):
+            for entry in item[role]:
+                target = parse_choice(entry.get("choice", ""))
+                name = entry.get("name", "")
+                if isinstance(target, Unit) and name and choice_of(name, document.date) == "":
+                    unit_alias_add(actor=actor, unit=target, alias=name)
+    document.proposal = {**document.proposal, "tasks": cleaned}
+    document.save(update_fields=["proposal", "updated_at"])
+    audit.record(actor=actor, action="directives.document.review_saved", target=document,
+                 note=f"{sum(1 for t in cleaned if t['include'])} nhiệm vụ được chọn")
+    return document
+
+
+@transaction.atomic
+def document_confirm(*, actor: Any, document: Document, tasks: list[dict[str, Any]] | None = None) -> list[Task]:
+    """Create the tasks of the (reviewed) proposal and one assignment per unit; groups are fanned out to
+    the units valid on the document date. All or nothing: any problem leaves the document unconfirmed."""
+    if tasks is not None:
+        document = document_review_save(actor=actor, document=document, tasks=tasks)
+    _check_can_change(actor, document)
+    cleaned, errors = _clean_tasks(document.proposal.get("tasks") or [])
+    chosen = [t for t in cleaned if t["include"]]
+    if not chosen:
+        errors.append("Chưa chọn nhiệm vụ nào: chọn ít nhất một nhiệm vụ để xác nhận.")
+    if errors:
+        raise ValidationError({"tasks": errors})
+    on = document.date or timezone.localdate()
+    created: list[Task] = []
+    for position, item in enumerate(chosen, start=1):
+        leads = [parse_choice(e["choice"]) for e in item["leads"] if e.get("choice")]
+        coords = [parse_choice(e["choice"]) for e in item["coordinators"] if e.get("choice")]
+        task = Task(document=document, no=item["no"], position=position, text=item["text"],
+                    lead_name="; ".join(e["name"] for e in item["leads"]),
+                    coordinator_names=[e["name"] for e in item["coordinators"]],
+                    due=datetime.date.fromisoformat(item["deadline"]) if item["deadline"] else None,
+                    recurrence=item["recurrence"],
+                    created_by=actor if getattr(actor, "is_authenticated", False) else None)
+        if len(leads) == 1:
+            task.lead = leads[0] if isinstance(leads[0], Unit) else None
+            task.lead_group = leads[0] if isinstance(leads[0], UnitGroup) else None
+        task.full_clean(exclude=["document"])
+        task.save()
+        coordinator_units = [c for c in coords if isinstance(c, Unit)]
+        for group in (c for c in coords if isinstance(c, UnitGroup)):
+            coordinator_units.extend(group.members(on))
+        task.coordinators.set(coordinator_units)
+        units: dict[int, tuple[Unit, UnitGroup | None]] = {}
+        for lead in leads:
+            if isinstance(lead, Unit):
+                units.setdefault(lead.pk, (lead, None))
+            else:
+                for unit in lead.members(on).order_by("path"):
+                    units.setdefault(unit.pk, (unit, lead))
+        if not units:
+            raise ValidationError({"tasks": [f"Nhiệm vụ {item['no']}: nhóm chủ trì không có đơn vị nào còn hoạt động "
+                                              f"vào ngày {on:%d/%m/%Y}; chọn đơn vị cụ thể."]})
+        for unit, group in units.values():
+            assignment_open(actor=actor, task=task, unit=unit, via_group=group)
+        audit.record(actor=actor, action="directives.task.created", target=task,
+                     changes={"lead": [None, task.lead_name], "assignees": [None, len(units)],
+                              "due": [None, task.due], "recurrence": [None, task.recurrence]})
+        created.append(task)
+    document.confirmed_at = timezone.now()
+    document.confirmed_by = actor if getattr(actor, "is_authenticated", False) else None
+    document.save(update_fields=["confirmed_at", "confirmed_by", "updated_at"])
+    audit.record(actor=actor, action="directives.document.tasks_confirmed", target=document,
+                 changes={"tasks": [None, len(created)]})
+    return created

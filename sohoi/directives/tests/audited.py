@@ -1,0 +1,49 @@
+"""Audited writes of the directives app, for tests/test_audit_coverage.py."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from sohoi.directives.models import Assignment, Document, ProgressReport, ReportAttachment, ReportPeriod, Task
+from sohoi.directives.services import document_confirm, document_register, progress_report_submit
+
+_n = itertools.count(500)
+
+TEXT = """THÀNH ỦY CẦN THƠ
+*
+Số {n}-CV/TU
+V/v kiểm tra ghi nhật ký
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+Cần Thơ, ngày 05 tháng 3 năm 2013
+
+1 - Sở Nội vụ báo cáo số hội đang hoạt động trước ngày 30/4/2013.
+"""
+
+
+def _document(actor: Any) -> Document:
+    doc, _ = document_register(actor=actor, text=TEXT.format(n=next(_n)))
+    return doc
+
+
+def _task(actor: Any) -> Task:
+    return document_confirm(actor=actor, document=_document(actor))[0]
+
+
+def _report(actor: Any, files=()) -> ProgressReport:
+    assignment = _task(actor).assignments.get()
+    return progress_report_submit(actor=actor, assignment=assignment, text="Đã báo cáo", files=files)
+
+
+WRITES = {
+    Document: _document,
+    Task: _task,
+    Assignment: lambda actor: _task(actor).assignments.get(),
+    ProgressReport: _report,
+    ReportAttachment: lambda actor: _report(actor, files=[("bien-ban.txt", b"Bien ban")]).attachments.get(),
+}
+EXEMPT = {
+    ReportPeriod: "Mở tự động theo định kỳ của nhiệm vụ khi phân công được mở hoặc kỳ trước được chấp nhận; "
+                  "chính thao tác đó (mở phân công, chấp nhận báo cáo) được ghi nhật ký.",
+}

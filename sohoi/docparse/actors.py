@@ -1,0 +1,190 @@
+"""Who leads a task (chủ trì) and who coordinates (phối hợp).
+
+Vietnamese assignments put the body first and the verb after it: "Sở Nội vụ
+phân công ...", "Giao Ban Dân vận Thành ủy phối hợp với Ban Tuyên giáo Thành
+ủy tổ chức ...", "Giao X chủ trì, phối hợp với Y ...", "Giao Giám đốc: A, B,
+C ...". The name ends where the first verb of a known list begins, so the
+reader needs no dictionary of bodies, only of verbs and of the words a body's
+name starts with.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as p
+
+# Verbs and modals that end the name of a body. Lowercase on purpose: inside
+# a name they are capitalised ("Ban Tổ chức", "Sở Giáo dục và Đào tạo").
+_VERBS = """
+chủ trì|phối hợp|tổ chức|tạo|phân công|phải|tăng cường|chỉ đạo|triển khai|thực hiện|
+xây dựng|có trách nhiệm|chịu trách nhiệm|hướng dẫn|theo dõi|kiểm tra|báo cáo|rà soát|
+tham mưu|cần|nghiên cứu|ban hành|quán triệt|đôn đốc|khẩn trương|thường xuyên|lãnh đạo|
+bố trí|đẩy mạnh|tiếp tục|nâng cao|phổ biến|tuyên truyền|giám sát|tập trung|quan tâm|
+làm tốt|đề xuất|trình|cử|lập|tổng hợp|sơ kết|tổng kết|củng cố|kiện toàn|hỗ trợ|bảo đảm|
+đảm bảo|được giao|nắm|định kỳ|căn cứ|chủ động|phấn đấu|tích cực|khảo sát|thẩm định|
+bổ sung|xem xét|giải quyết|quản lý|phát động|tiếp nhận|hoàn thành|thành lập|cung cấp|gửi|
+thống nhất|tổ chức thực hiện|sớm|nghiêm túc|làm|đề nghị|vận động|tập hợp|phát huy|
+chấp hành|hằng|hàng|duy trì|lồng ghép|trực tiếp|có kế hoạch|chuẩn bị|rà soát|thống kê
+"""
+_VERB_TUPLES: dict[str, list[tuple[str, ...]]] = {}
+for _v in (v.strip() for v in _VERBS.replace("\n", "").split("|")):
+    if _v:
+        _words = tuple(_v.split())
+        _VERB_TUPLES.setdefault(_words[0], []).append(_words)
+for _options in _VERB_TUPLES.values():
+    _options.sort(key=len, reverse=True)
+_NOT_BEFORE_VERB = frozenset({"các", "những", "của", "và", "với", "cho", "do", "về", "mọi"})
+
+# First word(s) of a body's name.
+_HEADS_1 = frozenset(
+    {"Sở", "Ban", "Bộ", "Cục", "Phòng", "UBND", "UBMTTQ", "MTTQ", "HĐND", "Hội", "Đoàn",
+     "Trường", "Viện", "Đài", "Báo", "Quỹ", "Các", "LĐLĐ"}
+)
+_HEADS_2 = frozenset(
+    """Văn phòng|Ủy ban|Uỷ ban|Mặt trận|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|
+    Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|Đảng ủy|Đảng uỷ|Đảng đoàn|Đảng bộ|Chi bộ|Chi cục|Liên hiệp|
+    Liên đoàn|Công an|Trung tâm|Tòa án|Toà án|Kho bạc|Ngân hàng|Thanh tra|Giám đốc|Chủ tịch|
+    Phó Chủ|Phó Giám|Chánh Văn|Chánh Thanh|Thủ trưởng|Trưởng ban|Trưởng Ban|Trưởng phòng|
+    Bí thư|Thường trực|Hội đồng|Lãnh đạo|Người đứng|Tổ công|Cơ quan|Cấp ủy|Cấp uỷ|Chính quyền|
+    Tổng cục|Học viện|Bảo hiểm|Thành phố|Thành đoàn|Tỉnh đoàn|Huyện đoàn|Đồng chí|Bộ Chỉ|
+    Đại học|Các cấp|Các cơ|Hội Liên|Ban cán|Ban Chỉ|Ban Thường""".replace("\n", "").split("|")
+)
+_HEADS_2 = frozenset(h.strip() for h in _HEADS_2)
+
+_GIAO_RE = re.compile(
+    r"^(?:Giao|Đề\s+nghị|Yêu\s+cầu|Phân\s+công)(?:\s+(?:cho|nhiệm\s+vụ\s+cho))?\s+"
+)
+_ROLE_LIST_RE = re.compile(
+    r"^(?P<role>Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Trưởng|Bí\s+thư)\s*"
+    r"(?P<scope>các\s+[^:]{1,40}?)?\s*:\s*(?P<rest>.+)$"
+)
+_LEAD_THEN_RE = re.compile(r"^(?:chủ\s+trì\s*(?:,|và)?\s*)?phối\s+hợp\s*(?:với|cùng)?\s+")
+_CHU_TRI_RE = re.compile(r"^chủ\s+trì\b\s*,?")
+_CLAUSE_END_RE = re.compile(r";|\.(?:\s|$)")
+_LIST_SPLIT_RE = re.compile(r"\s*[,;]\s*")
+_AND_RE = re.compile(r"\s+và\s+")
+_KEEP_TOGETHER_RE = re.compile(r"^các\s+đoàn\s+thể")
+_MAX_NAME_WORDS = 40  # "Các Bộ trưởng, Thủ trưởng ..., Chủ tịch ..." lists run long
+
+
+def _bare(token: str) -> str:
+    return token.rstrip(",;:.")
+
+
+def _verb_at(tokens: list[str], i: int) -> bool:
+    options = _VERB_TUPLES.get(_bare(tokens[i]))
+    if not options or i == 0:
+        return False
+    previous = tokens[i - 1]
+    if previous.lower() in _NOT_BEFORE_VERB:
+        return False
+    for option in options:
+        window = [_bare(t) for t in tokens[i : i + len(option)]]
+        if tuple(window) == option:
+            # A one-syllable verb after a capital is part of a name: "Đào tạo".
+            return not (len(option) == 1 and previous[:1].isupper() and not previous.endswith(","))
+    return False
+
+
+def split_at_verb(text: str) -> tuple[str, str] | None:
+    """(name, rest) split where the first verb begins; None if no verb."""
+    tokens = text.split()
+    for i in range(1, min(len(tokens), _MAX_NAME_WORDS + 1)):
+        if i == 1 and not tokens[0].isupper():
+            continue  # one ordinary word ("Ban") is not yet a name
+        if _verb_at(tokens, i):
+            return " ".join(tokens[:i]).rstrip(" ,;:"), " ".join(tokens[i:])
+    return None
+
+
+def _is_head(text: str) -> bool:
+    words = text.split()
+    if not words:
+        return False
+    if " ".join(words[:2]) in _HEADS_2:
+        return True
+    if words[0] not in _HEADS_1:
+        return False
+    # "Sở Nội vụ", "Ban Dân vận" name a body; "Ban hành", "Hội nghị", "Báo cáo" do not.
+    return words[0] == "Các" or words[0].isupper() or len(words) == 1 or words[1][:1].isupper()
+
+
+def split_names(text: str) -> list[str]:
+    """"Sở Tài chính, Sở Tư pháp và các quận, huyện" -> three bodies.
+
+    A comma or "và" separates two bodies only when what follows starts like
+    a body's name; otherwise it is inside a name ("Sở Văn hóa, Thể thao và
+    Du lịch", "Ủy ban nhân dân các quận, huyện").
+    """
+    pieces: list[str] = []
+    for part in _LIST_SPLIT_RE.split(text.strip(" ,;.")):
+        if not part:
+            continue
+        if pieces and not _is_head(part):
+            pieces[-1] = f"{pieces[-1]}, {part}"
+        else:
+            pieces.append(part)
+    names: list[str] = []
+    for piece in pieces:
+        chunks = _AND_RE.split(piece)
+        current = chunks[0]
+        for chunk in chunks[1:]:
+            if (_is_head(chunk) or chunk.startswith("các ")) and not _KEEP_TOGETHER_RE.match(chunk):
+                names.append(current)
+                current = chunk
+            else:
+                current = f"{current} và {chunk}"
+        names.append(current)
+    return [n.strip(" ,;.") for n in names if n.strip(" ,;.")]
+
+
+def _coordinators(rest: str) -> list[str]:
+    m = _LEAD_THEN_RE.match(rest)
+    if m is None:
+        return []
+    after = rest[m.end():]
+    split = split_at_verb(after)
+    if split is None:
+        return []
+    return split_names(split[0])
+
+
+def _strip_marker(paragraph: str) -> str:
+    """Drop a leading "- ", "a)", "1." or "1.1." so the clause starts with words."""
+    text = p.BULLET_RE.sub("", paragraph.strip())
+    for marker in (p.LETTER_RE, p.SUBNUM_RE, p.ARABIC_RE):
+        text = marker.sub("", text, count=1)
+    return text
+
+
+def _clause_actors(clause: str) -> tuple[list[str], list[str]] | None:
+    giao = _GIAO_RE.match(clause)
+    if giao:
+        clause = clause[giao.end():]
+        role_list = _ROLE_LIST_RE.match(clause)
+        if role_list:
+            role = " ".join(role_list.group("role").split())
+            split = split_at_verb(role_list.group("rest"))
+            if split is None:
+                return None
+            leads = [f"{role} {name}" for name in split_names(split[0])]
+            return leads, _coordinators(split[1])
+    split = split_at_verb(clause)
+    if split is None:
+        return None
+    name, rest = split
+    if not name or not (giao or _is_head(name)):
+        return None
+    return split_names(name), _coordinators(rest)
+
+
+def find_actors(text: str) -> tuple[list[str], list[str]]:
+    """Leads and coordinators of a task, from the opening clause of its first
+    paragraph that names a body."""
+    for paragraph in text.split("\n"):
+        clause = _CLAUSE_END_RE.split(_strip_marker(paragraph), maxsplit=1)[0]
+        found = _clause_actors(clause)
+        if found and found[0]:
+            return found
+    return [], []

@@ -1,0 +1,366 @@
+"""The header block: issuer, number and symbol, place and date, type, subject.
+
+A printed header is two columns (issuer with number and subject on the left,
+national motto or Party name with place and date on the right). Once the
+file has been through Word, PDF or OCR those columns arrive stacked,
+flattened onto one line, interleaved line by line, or split by "|". The
+reader therefore does not rely on positions: it cuts the header zone into
+segments, takes out the pieces it recognises by their wording (motto, "Số",
+"..., ngày ... tháng ... năm ...") and reads the rest in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import patterns as p
+from .casing import cite_case
+
+_HEADER_SCAN_LIMIT = 60
+_PROSE_START_RE = re.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Thi\s+hành|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Để\s|Nhằm\s"
+    r"|Ngày\s+\d|Trong\s+(?:thời\s+gian|những\s+năm)|Thời\s+gian\s+qua|Trên\s+cơ\s+sở"
+    r"|Sau\s+khi|Hiện\s+nay|Vừa\s+qua|Qua\s+\d)"
+)
+_PLACE_TAIL_RE = re.compile(
+    rf"(?<!\w)(?:(?:Thành\s+phố|thành\s+phố|TP\.|Tp\.)[ \t]*)?(?:{p.CAP_WORD}[ \t]+){{0,5}}{p.CAP_WORD}$"
+)
+_PLACE_ONLY_RE = re.compile(
+    rf"(?:(?:Thành\s+phố|TP\.|Tp\.)[ \t]*)?(?:{p.CAP_WORD}[ \t]+){{0,3}}{p.CAP_WORD}"
+)
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class Header:
+    system: str | None = None
+    issuer: str | None = None
+    code: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    doc_type: str | None = None
+    place: str | None = None
+    date: str | None = None
+    subject: str | None = None
+    end: int = 0  # index of the first line after the header zone
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Span:
+    kind: str  # party | state | code | date
+    start: int
+    end: int
+    match: re.Match[str] | None = None
+    place: str | None = None
+
+
+def _is_caps(text: str) -> bool:
+    letters = _LETTER_RE.findall(text)
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _has_header_piece(line: str) -> bool:
+    return bool(
+        p.HEADER_CODE_RE.search(line)
+        or p.PARTY_MOTTO_RE.search(line)
+        or p.STATE_MOTTO_RE.search(line)
+        or p.DATE_WORDS_RE.search(line)
+    )
+
+
+def _looks_like_body(line: str) -> bool:
+    if p.DIEU_RE.match(line) or p.ARABIC_RE.match(line) or p.PART_RE.match(line):
+        return True
+    if p.ROMAN_RE.match(line):
+        return True
+    if _PROSE_START_RE.match(p.BULLET_RE.sub("", line)):
+        return True
+    return len(line) >= 100 and not _is_caps(line) and not _has_header_piece(line)
+
+
+def find_header_end(lines: list[str]) -> int:
+    """Index of the first line after the header: "Kính gửi" or the body."""
+    in_block = False  # inside a V/v subject or a title with its subject lines
+    limit = min(len(lines), _HEADER_SCAN_LIMIT)
+    for i in range(limit):
+        line = lines[i].strip()
+        if not line:
+            in_block = False
+            continue
+        if p.KINH_GUI_RE.match(line):
+            return i
+        if in_block:
+            if p.SEPARATOR_RE.match(line):
+                in_block = False
+                continue
+            if len(line) < 100:
+                continue
+            in_block = False  # a paragraph-long line is no longer the subject
+        segments = [s.strip() for s in p.COLUMN_SPLIT_RE.split(line)]
+        if any(p.VV_RE.match(s) or p.TITLE_RE.match(s) for s in segments if s):
+            in_block = True
+            continue
+        if _looks_like_body(line):
+            return i
+    return limit
+
+
+# --- reading the zone ----------------------------------------------------------
+
+
+def _segments(lines: list[str]) -> list[str]:
+    segs: list[str] = []
+    for line in lines:
+        if not line.strip():
+            segs.append("")
+            continue
+        segs.extend(part.strip() for part in p.COLUMN_SPLIT_RE.split(line) if part.strip())
+    return segs
+
+
+def _place_before(text: str, date_start: int, floor: int) -> tuple[int, str | None]:
+    """Start of the place written before the date, and the place itself."""
+    k = date_start
+    while k > floor and text[k - 1] in " \t\n,":
+        k -= 1
+    line_start = max(text.rfind("\n", 0, k) + 1, floor)
+    m = _PLACE_TAIL_RE.search(text, line_start, k)
+    if m is None:
+        return date_start, None
+    start, place = m.start(), m.group(0)
+    if m.start() == line_start and len(place.split()) <= 2 and line_start > floor:
+        # A place cut across lines: "Cần" / "Thơ, ngày ..."
+        prev_start = max(text.rfind("\n", 0, line_start - 1) + 1, floor)
+        prev = text[prev_start : line_start - 1].strip()
+        if prev and _PLACE_ONLY_RE.fullmatch(prev):
+            start, place = prev_start, f"{prev} {place}"
+    return start, " ".join(place.split())
+
+
+def _find_spans(text: str) -> list[_Span]:
+    spans: list[_Span] = []
+    for m in p.PARTY_MOTTO_RE.finditer(text):
+        spans.append(_Span("party", m.start(), m.end()))
+    for m in p.STATE_MOTTO_RE.finditer(text):
+        spans.append(_Span("state", m.start(), m.end()))
+    code = p.HEADER_CODE_RE.search(text)
+    if code:
+        spans.append(_Span("code", code.start(), code.end(), code))
+    date = p.DATE_WORDS_RE.search(text) or p.HEADER_NUM_DATE_RE.search(text)
+    if date:
+        floor = max((s.end for s in spans if s.end <= date.start()), default=0)
+        start, place = _place_before(text, date.start(), floor)
+        spans.append(_Span("date", start, date.end(), date, place))
+    spans.sort(key=lambda s: s.start)
+    kept: list[_Span] = []
+    for span in spans:
+        if kept and span.start < kept[-1].end:
+            continue  # overlapping: the first one wins
+        kept.append(span)
+    return kept
+
+
+def _items(text: str, spans: list[_Span]) -> list[tuple[str, str, _Span | None]]:
+    """The zone as a sequence of ("text"|"blank"|span kind, text, span)."""
+    items: list[tuple[str, str, _Span | None]] = []
+
+    def add_text(chunk: str) -> None:
+        parts = chunk.split("\n")
+        for idx, part in enumerate(parts):
+            part = part.strip(" \t,;")
+            if part:
+                items.append(("text", part, None))
+            elif 0 < idx < len(parts) - 1:
+                items.append(("blank", "", None))
+
+    pos = 0
+    for span in spans:
+        add_text(text[pos : span.start])
+        items.append((span.kind, text[span.start : span.end], span))
+        pos = span.end
+    add_text(text[pos:])
+    return items
+
+
+def _issuer_lines(items: list[tuple[str, str, _Span | None]]) -> list[str]:
+    code_at = next((i for i, it in enumerate(items) if it[0] == "code"), None)
+    lines: list[str] = []
+    for i, (kind, text, _) in enumerate(items):
+        if code_at is not None and i >= code_at:
+            break
+        if kind != "text" or p.SEPARATOR_RE.match(text):
+            continue
+        if _is_caps(text) and not p.TITLE_RE.match(text):
+            lines.append(text)
+        elif code_at is None and lines:
+            break
+    return lines
+
+
+_ORG_HEAD_RE = re.compile(
+    r"^(?:THÀNH|TỈNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)"
+    r"|^(?:BAN|SỞ|BỘ|CỤC|CHI\s+CỤC|TỔNG\s+CỤC|VĂN\s+PHÒNG|PHÒNG|ỦY\s+BAN|UBND|UBMTTQ"
+    r"|CHÍNH\s+PHỦ|QUỐC\s+HỘI|THỦ\s+TƯỚNG|HỘI|LIÊN\s+HIỆP|LIÊN\s+ĐOÀN|MẶT\s+TRẬN|ĐOÀN"
+    r"|TRUNG\s+TÂM|CÔNG\s+AN|CHI\s+BỘ|ĐẢNG\s+ĐOÀN|HỘI\s+ĐỒNG|TÒA\s+ÁN|VIỆN|TRƯỜNG)\b"
+)
+
+
+_COMMITTEE_RE = re.compile(r"^(?:THÀNH|TỈNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)\b")
+_BARE_COMMITTEE_RE = re.compile(r"^(?:THÀNH|TỈNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)$")
+_SUB_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|UỶ\s+BAN\s+KIỂM\s+TRA)\b")
+
+
+def _issuer_from(lines: list[str]) -> str | None:
+    """The issuing body: the last line naming a body, with its continuation.
+
+    "ĐẢNG BỘ TỈNH X" / "HUYỆN ỦY Y" names the superior then the issuer;
+    "ỦY BAN NHÂN DÂN" / "THÀNH PHỐ CẦN THƠ" is one name on two lines.
+    """
+    if not lines:
+        return None
+    start = 0
+    for i, line in enumerate(lines):
+        if _ORG_HEAD_RE.match(line):
+            start = i
+    issuer = " ".join(lines[start:])
+    superior = lines[start - 1] if start > 0 else ""
+    if _BARE_COMMITTEE_RE.match(issuer) and superior.startswith("ĐẢNG BỘ "):
+        # "ĐẢNG BỘ KHỐI ..." / "ĐẢNG ỦY" -> "Đảng ủy Khối ..."
+        issuer = f"{issuer} {superior[len('ĐẢNG BỘ '):]}"
+    elif _SUB_BODY_RE.match(issuer) and _COMMITTEE_RE.match(superior):
+        # "THÀNH ỦY CẦN THƠ" / "BAN DÂN VẬN" -> "Ban Dân vận Thành ủy Cần Thơ"
+        issuer = f"{issuer} {superior}"
+    return cite_case(issuer)
+
+
+def _follow(items, start: int, stop_on_caps: bool) -> list[str]:
+    out: list[str] = []
+    for kind, text, _ in items[start:]:
+        if kind == "blank":
+            break
+        if kind != "text":
+            continue  # the other column's pieces sit between subject lines
+        if p.SEPARATOR_RE.match(text) or p.TITLE_RE.match(text) or p.VV_RE.match(text):
+            break
+        if stop_on_caps and _is_caps(text):
+            break
+        out.append(text)
+    return out
+
+
+def _subject(items) -> tuple[str | None, str | None]:
+    """(subject, doc_type from a title line)."""
+    for i, (kind, text, _) in enumerate(items):
+        if kind == "text" and p.VV_RE.match(text):
+            return p.collapse(" ".join([text, *_follow(items, i + 1, True)])), None
+    for i, (kind, text, _) in enumerate(items):
+        if kind != "text":
+            continue
+        m = p.TITLE_RE.match(text)
+        if m is None:
+            continue
+        title = m.group("title")
+        parts = [m.group("rest")] if m.group("rest") else []
+        parts.extend(_follow(items, i + 1, False))
+        subject = p.collapse(" ".join(parts)) if parts else title[:1] + title[1:].lower()
+        return subject, p.TYPE_BY_TITLE[title]
+    return None, None
+
+
+def _apply_date(header: Header, span: _Span) -> None:
+    m = span.match
+    assert m is not None
+    if "d" in m.re.groupindex:
+        header.date = p.iso_date(m.group("d"), m.group("m"), m.group("y"))
+    else:
+        header.date = p.iso_date(m.group("nd"), m.group("nm"), m.group("ny"))
+    header.place = span.place
+    if header.date is None:
+        header.warnings.append("Ngày ban hành không đầy đủ hoặc không hợp lệ: cần kiểm tra.")
+
+
+def parse_header(lines: list[str]) -> Header:
+    header = Header(end=find_header_end(lines))
+    text = "\n".join(_segments(lines[: header.end]))
+    spans = _find_spans(text)
+    items = _items(text, spans)
+    kinds = {s.kind for s in spans}
+    code_system = None
+    kind_abbr = None
+    for span in spans:
+        if span.kind == "code" and span.match is not None:
+            header.code, header.number, header.symbol, kind_abbr, code_system = p.code_parts(span.match)
+        elif span.kind == "date":
+            _apply_date(header, span)
+    if header.code is None:
+        for kind, item_text, _ in items:
+            m = p.CODE_RE.fullmatch(item_text) if kind == "text" else None
+            if m:  # a bare code whose "Số" was lost
+                header.code, header.number, header.symbol, kind_abbr, code_system = p.code_parts(m)
+                break
+    header.issuer = _issuer_from(_issuer_lines(items))
+    header.subject, title_type = _subject(items)
+    if "party" in kinds or code_system == "party":
+        header.system = "party"
+    elif "state" in kinds or code_system == "state":
+        header.system = "state"
+    if kind_abbr is not None and (kind_abbr in p.TYPE_BY_ABBR or title_type is None):
+        header.doc_type = p.doc_type_for(kind_abbr, code_system or "state")
+    elif title_type is not None:
+        header.doc_type = title_type
+    elif header.subject and p.VV_RE.match(header.subject):
+        header.doc_type = "cong_van"
+    if header.code is None:
+        header.warnings.append("Không đọc được số, ký hiệu văn bản: cần kiểm tra.")
+    if "date" not in kinds:
+        header.warnings.append("Không đọc được ngày ban hành: cần kiểm tra.")
+    if header.issuer is None:
+        header.warnings.append("Không đọc được cơ quan ban hành: cần kiểm tra.")
+    if header.subject is None:
+        header.warnings.append("Không đọc được trích yếu (V/v hoặc tên văn bản): cần kiểm tra.")
+    return header
+
+
+# --- Kính gửi -------------------------------------------------------------------
+
+_TRIM = " \t-–—+•*;,."
+
+
+def _clean_recipient(text: str) -> str:
+    text = p.BULLET_RE.sub("", text.strip())
+    return p.collapse(text).strip(_TRIM)
+
+
+def read_recipients(lines: list[str], start: int) -> tuple[list[str], int]:
+    """Recipients after "Kính gửi" at ``lines[start]``; returns them and the
+    index of the first body line. Without "Kính gửi" nothing is consumed."""
+    if start >= len(lines) or not p.KINH_GUI_RE.match(lines[start].strip()):
+        return [], start
+    first = lines[start].strip()
+    inline = p.KINH_GUI_RE.sub("", first, count=1).strip()
+    items: list[str] = []
+    if inline:
+        items.append(inline)
+    i = start + 1
+    seen_blank = False
+    while i < len(lines):
+        line = lines[i].strip()
+        if not line:
+            seen_blank = True
+            i += 1
+            continue
+        if p.BULLET_RE.match(line) and not p.ARABIC_RE.match(line):
+            items.append(line)
+        elif items and not seen_blank and not items[-1].rstrip().endswith((";", ",", ".", ":")):
+            items[-1] = f"{items[-1]} {line}"  # a recipient wrapped onto the next line
+        elif not inline and not seen_blank and len(line) < 100 and len(items) < 30 and not _looks_like_body(line):
+            items.append(line)
+        else:
+            break
+        seen_blank = False
+        i += 1
+    parts = [part for item in items for part in item.split(";")]
+    recipients = [r for r in (_clean_recipient(part) for part in parts) if r]
+    return recipients, i

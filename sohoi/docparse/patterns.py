@@ -1,0 +1,170 @@
+"""Regular expressions and tables shared by the readers, compiled once.
+
+Parsing speed matters (the benchmark target is 500 letters a second), so
+every pattern lives here at module level.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+# Character classes for Vietnamese letters; Python's re has no \p{Lu}.
+_BASES = "aăâeêioôơuưy"
+_MARKS = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+_VN_LOWER = sorted(
+    {unicodedata.normalize("NFC", b + m) for b in _BASES for m in _MARKS} | {"đ"}
+)
+LOWER = "a-z" + "".join(c for c in _VN_LOWER if not c.isascii())
+UPPER = "A-Z" + "".join(c.upper() for c in _VN_LOWER if not c.isascii())
+CAP_WORD = rf"[{UPPER}][{LOWER}]*"
+
+WS = r"[ \t]"
+DASH = "[-–—]"
+
+# --- numbers and symbols --------------------------------------------------------
+# Party: number, hyphen, type, slash, issuer  (752-CV/TU, 31-QĐ/TW).
+_PARTY_CODE = (
+    r"(?P<pn>\d{1,5})[ \t]*-[ \t]*(?P<ptype>[A-ZĐ][A-Za-zĐđ]{0,5})[ \t]*/[ \t]*"
+    r"(?P<piss>[A-ZĐƯ][A-ZĐƯa-z0-9]*(?:-[A-ZĐƯ][A-ZĐƯa-z0-9]*)*)"
+)
+# State: number, optional year, symbol with hyphens (454/UBND-NCTH, 45/2010/NĐ-CP).
+_STATE_CODE = (
+    r"(?P<sn>\d{1,5})[ \t]*/[ \t]*(?:(?P<year>(?:19|20)\d\d)[ \t]*/[ \t]*)?"
+    r"(?P<ssym>[A-ZĐ][A-Za-zĐđ0-9]*(?:[ \t]*-[ \t]*[A-ZĐ][A-Za-zĐđ0-9]*)*)"
+)
+_CODE_END = r"(?![\w/])"
+CODE_RE = re.compile(rf"(?<![\w/.])(?:{_PARTY_CODE}|{_STATE_CODE}){_CODE_END}")
+# "Số 752-CV/TU", "Số: 454/UBND-NCTH", "số31-QĐ/TW"
+# A lowercase "số" counts only at the start of a line: mid-line it is a
+# citation in the subject ("Chỉ thị số 17-CT/TW"), not the document's own number.
+HEADER_CODE_RE = re.compile(
+    rf"(?:(?<![{LOWER}{UPPER}])S[ốỐ]|(?m:^)[ \t]*s[ốỐ])[ \t]*[:.]?[ \t]*"
+    rf"(?:{_PARTY_CODE}|{_STATE_CODE}){_CODE_END}"
+)
+_SPACES_RE = re.compile(r"[ \t]+")
+# OCR reads the W of TW as Ư.
+_OCR_TW_RE = re.compile(r"(?<=/)TƯ$")
+
+
+def code_parts(match: re.Match[str]) -> tuple[str, str, str, str, str | None]:
+    """(code, number, symbol, type abbreviation, system) from a code match.
+
+    For a State legal document the year is part of the code but not of the
+    symbol: 45/2010/NĐ-CP has number 45 and symbol NĐ-CP.
+    """
+    if match.group("pn"):
+        number = match.group("pn")
+        kind = match.group("ptype")
+        issuer = _OCR_TW_RE.sub("TW", match.group("piss"))
+        symbol = f"{kind}/{issuer}"
+        return f"{number}-{symbol}", number, symbol, kind, "party"
+    number = match.group("sn")
+    symbol = _SPACES_RE.sub("", match.group("ssym"))
+    year = match.group("year")
+    code = f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
+    kind = symbol.split("-", 1)[0]
+    return code, number, symbol, kind, "state"
+
+
+# Type abbreviation -> doc_type (domain.md §5).
+TYPE_BY_ABBR = {
+    "CV": "cong_van", "CT": "chi_thi", "KH": "ke_hoach", "HD": "huong_dan",
+    "QĐ": "quyet_dinh", "QyĐ": "quy_dinh", "QĐi": "quy_dinh", "QC": "quy_che",
+    "TB": "thong_bao", "NQ": "nghi_quyet", "KL": "ket_luan", "BC": "bao_cao",
+    "NĐ": "nghi_dinh", "TT": "thong_tu", "TTr": "to_trinh", "CTr": "chuong_trinh",
+}
+# Abbreviations of other known types (plan, scheme, minutes, invitation ...).
+OTHER_ABBR = frozenset(
+    {"PA", "ĐA", "BB", "GM", "GGT", "BS", "HĐ", "GUQ", "PL", "GCN", "GNP", "PC", "PG", "PTr", "TC"}
+)
+TYPE_LABEL = {
+    "CV": "Công văn", "CT": "Chỉ thị", "KH": "Kế hoạch", "HD": "Hướng dẫn",
+    "QĐ": "Quyết định", "QyĐ": "Quy định", "QĐi": "Quy định", "QC": "Quy chế",
+    "TB": "Thông báo", "NQ": "Nghị quyết", "KL": "Kết luận", "BC": "Báo cáo",
+    "NĐ": "Nghị định", "TT": "Thông tư", "TTr": "Tờ trình", "CTr": "Chương trình",
+}
+# Title lines ("KẾ HOẠCH") -> doc_type.
+TYPE_BY_TITLE = {
+    "CÔNG VĂN": "cong_van", "CHỈ THỊ": "chi_thi", "KẾ HOẠCH": "ke_hoach",
+    "HƯỚNG DẪN": "huong_dan", "QUYẾT ĐỊNH": "quyet_dinh", "QUY ĐỊNH": "quy_dinh",
+    "QUY CHẾ": "quy_che", "THÔNG BÁO": "thong_bao", "NGHỊ QUYẾT": "nghi_quyet",
+    "KẾT LUẬN": "ket_luan", "BÁO CÁO": "bao_cao", "NGHỊ ĐỊNH": "nghi_dinh",
+    "THÔNG TƯ": "thong_tu", "TỜ TRÌNH": "to_trinh", "CHƯƠNG TRÌNH": "chuong_trinh",
+    "PHƯƠNG ÁN": "other", "ĐỀ ÁN": "other", "BIÊN BẢN": "other", "GIẤY MỜI": "other",
+    "LUẬT": "other", "PHÁP LỆNH": "other",
+}
+_TITLE_ALT = "|".join(sorted(TYPE_BY_TITLE, key=len, reverse=True))
+# The title stands alone or is followed by its subject; "QUYẾT ĐỊNH:" with a
+# colon is the enacting formula of the body, not a title.
+TITLE_RE = re.compile(rf"^(?P<title>{_TITLE_ALT})(?![{UPPER}{LOWER}])(?![ \t]*:)[ \t]*(?P<rest>.*)$")
+
+
+def doc_type_for(kind: str, system: str) -> str:
+    if kind in TYPE_BY_ABBR:
+        return TYPE_BY_ABBR[kind]
+    if kind.upper() in TYPE_BY_ABBR and kind.isupper():
+        return TYPE_BY_ABBR[kind.upper()]
+    if kind in OTHER_ABBR or system == "party":
+        return "other"
+    return "cong_van"  # a State symbol without a type is a công văn (454/UBND-NCTH)
+
+
+# --- headers --------------------------------------------------------------------
+PARTY_MOTTO_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.IGNORECASE)
+STATE_MOTTO_RE = re.compile(
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
+    rf"|Độc\s+lập\s*{DASH}+\s*Tự\s+do\s*{DASH}+\s*Hạnh\s+phúc",
+    re.IGNORECASE,
+)
+# "ngày 12 tháng 10 năm 2012" (days may be left blank on a template)
+DATE_WORDS_RE = re.compile(
+    r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})", re.IGNORECASE
+)
+DATE_NUM = r"(?P<nd>\d{1,2})\s*[/.-]\s*(?P<nm>\d{1,2})\s*[/.-]\s*(?P<ny>\d{4})"
+HEADER_NUM_DATE_RE = re.compile(rf"ngày\s+{DATE_NUM}(?!\d)", re.IGNORECASE)
+SEPARATOR_RE = re.compile(r"^[\s\-_=*~.·•+]*$")
+VV_RE = re.compile(r"^(?:V/[vV]|V\.v|Về\s+việc)\b")
+KINH_GUI_RE = re.compile(r"^Kính\s+gửi\s*:?\s*", re.IGNORECASE)
+NOI_NHAN_RE = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.IGNORECASE)
+BULLET_RE = re.compile(r"^[-–—+•*▪●◦]\s*")
+
+# --- dates in running text ------------------------------------------------------
+DATE_ANY = (
+    r"(?:(?P<ad>\d{1,2})\s*[/.-]\s*(?P<am>\d{1,2})\s*[/.-]\s*(?P<ay>\d{4})"
+    r"|(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>\d{4}))"
+)
+DATE_ANY_RE = re.compile(DATE_ANY)
+
+
+def iso_date(day: str | int | None, month: str | int | None, year: str | int | None) -> str | None:
+    """ISO string for a calendar date, None if any part is missing or invalid."""
+    if not (day and month and year):
+        return None
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def date_from_any(match: re.Match[str]) -> str | None:
+    if match.group("ad"):
+        return iso_date(match.group("ad"), match.group("am"), match.group("ay"))
+    return iso_date(match.group("wd"), match.group("wm"), match.group("wy"))
+
+
+def collapse(text: str) -> str:
+    """Single spaces, no line breaks, trimmed."""
+    return " ".join(text.split())
+
+# --- numbered items of the body -------------------------------------------------
+DIEU_RE = re.compile(r"^Điều\s+(?P<n>\d{1,3})\s*[.:]\s*")
+ROMAN_RE = re.compile(r"^(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\s*[.)–—-]\s*(?=\S)")
+ARABIC_RE = re.compile(r"^(?P<n>\d{1,2})\s*(?:[.)/](?!\d)|[-–—](?!\d))\s*(?=\S)")
+LETTER_RE = re.compile(r"^(?P<n>[a-zđ])\s*[).]\s*(?=\S)")
+SUBNUM_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")
+PART_RE = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+)\b")
+ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
+                "IX": 9, "X": 10, "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
+COLUMN_SPLIT_RE = re.compile(r"[ \t]*\|[ \t]*|\t+|[ ]{3,}")

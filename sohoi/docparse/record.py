@@ -1,0 +1,136 @@
+"""Text to record: the steps in order, and the warnings they leave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import errors
+from .actors import find_actors
+from .errors import MAX_BYTES, ParseError
+from .extract import read_document
+from .header import parse_header, read_recipients
+from .legacy import repair_legacy
+from .normalize import normalize
+from .references import find_references
+from .schedule import find_deadline, find_recurrence
+from .signature import read_tail, tail_start
+from .tasks import split_tasks
+
+KEYS = (
+    "system", "issuer", "code", "number", "symbol", "doc_type", "place", "date",
+    "subject", "recipients", "references", "tasks", "distribution", "signer", "warnings",
+)
+_LEGACY_NOTE = "Văn bản được chuyển từ bảng mã {name} sang Unicode: cần soát lại dấu tiếng Việt."
+
+
+def parse_text(text: str) -> dict[str, Any]:
+    """Read a document's text and return its record (see KEYS)."""
+    if not isinstance(text, str):
+        raise ParseError(errors.NOT_TEXT)
+    if len(text) > MAX_BYTES:
+        raise ParseError(errors.too_large(len(text.encode("utf-8", errors="replace"))))
+    try:
+        repaired, legacy = repair_legacy(text)
+        return _parse(normalize(repaired), legacy)
+    except ParseError:
+        raise
+    except Exception as exc:  # the contract: only ParseError leaves the package
+        raise ParseError(errors.INTERNAL) from exc
+
+
+def parse_file(path: str | Path) -> dict[str, Any]:
+    """Read the file at ``path`` (.txt, .docx, .pdf) and return its record."""
+    data = read_bytes(path)
+    text, legacy = read_document(data, str(path))
+    try:
+        return _parse(text, legacy)
+    except ParseError:
+        raise
+    except Exception as exc:
+        raise ParseError(errors.INTERNAL) from exc
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The file's bytes, refusing missing, special or oversize files early."""
+    target = Path(path)
+    name = target.name or str(path)
+    try:
+        if not target.exists():
+            raise ParseError(errors.missing_file(name))
+        if not target.is_file():
+            raise ParseError(errors.not_a_file(name))
+        size = target.stat().st_size
+        if size > MAX_BYTES:
+            raise ParseError(errors.too_large(size))
+        with target.open("rb") as handle:
+            # Read one byte past the limit: a file can grow, or be endless.
+            data = handle.read(MAX_BYTES + 1)
+    except ParseError:
+        raise
+    except (OSError, ValueError):
+        raise ParseError(errors.unreadable_file(name)) from None
+    if len(data) > MAX_BYTES:
+        raise ParseError(errors.too_large(len(data)))
+    return data
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date else None
+
+
+def _parse(text: str, legacy: str | None) -> dict[str, Any]:
+    if not text.strip():
+        raise ParseError(errors.EMPTY)
+    lines = text.split("\n")
+    header = parse_header(lines)
+    recipients, body_start = read_recipients(lines, header.end)
+    end = tail_start(lines, body_start)
+    body = lines[body_start:end]
+    tail = read_tail(lines[end:])
+    warnings: list[str] = []
+    if legacy:
+        warnings.append(_LEGACY_NOTE.format(name=legacy))
+    warnings.extend(header.warnings)
+
+    references, ref_warnings = find_references(header.subject or "", "\n".join(body), header.code)
+    warnings.extend(ref_warnings)
+
+    tasks = []
+    year = _year(header.date)
+    for item in split_tasks(body):
+        task_text = item.text
+        leads, coordinators = find_actors(task_text)
+        if not leads:
+            warnings.append(f"Nhiệm vụ {item.no} chưa xác định được đơn vị chủ trì: cần kiểm tra.")
+        tasks.append({
+            "no": item.no,
+            "text": task_text,
+            "leads": leads,
+            "coordinators": coordinators,
+            "deadline": find_deadline(task_text, year),
+            "recurrence": find_recurrence(task_text),
+        })
+
+    if tail.name is None:
+        warnings.append("Không thấy tên người ký: cần kiểm tra.")
+    elif tail.title is None:
+        warnings.append("Không thấy chức vụ người ký: cần kiểm tra.")
+
+    return {
+        "system": header.system,
+        "issuer": header.issuer,
+        "code": header.code,
+        "number": header.number,
+        "symbol": header.symbol,
+        "doc_type": header.doc_type,
+        "place": header.place,
+        "date": header.date,
+        "subject": header.subject,
+        "recipients": recipients,
+        "references": references,
+        "tasks": tasks,
+        "distribution": tail.distribution,
+        "signer": {"name": tail.name, "title": tail.title},
+        "warnings": warnings,
+    }

@@ -1,0 +1,151 @@
+"""Numbered items of the body, which are the document's tasks.
+
+Numbering in use: "Điều 2." in decisions and decrees, "I." for sections,
+"1 -", "1.", "1)" for items and "a)" for sub-items. The tasks are the
+top-level items; sub-items and dash bullets stay in their parent's text.
+Where Roman sections hold numbered items (a plan: I. purpose, II. tasks,
+III. implementation), the tasks are those items, numbered "II.1", and the
+purpose/requirements sections are left out because they assign nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import patterns as p
+
+_TERMINAL = (".", ";", ":", "!", "?")
+_NO_TASK_SECTION_RE = re.compile(
+    r"MỤC\s+ĐÍCH|YÊU\s+CẦU|MỤC\s+TIÊU|QUAN\s+ĐIỂM|TÌNH\s+HÌNH|KẾT\s+QUẢ|ĐÁNH\s+GIÁ|CĂN\s+CỨ"
+    r"|SỰ\s+CẦN\s+THIẾT",
+    re.IGNORECASE,
+)
+_TASK_SECTION_RE = re.compile(
+    r"NHIỆM\s+VỤ|GIẢI\s+PHÁP|TỔ\s+CHỨC\s+THỰC\s+HIỆN|PHÂN\s+CÔNG|NỘI\s+DUNG", re.IGNORECASE
+)
+# Closing sentences after the last item belong to the letter, not the task.
+_CLOSING_RE = re.compile(
+    r"^(?:Nhận\s+được|Trên\s+đây|Trong\s+quá\s+trình|Quá\s+trình\s+(?:triển\s+khai|thực\s+hiện)"
+    r"|(?:Công\s+văn|Kế\s+hoạch|Chỉ\s+thị|Văn\s+bản|Hướng\s+dẫn|Thông\s+báo)\s+này\s+"
+    r"|Đề\s+nghị\s+các|Yêu\s+cầu\s+các)"
+)
+
+
+# Lines that open a sub-item or bullet start a new line of the task text.
+_NEW_LINE_MARKERS = (p.LETTER_RE, p.BULLET_RE, p.ARABIC_RE, p.SUBNUM_RE)
+# A short first line without final punctuation is a heading ("Điều 2. Trách
+# nhiệm thi hành", "1. Tổ chức quán triệt") when the next line starts anew.
+_HEADING_MAX = 90
+
+
+@dataclass
+class Item:
+    no: str
+    heading: str = ""
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the lines of an item into paragraphs.
+
+    A line that continues a sentence (the previous one does not end a
+    sentence) is joined with a single space, which also mends a paragraph
+    cut by a page break; a new sentence-paragraph or sub-item starts a new
+    line of the text.
+    """
+    out = ""
+    first = True
+    for raw in lines:
+        line = p.collapse(raw)
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif (
+            out.endswith(_TERMINAL)
+            or any(marker.match(line) for marker in _NEW_LINE_MARKERS)
+            or (first and len(out) <= _HEADING_MAX and not out.endswith(",") and line[:1].isupper())
+        ):
+            out = f"{out}\n{line}"
+            first = False
+        else:
+            out = f"{out} {line}"
+            first = False
+    return out
+
+
+def _sequence_items(lines: list[str], regex: re.Pattern[str], values=None) -> list[Item]:
+    """Items opened by ``regex`` numbered 1, 2, 3 ... in order; a number out of
+    sequence (a date or figure that happens to start a line) is text."""
+    items: list[Item] = []
+    current: Item | None = None
+    expected = 1
+    for line in lines:
+        stripped = line.strip()
+        m = regex.match(stripped) if stripped else None
+        if m:
+            number = values.get(m.group("n"), -1) if values else int(m.group("n"))
+            # Articles may be quoted from the middle of a decree: any rising number.
+            if number == expected or (regex is p.DIEU_RE and number >= expected):
+                current = Item(no=m.group("n"), heading=stripped[m.end():])
+                current.lines.append(stripped[m.end():])
+                items.append(current)
+                expected = number + 1
+                continue
+        if p.PART_RE.match(stripped):
+            current = None  # "Chương II": the next lines are a chapter title
+            continue
+        if current is not None:
+            current.lines.append(line)
+    return items
+
+
+def _roman_tasks(lines: list[str]) -> list[Item]:
+    sections = _sequence_items(lines, p.ROMAN_RE, p.ROMAN_VALUES)
+    tasks: list[Item] = []
+    for section in sections:
+        heading = section.heading
+        if _NO_TASK_SECTION_RE.search(heading) and not _TASK_SECTION_RE.search(heading):
+            continue
+        inner = _sequence_items(section.lines[1:], p.ARABIC_RE)
+        if inner:
+            for item in inner:
+                item.no = f"{section.no}.{item.no}"
+            tasks.extend(inner)
+        else:
+            tasks.append(section)
+    return tasks
+
+
+def _drop_closing(item: Item) -> None:
+    for i in range(1, len(item.lines)):
+        line = item.lines[i].strip()
+        previous = join_lines(item.lines[:i])
+        if line and previous.endswith(_TERMINAL) and _CLOSING_RE.match(line):
+            del item.lines[i:]
+            return
+
+
+def split_tasks(lines: list[str]) -> list[Item]:
+    """Top-level numbered items of the body ``lines``."""
+    stripped = [line.strip() for line in lines]
+    if any(p.DIEU_RE.match(s) for s in stripped):
+        items = _sequence_items(lines, p.DIEU_RE)
+    elif any(p.ROMAN_RE.match(s) for s in stripped) and (roman := _roman_tasks(lines)):
+        items = roman
+    else:
+        items = _sequence_items(lines, p.ARABIC_RE) or _letter_items(lines)
+    if items:
+        _drop_closing(items[-1])
+    return items
+
+
+def _letter_items(lines: list[str]) -> list[Item]:
+    letters = "abcdđeghiklmnopqrstuvxy"
+    values = {c: i + 1 for i, c in enumerate(letters)}
+    return _sequence_items(lines, p.LETTER_RE, values)
