@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "sohoi.accounts",
     "sohoi.associations",
     "sohoi.directives",
+    "sohoi.party",
     "sohoi.api",
 ]
 
