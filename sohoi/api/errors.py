@@ -48,6 +48,14 @@ def _ninja_fields(errors: list[dict[str, Any]]) -> dict[str, list[str]]:
     return fields
 
 
+# English messages raised inside django-ninja, in the language of the users.
+KNOWN_MESSAGES = {
+    "CSRF check Failed": "Thiếu mã chống giả mạo (CSRF): tải lại trang rồi thử lại; "
+    "hệ thống khác hãy dùng mã truy cập (Authorization: Bearer).",
+    "Method not allowed": "Phương thức này không được dùng cho địa chỉ này.",
+}
+
+
 def install(api: Any) -> None:
     def respond(request: HttpRequest, status: int, code: str, message: str, fields: dict | None = None) -> HttpResponse:
         return api.create_response(request, {"code": code, "message": message, "fields": fields or {}}, status=status)
@@ -83,7 +91,8 @@ def install(api: Any) -> None:
     def on_http_error(request, exc):
         code = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
                 405: "method_not_allowed", 409: "conflict", 413: "too_large", 429: "throttled"}.get(exc.status_code, "error")
-        return respond(request, exc.status_code, code, str(exc.message))
+        message = KNOWN_MESSAGES.get(str(exc.message), str(exc.message))
+        return respond(request, exc.status_code, code, message)
 
     @api.exception_handler(Exception)
     def on_unexpected(request, exc):

@@ -151,7 +151,7 @@ def progress_report_transition(*, actor: Any, report: ProgressReport, action: st
     transition = REPORT_TRANSITIONS.get(action)
     if transition is None:
         raise ValidationError({"action": "Thao tác không hợp lệ: chọn Chấp nhận hoặc Trả lại."})
-    report = ProgressReport.objects.select_for_update().select_related(
+    report = ProgressReport.objects.select_for_update(of=("self",)).select_related(
         "assignment__task__document", "period").get(pk=report.pk)
     assignment = report.assignment
     if not access.can_review(actor, assignment):
