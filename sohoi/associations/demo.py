@@ -14,6 +14,7 @@ import io
 from collections.abc import Callable
 
 from sohoi.accounts.choices import Role
+from sohoi.accounts.demo import DEMO_PASSWORD
 from sohoi.accounts.models import User
 from sohoi.accounts.services import user_create
 from sohoi.orgs.models import AdminUnit, Unit
@@ -131,7 +132,7 @@ def _officers() -> dict[str, User]:
     a = User.objects.get(username="canbonoivu")
     b = User.objects.filter(username=SECOND_OFFICER[0]).first()
     if b is None:
-        b = user_create(actor=None, username=SECOND_OFFICER[0], password="sohoi-demo-2026", full_name=SECOND_OFFICER[1],  # noqa: S106
+        b = user_create(actor=None, username=SECOND_OFFICER[0], password=DEMO_PASSWORD, full_name=SECOND_OFFICER[1],
                         unit=a.unit, roles=[Role.HOME_AFFAIRS_OFFICER], position="Chuyên viên theo dõi hội",
                         email=f"{SECOND_OFFICER[0]}@demo.sohoi.invalid")
     return {"a": a, "b": b}
