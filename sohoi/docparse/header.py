@@ -56,6 +56,10 @@ class _Span:
     place: str | None = None
 
 
+# One piece of the header zone: ("text" | "blank" | a span's kind, its text, the span).
+_Item = tuple[str, str, "_Span | None"]
+
+
 def _is_caps(text: str) -> bool:
     letters = _LETTER_RE.findall(text)
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -70,7 +74,7 @@ def _has_header_piece(line: str) -> bool:
     )
 
 
-def _looks_like_body(line: str) -> bool:
+def looks_like_body(line: str) -> bool:
     if p.DIEU_RE.match(line) or p.ARABIC_RE.match(line) or p.PART_RE.match(line):
         return True
     if p.ROMAN_RE.match(line):
@@ -102,7 +106,7 @@ def find_header_end(lines: list[str]) -> int:
         if any(p.VV_RE.match(s) or p.TITLE_RE.match(s) for s in segments if s):
             in_block = True
             continue
-        if _looks_like_body(line):
+        if looks_like_body(line):
             return i
     return limit
 
@@ -162,9 +166,9 @@ def _find_spans(text: str) -> list[_Span]:
     return kept
 
 
-def _items(text: str, spans: list[_Span]) -> list[tuple[str, str, _Span | None]]:
-    """The zone as a sequence of ("text"|"blank"|span kind, text, span)."""
-    items: list[tuple[str, str, _Span | None]] = []
+def _items(text: str, spans: list[_Span]) -> list[_Item]:
+    """The zone as a sequence of pieces, in reading order."""
+    items: list[_Item] = []
 
     def add_text(chunk: str) -> None:
         parts = chunk.split("\n")
@@ -184,7 +188,7 @@ def _items(text: str, spans: list[_Span]) -> list[tuple[str, str, _Span | None]]
     return items
 
 
-def _issuer_lines(items: list[tuple[str, str, _Span | None]]) -> list[str]:
+def _issuer_lines(items: list[_Item]) -> list[str]:
     code_at = next((i for i, it in enumerate(items) if it[0] == "code"), None)
     lines: list[str] = []
     for i, (kind, text, _) in enumerate(items):
@@ -235,7 +239,8 @@ def _issuer_from(lines: list[str]) -> str | None:
     return cite_case(issuer)
 
 
-def _follow(items, start: int, stop_on_caps: bool) -> list[str]:
+def _follow(items: list[_Item], start: int, stop_on_caps: bool) -> list[str]:
+    """Text pieces continuing a subject line, up to a blank line or separator."""
     out: list[str] = []
     for kind, text, _ in items[start:]:
         if kind == "blank":
@@ -250,7 +255,7 @@ def _follow(items, start: int, stop_on_caps: bool) -> list[str]:
     return out
 
 
-def _subject(items) -> tuple[str | None, str | None]:
+def _subject(items: list[_Item]) -> tuple[str | None, str | None]:
     """(subject, doc_type from a title line)."""
     for i, (kind, text, _) in enumerate(items):
         if kind == "text" and p.VV_RE.match(text):
@@ -321,46 +326,3 @@ def parse_header(lines: list[str]) -> Header:
     if header.subject is None:
         header.warnings.append("Không đọc được trích yếu (V/v hoặc tên văn bản): cần kiểm tra.")
     return header
-
-
-# --- Kính gửi -------------------------------------------------------------------
-
-_TRIM = " \t-–—+•*;,."
-
-
-def _clean_recipient(text: str) -> str:
-    text = p.BULLET_RE.sub("", text.strip())
-    return p.collapse(text).strip(_TRIM)
-
-
-def read_recipients(lines: list[str], start: int) -> tuple[list[str], int]:
-    """Recipients after "Kính gửi" at ``lines[start]``; returns them and the
-    index of the first body line. Without "Kính gửi" nothing is consumed."""
-    if start >= len(lines) or not p.KINH_GUI_RE.match(lines[start].strip()):
-        return [], start
-    first = lines[start].strip()
-    inline = p.KINH_GUI_RE.sub("", first, count=1).strip()
-    items: list[str] = []
-    if inline:
-        items.append(inline)
-    i = start + 1
-    seen_blank = False
-    while i < len(lines):
-        line = lines[i].strip()
-        if not line:
-            seen_blank = True
-            i += 1
-            continue
-        if p.BULLET_RE.match(line) and not p.ARABIC_RE.match(line):
-            items.append(line)
-        elif items and not seen_blank and not items[-1].rstrip().endswith((";", ",", ".", ":")):
-            items[-1] = f"{items[-1]} {line}"  # a recipient wrapped onto the next line
-        elif not inline and not seen_blank and len(line) < 100 and len(items) < 30 and not _looks_like_body(line):
-            items.append(line)
-        else:
-            break
-        seen_blank = False
-        i += 1
-    parts = [part for item in items for part in item.split(";")]
-    recipients = [r for r in (_clean_recipient(part) for part in parts) if r]
-    return recipients, i

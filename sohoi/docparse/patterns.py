@@ -20,7 +20,6 @@ LOWER = "a-z" + "".join(c for c in _VN_LOWER if not c.isascii())
 UPPER = "A-Z" + "".join(c.upper() for c in _VN_LOWER if not c.isascii())
 CAP_WORD = rf"[{UPPER}][{LOWER}]*"
 
-WS = r"[ \t]"
 DASH = "[-–—]"
 
 # --- numbers and symbols --------------------------------------------------------
@@ -35,7 +34,8 @@ _STATE_CODE = (
     r"(?P<ssym>[A-ZĐ][A-Za-zĐđ0-9]*(?:[ \t]*-[ \t]*[A-ZĐ][A-Za-zĐđ0-9]*)*)"
 )
 _CODE_END = r"(?![\w/])"
-CODE_RE = re.compile(rf"(?<![\w/.])(?:{_PARTY_CODE}|{_STATE_CODE}){_CODE_END}")
+# The leading (?=\d) lets the engine skip non-digits before trying the lookbehind.
+CODE_RE = re.compile(rf"(?=\d)(?<![\w/.])(?:{_PARTY_CODE}|{_STATE_CODE}){_CODE_END}")
 # "Số 752-CV/TU", "Số: 454/UBND-NCTH", "số31-QĐ/TW"
 # A lowercase "số" counts only at the start of a line: mid-line it is a
 # citation in the subject ("Chỉ thị số 17-CT/TW"), not the document's own number.
@@ -45,7 +45,7 @@ HEADER_CODE_RE = re.compile(
 )
 _SPACES_RE = re.compile(r"[ \t]+")
 # OCR reads the W of TW as Ư.
-_OCR_TW_RE = re.compile(r"(?<=/)TƯ$")
+_OCR_TW_RE = re.compile(r"^TƯ$")
 
 
 def code_parts(match: re.Match[str]) -> tuple[str, str, str, str, str | None]:
@@ -135,7 +135,6 @@ DATE_ANY = (
     r"(?:(?P<ad>\d{1,2})\s*[/.-]\s*(?P<am>\d{1,2})\s*[/.-]\s*(?P<ay>\d{4})"
     r"|(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>\d{4}))"
 )
-DATE_ANY_RE = re.compile(DATE_ANY)
 
 
 def iso_date(day: str | int | None, month: str | int | None, year: str | int | None) -> str | None:

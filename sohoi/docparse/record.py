@@ -9,9 +9,10 @@ from . import errors
 from .actors import find_actors
 from .errors import MAX_BYTES, ParseError
 from .extract import read_document
-from .header import parse_header, read_recipients
+from .header import parse_header
 from .legacy import repair_legacy
 from .normalize import normalize
+from .recipients import read_recipients
 from .references import find_references
 from .schedule import find_deadline, find_recurrence
 from .signature import read_tail, tail_start

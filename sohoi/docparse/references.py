@@ -36,7 +36,6 @@ _ENACTED_RE = re.compile(r"ban\s+hành\s+(?:\S+\s+){0,3}$")
 _DATE_IN_WINDOW_RE = re.compile(r"[Nn]gày\s+" + p.DATE_ANY)
 _SENTENCE_START_RE = re.compile(r"[.;\n]\s")
 _WINDOW = 250
-_INFERRED = {"CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ"}
 
 
 def _trim_issuer(raw: str) -> str | None:
@@ -134,8 +133,4 @@ def find_references(
                 f"{label} {code} được ghi là của {first} ({first_where}) nhưng là của "
                 f"{other} ({other_where}): cần kiểm tra cơ quan ban hành."
             )
-    for code, ref in refs.items():
-        if ref["issuer"] is None:
-            suffix = code.rsplit("-", 1)[-1]
-            ref["issuer"] = _INFERRED.get(suffix)
     return list(refs.values()), warnings

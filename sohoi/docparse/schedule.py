@@ -40,6 +40,8 @@ _CADENCE_RE = re.compile(
 _TIMES_RE = re.compile(
     r"(?:(?P<n>\d{1,2}|ba|sáu)\s+tháng|(?P<half>nửa\s+năm))\s*(?:một\s+lần|1\s+lần|/\s*lần)"
 )
+_CADENCE_WORDS = ("kỳ", "hằng", "hàng", "mỗi", "niên", "theo qu", "lần")
+_DEADLINE_WORDS = ("trước", "chậm", "hạn", "không quá", "trong tháng", "trong quý")
 _GROUP_KIND = {"annual": "yearly", "by_quarter": "quarterly", "half": "half_yearly"}
 _WORD_NUMBERS = {"ba": 3, "sáu": 6}
 _BY_MONTHS = {1: "monthly", 3: "quarterly", 6: "half_yearly", 12: "yearly"}
@@ -62,6 +64,8 @@ def find_deadline(text: str, default_year: int | None = None) -> str | None:
     A date without a year takes the document's year (``default_year``).
     """
     text = text.lower()
+    if not any(word in text for word in _DEADLINE_WORDS):
+        return None
     found: list[tuple[int, str]] = []
     m = _BEFORE_RE.search(text)
     if m:
@@ -98,6 +102,8 @@ def find_recurrence(text: str) -> str | None:
     A bare "định kỳ" counts only when no period is named anywhere.
     """
     text = text.lower()
+    if not any(word in text for word in _CADENCE_WORDS):
+        return None  # most tasks state no cadence: skip the regex
     kinds: set[str] = set()
     matches = list(_CADENCE_RE.finditer(text))
     if "lần" in text:

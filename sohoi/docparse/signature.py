@@ -31,6 +31,7 @@ _PAREN_RE = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _DIGIT_RE = re.compile(r"\d")
 _DIST_TRIM = " \t;,."
+_MAX_SEGMENT = 120  # signature lines are short; also bounds the regexes' work
 
 
 @dataclass
@@ -50,6 +51,8 @@ def _caps(text: str) -> bool:
 
 
 def _name(segment: str) -> str | None:
+    if len(segment) > _MAX_SEGMENT:
+        return None
     text = _PAREN_RE.sub(" ", segment).strip()
     m = _NAME_RE.match(text)
     if m:
@@ -62,7 +65,8 @@ def _name(segment: str) -> str | None:
 
 def _is_title(segment: str) -> bool:
     return (
-        _caps(segment)
+        len(segment) <= _MAX_SEGMENT
+        and _caps(segment)
         and len(segment.split()) <= 8
         and not _DIGIT_RE.search(segment)
         and not p.NOI_NHAN_RE.match(segment)
@@ -70,6 +74,8 @@ def _is_title(segment: str) -> bool:
 
 
 def _signer_ish(segment: str) -> bool:
+    if len(segment) > _MAX_SEGMENT:
+        return False  # a paragraph, not a signature line
     return bool(
         p.SEPARATOR_RE.match(segment)
         or _PREFIX_RE.match(segment)

@@ -58,25 +58,28 @@ def join_lines(lines: list[str]) -> str:
     cut by a page break; a new sentence-paragraph or sub-item starts a new
     line of the text.
     """
-    out = ""
-    first = True
+    parts: list[str] = []
+    previous = ""
     for raw in lines:
         line = p.collapse(raw)
         if not line:
             continue
-        if not out:
-            out = line
-        elif (
-            out.endswith(_TERMINAL)
-            or any(marker.match(line) for marker in _NEW_LINE_MARKERS)
-            or (first and len(out) <= _HEADING_MAX and not out.endswith(",") and line[:1].isupper())
-        ):
-            out = f"{out}\n{line}"
-            first = False
-        else:
-            out = f"{out} {line}"
-            first = False
-    return out
+        if parts:
+            heading = (
+                len(parts) == 1
+                and len(previous) <= _HEADING_MAX
+                and not previous.endswith(",")
+                and line[:1].isupper()
+            )
+            new_line = (
+                previous.endswith(_TERMINAL)
+                or heading
+                or any(marker.match(line) for marker in _NEW_LINE_MARKERS)
+            )
+            parts.append("\n" if new_line else " ")
+        parts.append(line)
+        previous = line
+    return "".join(parts)
 
 
 def _sequence_items(lines: list[str], regex: re.Pattern[str], values=None) -> list[Item]:
@@ -123,12 +126,15 @@ def _roman_tasks(lines: list[str]) -> list[Item]:
 
 
 def _drop_closing(item: Item) -> None:
+    previous = item.lines[0].strip() if item.lines else ""
     for i in range(1, len(item.lines)):
         line = item.lines[i].strip()
-        previous = join_lines(item.lines[:i])
-        if line and previous.endswith(_TERMINAL) and _CLOSING_RE.match(line):
+        if not line:
+            continue
+        if previous.endswith(_TERMINAL) and _CLOSING_RE.match(line):
             del item.lines[i:]
             return
+        previous = line
 
 
 def split_tasks(lines: list[str]) -> list[Item]:
