@@ -4,25 +4,16 @@ Models that are never written through the app say why in EXEMPT."""
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 from django.apps import apps
 
+from sohoi.core.contributions import app_modules
 from sohoi.core.models import AuditEntry
 
 
 def collect():
     writes, exempt = {}, {}
-    for config in apps.get_app_configs():
-        if not config.name.startswith("sohoi."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.tests.audited")
-        except ModuleNotFoundError as exc:
-            if exc.name not in (f"{config.name}.tests.audited", f"{config.name}.tests"):
-                raise
-            continue
+    for _config, module in app_modules("tests.audited"):
         writes.update(getattr(module, "WRITES", {}))
         exempt.update(getattr(module, "EXEMPT", {}))
     return writes, exempt

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-import importlib
-
-from django.apps import apps
 from ninja import NinjaAPI
+
+from sohoi.core.contributions import app_modules
 
 from . import errors
 from .auth import SessionAuth, TokenAuth
@@ -21,15 +20,7 @@ errors.install(api)
 
 def _mount_app_routers() -> None:
     """Each Sổ Hội app with an `api.py` exposing `router` (and `prefix`) is mounted here."""
-    for config in apps.get_app_configs():
-        if not config.name.startswith("sohoi.") or config.label == "api":
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.api")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.api":
-                raise
-            continue
+    for config, module in app_modules("api", exclude=("api",)):
         api.add_router(getattr(module, "prefix", f"/{config.label}/"), module.router, tags=[str(config.verbose_name)])
 
 

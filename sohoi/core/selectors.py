@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.apps import apps
-
+from .contributions import app_modules
 from .filters import AuditFilter
 from .models import AuditEntry
 from .scoping import restrict
@@ -19,13 +18,7 @@ def audit_list(*, user: Any, filters: Any) -> AuditFilter:
 # in their selectors module; the home page asks each installed Sổ Hội app in turn.
 def home_summary(*, user: Any) -> dict[str, Any]:
     panels: list[dict[str, Any]] = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("sohoi.") or config.label == "core":
-            continue
-        try:
-            module = __import__(f"{config.name}.selectors", fromlist=["home_panels"])
-        except ModuleNotFoundError:
-            continue
+    for _config, module in app_modules("selectors", exclude=("core",)):
         if hasattr(module, "home_panels"):
             panels.extend(module.home_panels(user))
     return {"panels": panels}
