@@ -10,4 +10,5 @@ urlpatterns = [
     path("thong-bao/", views.notifications, name="notifications"),
     path("ngay-nghi/", views.holidays, name="holidays"),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
 ]

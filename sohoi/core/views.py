@@ -171,3 +171,21 @@ def holidays(request: HttpRequest) -> HttpResponse:
                 return redirect("core:holidays")
     rows = restrict(Holiday.objects.all(), request.user).order_by("-day")
     return render(request, "core/holidays.html", {"page": paginate(request, rows), "form": form})
+
+
+@login_not_required
+def readyz(request: HttpRequest) -> HttpResponse:
+    """Ready to serve: the database answers and every migration is applied (for a load balancer)."""
+    from django.db import DEFAULT_DB_ALIAS, connections
+    from django.db.migrations.executor import MigrationExecutor
+    from django.http import JsonResponse
+
+    try:
+        connection = connections[DEFAULT_DB_ALIAS]
+        executor = MigrationExecutor(connection)
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except Exception as exc:  # any database failure means "not ready"
+        return JsonResponse({"ready": False, "reason": f"database: {exc.__class__.__name__}"}, status=503)
+    if pending:
+        return JsonResponse({"ready": False, "reason": f"{len(pending)} migrations not applied"}, status=503)
+    return JsonResponse({"ready": True})

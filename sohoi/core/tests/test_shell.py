@@ -144,3 +144,29 @@ def test_admin_adds_a_holiday_and_a_duplicate_is_refused(client, users):
     assert "đã tồn tại" in html or "already exists" in html
     client.force_login(users["thuongtruc"])
     assert client.post("/ngay-nghi/", {"day": "2027-02-06", "name": "X"}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_health_and_readiness_without_login(client):
+    assert client.get("/healthz").content == b"ok"
+    response = client.get("/readyz")
+    assert response.status_code == 200 and response.json() == {"ready": True}
+
+
+@pytest.mark.django_db
+def test_not_ready_when_a_migration_is_missing(client, monkeypatch):
+    from django.db.migrations.executor import MigrationExecutor
+
+    monkeypatch.setattr(MigrationExecutor, "migration_plan", lambda self, targets: [("x", False)])
+    response = client.get("/readyz")
+    assert response.status_code == 503 and "migrations not applied" in response.json()["reason"]
+
+
+def test_json_logs_in_production():
+    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "x" * 60, "DJANGO_SETTINGS_MODULE": "sohoi.config.settings"}
+    code = "import django, logging; django.setup(); logging.getLogger('sohoi.test').warning('thử nghiệm')"
+    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    import json
+
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert line["level"] == "WARNING" and line["logger"] == "sohoi.test" and line["message"] == "thử nghiệm"
