@@ -23,6 +23,9 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write("")
+        if options["no_demo"]:
+            self.stdout.write(self.style.SUCCESS("Sổ Hội sẵn sàng. Tạo tài khoản quản trị đầu tiên: sohoi createsuperuser"))
+            return
         self.stdout.write(self.style.SUCCESS("Sổ Hội sẵn sàng tại http://127.0.0.1:8000/"))
         self.stdout.write(f"Tài khoản demo (mật khẩu chung: {DEMO_PASSWORD}, chỉ dùng trên máy cá nhân):")
         for username, _name, unit, roles, _position in DEMO_USERS:
