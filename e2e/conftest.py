@@ -30,6 +30,10 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def live_server_url():
+    reuse = os.environ.get("SOHOI_E2E_URL")  # only while writing a journey: a server you started yourself
+    if reuse:
+        yield reuse.rstrip("/")
+        return
     tmp = tempfile.mkdtemp(prefix="sohoi-e2e-")
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp}/e2e.sqlite3", "SOHOI_VAR_DIR": tmp, "DEBUG": "1",
            "MEDIA_ROOT": f"{tmp}/media", "AXES_FAILURE_LIMIT": "50"}
@@ -67,16 +71,38 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, live_server_url):
-    context = browser.new_context(viewport=LAPTOP, locale="vi-VN", base_url=live_server_url)
+def _new_page(browser, base_url: str, viewport: dict | None = None):
+    context = browser.new_context(viewport=viewport or LAPTOP, locale="vi-VN", base_url=base_url)
     page = context.new_page()
     page.set_default_timeout(15000)
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.console_errors = errors
+    return context, page
+
+
+@pytest.fixture
+def page(browser, live_server_url):
+    context, page = _new_page(browser, live_server_url)
     yield page
     context.close()
+
+
+@pytest.fixture
+def page_as(browser, live_server_url):
+    """A second (third...) browser, each with its own session: `page_as("dandan")` returns a signed-in page,
+    for journeys in which one role acts and another sees the result."""
+    contexts = []
+
+    def open_as(username: str, viewport: dict | None = None):
+        context, page = _new_page(browser, live_server_url, viewport)
+        contexts.append(context)
+        sign_in(page, username)
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
 
 
 def sign_in(page, username: str) -> None:
@@ -90,6 +116,17 @@ def sign_in(page, username: str) -> None:
 def shot(page, name: str, full_page: bool = True) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
+
+
+def shot_of(locator, name: str) -> None:
+    """A screenshot of one part of a page (a form, a table) for the guide."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    locator.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def flash(page) -> str:
+    """The text of the messages shown after an action (success, warning, error)."""
+    return page.locator("ul.messages").inner_text() if page.locator("ul.messages").count() else ""
 
 
 def no_horizontal_scroll(page) -> bool:
