@@ -44,6 +44,14 @@ class AdminUnit(models.Model):
         return self.valid_to is not None and self.valid_to < datetime.date.today()
 
 
+PATH_WIDTH = 9  # zero-padded ids, so that ordering by path as text is the tree order
+
+
+def tree_path(parent_path: str | None, pk: int) -> str:
+    """'/000000001/000000007/' for unit 7 under unit 1: a subtree is one indexed prefix query."""
+    return f"{parent_path or '/'}{pk:0{PATH_WIDTH}d}/"
+
+
 class UnitQuerySet(models.QuerySet):
     def valid_on(self, day: datetime.date | None = None) -> UnitQuerySet:
         day = day or datetime.date.today()
@@ -59,7 +67,7 @@ class Unit(BaseModel):
     """A body of the political system: Party committee, board, People's Committee, department,
     Fatherland Front, socio-political organisation, association or branch.
 
-    `path` ('/1/7/42/') is a materialised path so that a subtree is one indexed prefix query on both
+    `path` ('/000000001/000000007/', see `tree_path`) is a materialised path so that a subtree is one indexed prefix query on both
     SQLite and PostgreSQL; it is maintained by `services.unit_create/unit_move`.
     """
 

@@ -12,7 +12,7 @@ from sohoi.core import audit
 from sohoi.core.services import object_create, object_update
 from sohoi.core.text import fold
 
-from .models import Unit, UnitAlias, UnitGroup
+from .models import Unit, UnitAlias, UnitGroup, tree_path
 
 
 @transaction.atomic
@@ -20,7 +20,7 @@ def unit_create(*, actor: Any, name: str, kind: str, parent: Unit | None = None,
                 **fields: Any) -> Unit:
     unit = object_create(actor=actor, model=Unit, data={"name": name, "kind": kind, "parent": parent, **fields},
                          action="orgs.unit.created")
-    unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
+    unit.path = tree_path(parent.path if parent else None, unit.pk)
     unit.save(update_fields=["path"])
     for alias in aliases or []:
         unit_alias_add(actor=actor, unit=unit, alias=alias)
@@ -42,7 +42,7 @@ def unit_update(*, actor: Any, unit: Unit, data: dict[str, Any], expected_versio
 
 def _rewrite_paths(unit: Unit) -> None:
     old = unit.path
-    new = f"{unit.parent.path if unit.parent else '/'}{unit.pk}/"
+    new = tree_path(unit.parent.path if unit.parent else None, unit.pk)
     for node in Unit.objects.filter(path__startswith=old).only("pk", "path"):
         node.path = new + node.path[len(old):]
         node.save(update_fields=["path"])

@@ -170,3 +170,13 @@ def test_json_logs_in_production():
 
     line = json.loads(result.stderr.strip().splitlines()[-1])
     assert line["level"] == "WARNING" and line["logger"] == "sohoi.test" and line["message"] == "thử nghiệm"
+
+
+def test_templates_use_no_inline_styles_or_scripts():
+    """The Content-Security-Policy forbids inline style attributes and scripts: they would silently not apply."""
+    offenders = []
+    for path in (ROOT / "sohoi").rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"\sstyle=|<style|<script(?![^>]*\bsrc=)", text):
+            offenders.append(str(path.relative_to(ROOT)))
+    assert not offenders, offenders
