@@ -88,13 +88,11 @@ def test_district_committee_reports_progress_and_the_board_accepts_it(page, page
     assert re.search(r"Ý kiến \(Trịnh Ngọc Diệp, \d\d/\d\d/\d{4}\): Số liệu đầy đủ\.", mine.inner_text())
 
 
-@pytest.mark.xfail(strict=True, reason="App bug: the progress bar's width is an inline style, which the site's "
-                   "Content-Security-Policy (style-src 'self') blocks, so every report shows a full bar")
 def test_a_progress_bar_shows_the_reported_percentage(page):
     sign_in(page, "huyenuy.phongdien")
     page.goto("/van-ban/viec-cua-don-vi/")
     page.locator("table tbody tr").first.get_by_role("link").last.click()
     report = page.locator("article", has_text="60%").last
-    bar = report.locator(".bar").bounding_box()["width"]
-    filled = report.locator(".bar > span").bounding_box()["width"]
-    assert abs(filled / bar - 0.60) < 0.02, (filled, bar)
+    bar = report.locator("progress.bar")
+    assert bar.get_attribute("value") == "60" and bar.get_attribute("max") == "100"
+    assert bar.evaluate("b => b.position") == pytest.approx(0.60)  # what the browser draws

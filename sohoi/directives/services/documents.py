@@ -97,8 +97,14 @@ def _stub_for(*, actor: Any, ref: dict[str, Any]) -> Document | None:
     issuer_name = (ref.get("issuer") or "").strip()
     existing = find_existing(issuer_name=issuer_name, code=code, date=date)
     if existing is None:
-        # Without a date a same-code stub may already exist under another issuer spelling.
-        existing = Document.objects.filter(code_key=fold(code).replace(" ", ""), is_stub=True).first()
+        # A citation names the issuer as the citing text does ("Ban Thường vụ Thành ủy" for a letter headed
+        # "Thành ủy Cần Thơ"): number-symbol and date identify the document when only one matches.
+        same = Document.objects.filter(code_key=fold(code).replace(" ", ""))
+        if date:
+            same = same.filter(Q(date=date) | Q(date__isnull=True))
+        candidates = list(same.order_by("is_stub", "id")[:2])
+        if len(candidates) == 1 or (candidates and not candidates[0].is_stub and candidates[1].is_stub):
+            existing = candidates[0]
     if existing is not None:
         return existing
     resolved = resolve_name(issuer_name, on=date) if issuer_name else None

@@ -94,3 +94,14 @@ def test_secret_document_needs_named_readers(users):
     assert "người được đọc" in exc.value.message_dict["readers"][0].lower()
     assert not Task.objects.filter(document__text="Ghi chú mật").exists()
     assert not Document.objects.filter(text="Ghi chú mật").exists()
+
+
+def test_a_citation_naming_another_issuer_links_the_registered_document(users):
+    from sohoi.directives.models import Document
+    from sohoi.directives.services.documents import _stub_for
+
+    registered = Document.objects.get(code="752-CV/TU", is_stub=False)
+    found = _stub_for(actor=users["dandan"], ref={"code": "752-CV/TU", "date": "2012-10-12",
+                                                  "issuer": "Ban Thường vụ Thành ủy"})
+    assert found == registered
+    assert Document.objects.filter(code="752-CV/TU").count() == 1
