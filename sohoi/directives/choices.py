@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class System(models.TextChoices):
@@ -66,4 +67,4 @@ RECURRENCE_MONTHS = {
 class ReportStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Chờ xem xét")
     ACCEPTED = "accepted", _("Đã chấp nhận")
-    RETURNED = "returned", _("Trả lại")
+    RETURNED = "returned", pgettext_lazy("trạng thái báo cáo", "Trả lại")

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sohoi.accounts.models import User
 from sohoi.core.scoping import restrict
@@ -97,5 +98,5 @@ class ReportForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    action = forms.ChoiceField(choices=[("accept", _("Chấp nhận")), ("return", _("Trả lại"))])
+    action = forms.ChoiceField(choices=[("accept", _("Chấp nhận")), ("return", pgettext_lazy("nút", "Trả lại"))])
     comment = forms.CharField(label=_("Ý kiến"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .choices import ReportStatus as S
 
@@ -23,7 +24,7 @@ REPORT_TRANSITIONS: dict[str, Transition] = {
     for t in [
         Transition("accept", S.SUBMITTED, S.ACCEPTED, _("Chấp nhận")),
         # A returned report stays on record; the unit answers with a new report.
-        Transition("return", S.SUBMITTED, S.RETURNED, _("Trả lại"), needs_comment=True),
+        Transition("return", S.SUBMITTED, S.RETURNED, pgettext_lazy("nút", "Trả lại"), needs_comment=True),
     ]
 }
 
