@@ -38,5 +38,18 @@ e2e: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/bench_docparse.py
 
+.PHONY: fuzz load loadtest
+
+# API fuzzing (schemathesis) as every demo role, more examples than the sample in `make test`.
+fuzz: $(STAMP)
+	FUZZ_ROLES=thuongtruc,dandan,noivu,quanuy.ninhkieu,hoi.khuyenhoc,quantri FUZZ_EXAMPLES=15 \
+		$(PY) -m pytest tests/reliability/test_fuzz_api.py
+
+# Load and faults against gunicorn + PostgreSQL on 127.0.0.1 (a database of its own); writes docs/reliability.md.
+load: $(STAMP)
+	$(PY) loadtest/run.py
+
+loadtest: load
+
 clean:
 	rm -rf $(VENV) var staticfiles
