@@ -94,6 +94,11 @@ def install(api: Any) -> None:
         message = KNOWN_MESSAGES.get(str(exc.message), str(exc.message))
         return respond(request, exc.status_code, code, message)
 
+    @api.exception_handler(OverflowError)
+    def on_overflow(request, exc):
+        # A number too large for the database (an id or a filter beyond 64 bits) is bad input, not a crash.
+        return respond(request, 422, "invalid", "Có số quá lớn trong yêu cầu: kiểm tra lại các mã số và bộ lọc.")
+
     @api.exception_handler(Exception)
     def on_unexpected(request, exc):
         import logging

@@ -180,3 +180,12 @@ def test_templates_use_no_inline_styles_or_scripts():
         if re.search(r"\sstyle=|<style|<script(?![^>]*\bsrc=)", text):
             offenders.append(str(path.relative_to(ROOT)))
     assert not offenders, offenders
+
+
+@pytest.mark.django_db
+def test_nul_characters_are_refused_with_a_message(client, users):
+    client.force_login(users["dandan"])
+    page = client.get("/don-vi/?q=a%00b")
+    assert page.status_code == 400 and "NUL" in page.content.decode()
+    api = client.get("/api/v1/units/?q=a%00b")
+    assert api.status_code == 400 and api.json()["code"] == "invalid"
