@@ -17,8 +17,10 @@ class Role(models.TextChoices):
 
 # Roles that read everything in the system (the letter's point 6: they monitor and report on all).
 READ_ALL_ROLES = frozenset({Role.STANDING_COMMITTEE, Role.MASS_MOBILISATION, Role.PROPAGANDA, Role.ADMIN})
-# Roles allowed to see sensitive personal data (party membership, ID numbers) - domain.md §6: the Party
-# bodies that lead Party work in associations, and the Department that keeps the register and founding
-# dossiers (ID numbers, criminal records). Every read is audited; scoping still limits which rows.
+# Roles allowed to see sensitive personal data (party membership, ID numbers) - domain.md §6 and issue 4:
+# the Party bodies that lead Party work in associations, home affairs (the register, founding dossiers and
+# the officers who follow associations) and the association itself (its own roster). Every read is
+# audited, and scoping still limits which rows: staff see only their own association's members.
 SENSITIVE_DATA_ROLES = frozenset({Role.STANDING_COMMITTEE, Role.MASS_MOBILISATION, Role.PARTY_COMMITTEE,
-                                  Role.HOME_AFFAIRS, Role.ADMIN})
+                                  Role.HOME_AFFAIRS, Role.HOME_AFFAIRS_OFFICER, Role.ASSOCIATION_STAFF,
+                                  Role.ADMIN})

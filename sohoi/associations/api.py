@@ -3,11 +3,13 @@
 
 import datetime
 
+from django.db.models import Q
 from django.http import HttpRequest
-from ninja import Field, FilterSchema, Query, Router, Schema, Status
+from ninja import Field, File, FilterSchema, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from sohoi.api.errors import ErrorOut
 from sohoi.api.pagination import PageNumber
 from sohoi.core.scoping import CHANGE, can_see_sensitive, get_scoped, restrict, scoped_view
 
@@ -66,7 +68,7 @@ class AssociationFilters(FilterSchema):
     special_status: bool | None = None
 
     def filter_q(self, value: str | None):
-        return search_q(value) if value else None
+        return search_q(value) if value else Q()
 
 
 class AssociationIn(Schema):
@@ -173,7 +175,7 @@ class MemberOut(Schema):
     is_party_member: bool | None = None
 
 
-class AssignmentOut(Schema):
+class OfficerAssignmentOut(Schema):
     id: int
     association_id: int
     officer_id: int
@@ -211,7 +213,7 @@ def list_associations(request: HttpRequest, filters: Query[AssociationFilters], 
     qs = filters.filter(selectors.association_queryset(user=request.auth))
     if branches is not None:
         qs = qs.filter(unit__kind="branch") if branches else qs.exclude(unit__kind="branch")
-    return qs.order_by(ORDERING.get(ordering, "name_folded"), "pk")
+    return qs.order_by(ORDERING.get(ordering, "name_sort"), "pk")
 
 
 @router.post("", response={201: AssociationOut}, summary="Đăng ký hội mới (bước ban vận động)")
@@ -329,7 +331,7 @@ class _MemberPage:
         return rows
 
 
-@router.get("/assignments", response=list[AssignmentOut], summary="Phân công cán bộ theo dõi hội")
+@router.get("/assignments", response=list[OfficerAssignmentOut], summary="Phân công cán bộ theo dõi hội")
 @paginate(PageNumber)
 def list_assignments(request: HttpRequest, officer_id: int | None = None, current: bool | None = None):
     qs = restrict(OfficerAssignment.objects.select_related("officer"), request.auth)
@@ -340,7 +342,7 @@ def list_assignments(request: HttpRequest, officer_id: int | None = None, curren
     return qs
 
 
-@router.post("/assignments", response={201: AssignmentOut}, summary="Phân công (hoặc chuyển giao) cán bộ theo dõi")
+@router.post("/assignments", response={201: OfficerAssignmentOut}, summary="Phân công (hoặc chuyển giao) cán bộ theo dõi")
 def create_assignment(request: HttpRequest, payload: AssignmentIn):
     from sohoi.accounts.models import User
 
@@ -352,3 +354,35 @@ def create_assignment(request: HttpRequest, payload: AssignmentIn):
     return Status(201, assignment)
 
 
+
+
+class ImportRowError(Schema):
+    row: int
+    column: str
+    message: str
+
+
+class RegisterImportOut(Schema):
+    dry_run: bool
+    rows: int
+    created: int
+    updated: int
+    errors: list[ImportRowError] = []
+
+
+class RegisterImportErrorOut(ErrorOut):
+    rows: int
+    errors: list[ImportRowError]
+
+
+@router.post("/register-import", response={200: RegisterImportOut, 400: RegisterImportErrorOut},
+             summary="Nhập danh bạ hội hiện có (.xlsx/.csv): kiểm tra thử hoặc ghi, tất cả hoặc không gì")
+def register_import(request: HttpRequest, file: File[UploadedFile], dry_run: Form[bool] = True):
+    """Sở Nội vụ và quản trị hệ thống. Chạy đồng bộ (tệp lớn có thể mất vài chục giây); trang web có thanh tiến
+    độ cho tệp lớn. Lỗi: 400 kèm danh sách mọi lỗi (dòng, cột, cách sửa); không ghi gì."""
+    result = services.register_import(actor=request.auth, upload=file, filename=file.name or "", dry_run=dry_run)
+    errors = [{"row": e.row, "column": e.column, "message": e.message} for e in result.errors]
+    if errors:
+        return Status(400, {"code": "invalid", "message": f"Tệp có {len(errors)} lỗi; chưa ghi gì. {result.errors[0]}",
+                            "fields": {}, "rows": result.rows, "errors": errors})
+    return {"dry_run": result.dry_run, "rows": result.rows, "created": result.created, "updated": result.updated}

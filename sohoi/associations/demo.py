@@ -19,6 +19,7 @@ from sohoi.accounts.models import User
 from sohoi.accounts.services import user_create
 from sohoi.orgs.models import AdminUnit, Unit
 
+from . import demo_synthetic
 from .choices import Action, CongressKind, DossierItem, LogKind, Position, ScopeLevel, Status
 from .models import Association, FieldOfActivity, LegalRule
 from .reference import load_reference
@@ -174,7 +175,16 @@ def load(log: Callable[[str], None] = print) -> None:
             _assign(assoc, officers[officer], D(2025, 12, 1))
     created += _districts_and_branches(officers)
     created += _special_cases(officers)
+    created += demo_synthetic.load(log, officers["a"].unit, hand_made_names())
     log(f"  Hội: {Association.objects.count()} ({created} mới), quy định pháp lý: {LegalRule.objects.count()}")
+
+
+def hand_made_names() -> list[str]:
+    """Names of the hand-made set above (the synthetic set never reuses them)."""
+    return [row[0] for row in (*ORGS_CITY, *NEW_CITY, *COMMUNE)] + [
+        "Hội Khuyến học quận Ninh Kiều", "Hội Chữ thập đỏ huyện Phong Điền", "Hội Doanh nghiệp nhỏ và vừa phường Ninh Kiều",
+        "Hội Làm vườn xã Nhơn Ái", "Chi hội Khuyến học Trường THPT Châu Văn Liêm",
+        "Chi hội Chữ thập đỏ Trường Đại học Cần Thơ"]
 
 
 def _districts_and_branches(officers: dict[str, User]) -> int:

@@ -15,7 +15,7 @@ from sohoi.orgs.models import AdminUnit
 from .choices import ScopeLevel, Status
 from .models import Association, FieldOfActivity, OfficerAssignment
 
-ORDERING = {"name": "name_folded", "-name": "-name_folded", "founded": "founding_decision_date",
+ORDERING = {"name": "name_sort", "-name": "-name_sort", "founded": "founding_decision_date",
             "-founded": "-founding_decision_date", "status": "status", "members": "members_individual",
             "-members": "-members_individual"}
 
@@ -24,6 +24,18 @@ def search_q(value: str) -> Q:
     """'hoi khuyen hoc' finds 'Hội Khuyến học': names are compared folded (no diacritics, no case)."""
     key = fold(value)
     return Q(name_folded__contains=key) | Q(short_name__iexact=value.strip())
+
+
+def party_organisations():
+    """Active Party organisations in associations (party app), or None when that app is not installed: looked up
+    by name, so the registry does not import the party app."""
+    from django.apps import apps
+
+    try:
+        model = apps.get_model("party", "PartyOrganisation")
+    except LookupError:
+        return None
+    return model.objects.filter(status="active")
 
 
 class AssociationFilter(django_filters.FilterSet):
@@ -39,6 +51,7 @@ class AssociationFilter(django_filters.FilterSet):
     no_officer = django_filters.BooleanFilter(label=_("Chưa có cán bộ theo dõi"), method="filter_no_officer")
     special_status = django_filters.BooleanFilter(label=_("Hội đặc thù"))
     branch = django_filters.BooleanFilter(label=_("Chi hội"), method="filter_branch")
+    has_party = django_filters.BooleanFilter(label=_("Có tổ chức đảng"), method="filter_has_party")
     o = django_filters.ChoiceFilter(label=_("Sắp xếp"), method="filter_order", empty_label=_("Tên (A-Z)"), choices=[
         ("-name", _("Tên (Z-A)")), ("founded", _("Ngày thành lập (cũ trước)")),
         ("-founded", _("Ngày thành lập (mới trước)")), ("-members", _("Hội viên (nhiều trước)"))])
@@ -47,8 +60,25 @@ class AssociationFilter(django_filters.FilterSet):
         model = Association
         fields: list[str] = []
 
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if party_organisations() is None:
+            del self.filters["has_party"]
+
     def filter_q(self, qs, name, value):
         return qs.filter(search_q(value)) if value and value.strip() else qs
+
+    def filter_has_party(self, qs, name, value):
+        orgs = party_organisations()
+        if value is None or orgs is None:
+            return qs
+        if self.user is not None:  # only the Party organisations the user may see (party.models.ORG_SCOPE)
+            from sohoi.core.scoping import restrict
+
+            orgs = restrict(orgs, self.user)
+        having = Q(pk__in=orgs.values("association_id"))
+        return qs.filter(having) if value else qs.exclude(having)
 
     def filter_officer(self, qs, name, value):
         if not value:
@@ -68,7 +98,7 @@ class AssociationFilter(django_filters.FilterSet):
         return qs.filter(unit__kind=UnitKind.BRANCH) if value else qs.exclude(unit__kind=UnitKind.BRANCH)
 
     def filter_order(self, qs, name, value):
-        return qs.order_by(ORDERING.get(value, "name_folded"), "pk")
+        return qs.order_by(ORDERING.get(value, "name_sort"), "pk")
 
 
 class PublicFilter(django_filters.FilterSet):

@@ -46,14 +46,44 @@ class FileRejected(Exception):
         self.errors = errors
 
 
-def read_table(upload: IO[bytes], filename: str, columns: dict[str, str]) -> Iterator[tuple[int, dict[str, Any]]]:
+_SIGNATURES = [  # what a file really is, from its first bytes (a renamed file keeps its content)
+    (b"PK\x03\x04", "xlsx"),
+    (b"\xd0\xcf\x11\xe0", "xls"),
+    (b"%PDF", "pdf"),
+    (b"\x7fELF", "binary"),
+    (b"MZ", "binary"),
+    (b"\x89PNG", "binary"),
+    (b"\xff\xd8\xff", "binary"),
+    (b"{\\rtf", "rtf"),
+]
+_WHAT = {"xls": "tệp Excel cũ (.xls)", "pdf": "tệp PDF", "rtf": "tệp Word (.rtf)", "binary": "tệp không phải bảng tính"}
+
+
+def sniff(upload: IO[bytes]) -> str:
+    """'xlsx', 'xls', 'pdf', 'rtf', 'binary' or 'text', from the content (the name can lie)."""
+    head = upload.read(512)
+    upload.seek(0)
+    for signature, kind in _SIGNATURES:
+        if head.startswith(signature):
+            return kind
+    return "binary" if b"\x00" in head else "text"
+
+
+def read_table(upload: IO[bytes], filename: str, columns: dict[str, str],
+               optional: frozenset[str] = frozenset()) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield (row number, {key: value}) for each non-empty row. `columns` maps key -> header label; headers are
-    matched ignoring diacritics and case. Raises FileRejected for a wrong type or missing columns."""
+    matched ignoring diacritics and case; columns in `optional` may be absent. Raises FileRejected for a wrong
+    type (checked on the content, not only the name) or missing columns."""
     name = filename.lower()
-    if name.endswith(".xlsx"):
+    kind = sniff(upload)
+    if name.endswith(".xlsx") and kind == "xlsx":
         rows = _xlsx_rows(upload)
-    elif name.endswith(".csv"):
+    elif name.endswith(".csv") and kind == "text":
         rows = _csv_rows(upload)
+    elif name.endswith((".xlsx", ".csv")):
+        what = _WHAT.get(kind, "tệp văn bản" if kind == "text" else "tệp Excel (.xlsx)")
+        raise FileRejected([RowError(0, "", f"Tệp mang tên {filename} nhưng nội dung là {what}. Mở tệp bằng Excel "
+                                            "và lưu lại đúng dạng .xlsx (hoặc CSV UTF-8) rồi tải lên.")])
     else:
         raise FileRejected([RowError(0, "", "Tệp phải là Excel (.xlsx) hoặc CSV (.csv). Lưu lại tệp đúng định dạng "
                                             "rồi tải lên; tệp .xls cũ hãy mở bằng Excel và lưu thành .xlsx.")])
@@ -66,7 +96,7 @@ def read_table(upload: IO[bytes], filename: str, columns: dict[str, str]) -> Ite
         key = wanted.get(fold(str(cell or "")))
         if key and key not in positions:
             positions[key] = i
-    missing = [label for key, label in columns.items() if key not in positions]
+    missing = [label for key, label in columns.items() if key not in positions and key not in optional]
     if missing:
         raise FileRejected([RowError(1, label, "Thiếu cột này ở dòng tiêu đề. Tải tệp mẫu và giữ nguyên tên cột.")
                             for label in missing])
@@ -77,6 +107,24 @@ def read_table(upload: IO[bytes], filename: str, columns: dict[str, str]) -> Ite
         if not any(v not in (None, "") for v in values):
             continue
         yield number, {key: (values[i] if i < len(values) else None) for key, i in positions.items()}
+
+
+def count_rows(path: str, filename: str) -> int:
+    """Data rows in a stored file, cheaply (for a progress bar): the sheet's declared size for .xlsx, line
+    count for .csv. 0 when unknown."""
+    try:
+        if filename.lower().endswith(".xlsx"):
+            from openpyxl import load_workbook
+
+            book = load_workbook(path, read_only=True)
+            try:
+                return max(0, (book.worksheets[0].max_row or 1) - 1)
+            finally:
+                book.close()
+        with open(path, "rb") as f:
+            return max(0, sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 20), b"")) - 1)
+    except Exception:  # noqa: BLE001 - only a hint; the import itself reports a bad file properly
+        return 0
 
 
 def _xlsx_rows(upload: IO[bytes]) -> Iterator[tuple]:
@@ -96,15 +144,19 @@ def _xlsx_rows(upload: IO[bytes]) -> Iterator[tuple]:
 
 
 def _csv_rows(upload: IO[bytes]) -> Iterator[list[str]]:
-    raw = upload.read()
+    """Streamed: the file is decoded and split line by line, never held whole in memory."""
+    sample = upload.read(4096).decode("utf-8", errors="ignore")
+    upload.seek(0)
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    raw = getattr(upload, "file", upload)
+    text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
     try:
-        text = raw.decode("utf-8-sig")
+        yield from csv.reader(text, delimiter=delimiter)
     except UnicodeDecodeError as exc:
         raise FileRejected([RowError(0, "", "Tệp CSV phải mã hóa UTF-8. Trong Excel chọn “Lưu thành CSV UTF-8”.")]) \
             from exc
-    sample = text[:2048]
-    delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    yield from csv.reader(io.StringIO(text), delimiter=delimiter)
+    finally:
+        text.detach()
 
 
 # Cell parsers: return (value, error message or "") ----------------------------------------------------------

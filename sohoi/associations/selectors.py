@@ -38,7 +38,7 @@ def association_queryset(*, user: Any, action: str = "view") -> QuerySet[Associa
 
 
 def association_list(*, user: Any, filters: Any) -> AssociationFilter:
-    return AssociationFilter(filters, queryset=association_queryset(user=user).order_by("name_folded", "pk"))
+    return AssociationFilter(filters, queryset=association_queryset(user=user).order_by("name_sort", "pk"), user=user)
 
 
 def association_get(*, user: Any, pk: int, action: str = "view") -> Association:
@@ -185,7 +185,7 @@ def coverage(*, user: Any) -> dict[str, Any]:
     by_scope = [{"label": labels.get(row["scope_level"], row["scope_level"]), "total": row["n"], "covered": row["c"]}
                 for row in qs.values("scope_level").annotate(
                     n=Count("id"), c=Count("id", filter=Q(pk__in=covered_ids))).order_by("scope_level")]
-    uncovered = list(qs.exclude(pk__in=covered_ids).order_by("name_folded"))
+    uncovered = list(qs.exclude(pk__in=covered_ids).order_by("name_sort"))
     workload = list(User.objects.filter(role_links__role=Role.HOME_AFFAIRS_OFFICER).annotate(
         current=Count("association_assignments", filter=Q(association_assignments__ended_on__isnull=True)),
         past=Count("association_assignments", filter=Q(association_assignments__ended_on__isnull=False)),
@@ -206,7 +206,7 @@ def public_register(*, filters: Any) -> PublicFilter:
 
 
 def public_rows(qs: QuerySet[Association]) -> QuerySet:
-    return qs.order_by("name_folded", "pk").values(*PUBLIC_FIELDS)
+    return qs.order_by("name_sort", "pk").values(*PUBLIC_FIELDS)
 
 
 # Home page ----------------------------------------------------------------------------------------------

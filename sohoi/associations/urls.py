@@ -2,8 +2,8 @@ from django.urls import path
 
 from sohoi.core.scoping import scoped_view
 
-from .models import Association, Leader, LegalRule, MonitoringLog
-from .views import founding, monitoring, people, public, registry
+from .models import Association, ImportJob, Leader, LegalRule, MonitoringLog
+from .views import founding, imports, monitoring, people, public, registry
 
 # The model each URL id refers to, for the access-matrix test.
 A, L, M, R = scoped_view(Association), scoped_view(Leader), scoped_view(MonitoringLog), scoped_view(LegalRule)
@@ -32,4 +32,7 @@ urlpatterns = [
     path("quy-dinh/them/", founding.legal_rule_edit, name="legal_rule_add"),
     path("quy-dinh/<int:pk>/", R(founding.legal_rule_edit), name="legal_rule_edit"),
     path("danh-ba/", public.public_register, name="public_register"),
+    path("nhap-danh-ba/", imports.register_import, name="register_import"),
+    path("nhap-danh-ba/mau.xlsx", imports.register_template_download, name="register_template"),
+    path("nhap-danh-ba/<int:pk>/", scoped_view(ImportJob)(imports.register_import_job), name="register_import_job"),
 ]

@@ -8,8 +8,12 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from sohoi.core.scoping import scoped_view
+from sohoi.orgs.models import Unit
 
 from . import selectors, services
+from .dissemination import selectors as dissemination_selectors
+from .dissemination import services as dissemination_services
+from .dissemination.models import DisseminationSession
 from .models import Assignment, Document, ProgressReport, Task
 
 prefix = "/directives/"
@@ -56,7 +60,7 @@ class DocumentFilters(Schema):
     doc_type: str | None = None
     system: str | None = None
     direction: str | None = None
-    year: int | None = None
+    year: int | None = Field(None, ge=1, le=9999)
     parent: int | None = None
 
 
@@ -211,3 +215,106 @@ def return_report(request: HttpRequest, report_id: int, payload: ReviewIn):
     report = selectors.report_get(user=request.auth, pk=report_id)
     return services.progress_report_transition(actor=request.auth, report=report, action="return",
                                                comment=payload.comment)
+
+
+# Dissemination sessions (quán triệt) ------------------------------------------------------------------
+
+class SessionIn(Schema):
+    document_id: int = Field(..., ge=1, le=2_147_483_647)
+    unit_id: int = Field(..., ge=1, le=2_147_483_647)
+    held_on: datetime.date
+    form: str = Field("conference", max_length=20)
+    title: str = ""
+    materials: str = ""
+    note: str = ""
+    planned_cadres: int = Field(0, ge=-2_147_483_647, le=2_147_483_647)
+    actual_cadres: int = Field(0, ge=-2_147_483_647, le=2_147_483_647)
+    planned_party: int = Field(0, ge=-2_147_483_647, le=2_147_483_647)
+    actual_party: int = Field(0, ge=-2_147_483_647, le=2_147_483_647)
+    planned_members: int = Field(0, ge=-2_147_483_647, le=2_147_483_647)
+    actual_members: int = Field(0, ge=-2_147_483_647, le=2_147_483_647)
+    planned_others: int = Field(0, ge=-2_147_483_647, le=2_147_483_647)
+    actual_others: int = Field(0, ge=-2_147_483_647, le=2_147_483_647)
+
+
+class SessionOut(Schema):
+    id: int
+    document_id: int
+    unit_id: int
+    unit_name: str = Field(alias="unit.name")
+    held_on: datetime.date
+    form: str
+    title: str
+    materials: str
+    planned_cadres: int
+    actual_cadres: int
+    planned_party: int
+    actual_party: int
+    planned_members: int
+    actual_members: int
+    planned_others: int
+    actual_others: int
+    version: int
+
+
+class CoverageRowOut(Schema):
+    unit_id: int
+    unit_name: str
+    held: bool
+    sessions: list[int]
+    actual: int
+    membership: int | None
+    totals: dict[str, int]
+
+
+class CoverageOut(Schema):
+    document_id: int
+    in_scope: int
+    held: int
+    not_held: int
+    sessions: int
+    actual: int
+    membership: int | None
+    totals: dict[str, int]
+    rows: list[CoverageRowOut]
+
+
+class SessionFilters(Schema):
+    document: int | None = Field(None, ge=1, le=2_147_483_647)
+    unit: int | None = Field(None, ge=1, le=2_147_483_647)
+    year: int | None = Field(None, ge=1900, le=2100)
+    form: str | None = Field(None, max_length=20)
+
+
+@router.get("/dissemination-sessions", response=list[SessionOut], summary="Buổi quán triệt")
+@paginate
+def list_sessions(request: HttpRequest, filters: Query[SessionFilters]):
+    return dissemination_selectors.session_list(user=request.auth, filters=filters.dict())
+
+
+@router.get("/dissemination-sessions/{int:session_id}", response=SessionOut, summary="Một buổi quán triệt")
+@scoped_view(DisseminationSession)
+def get_session(request: HttpRequest, session_id: int):
+    return dissemination_selectors.session_get(user=request.auth, pk=session_id)
+
+
+@router.post("/dissemination-sessions", response={201: SessionOut}, summary="Ghi buổi quán triệt")
+def create_session(request: HttpRequest, payload: SessionIn):
+    document = selectors.document_get(user=request.auth, pk=payload.document_id)
+    unit = Unit.objects.filter(pk=payload.unit_id).first()
+    data = payload.dict(exclude={"document_id", "unit_id"})
+    session = dissemination_services.session_record(actor=request.auth, document=document, unit=unit, data=data)
+    return 201, session
+
+
+@router.get("/documents/{int:document_id}/dissemination", response=CoverageOut,
+            summary="Tình hình quán triệt một văn bản")
+@scoped_view(Document)
+def document_dissemination(request: HttpRequest, document_id: int):
+    document = selectors.document_get(user=request.auth, pk=document_id)
+    data = dissemination_selectors.coverage(document=document, user=request.auth)
+    rows = [{"unit_id": r["unit"].pk, "unit_name": r["unit"].name, "held": r["held"],
+             "sessions": [s.pk for s in r["sessions"]], "actual": r["actual"], "membership": r["membership"],
+             "totals": r["totals"]} for r in data["rows"]]
+    return {**{k: data[k] for k in ("in_scope", "held", "not_held", "sessions", "actual", "membership", "totals")},
+            "document_id": document.pk, "rows": rows}

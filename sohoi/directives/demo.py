@@ -119,4 +119,7 @@ def _load(log: Callable[[str], None]) -> None:
                        "31/12/2012.", units["Hội Chữ thập đỏ huyện Phong Điền"], D(2012, 12, 31))])
     _plan(issuer=hkh_nk, code="12-KH/HKH", date=D(2012, 12, 10), parent=plan_nk, by="quantri",
           subject="Kế hoạch của Hội Khuyến học quận Ninh Kiều thực hiện Kế hoạch 45-KH/QU", tasks=[])
+    from .dissemination.demo import load as load_dissemination
+
+    load_dissemination(letter)
     log(f"  Văn bản: {Document.objects.count()}, phân công: {Assignment.objects.count()}")

@@ -276,3 +276,7 @@ class ReportAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# Dissemination sessions live in their own module; imported here so that they belong to this app.
+from .dissemination.models import DisseminationSession  # noqa: E402, F401

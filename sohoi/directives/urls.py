@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .dissemination import views as dissemination
 from .views import documents, tracking
 
 app_name = "directives"
@@ -19,4 +20,11 @@ urlpatterns = [
     path("bao-cao/cho-xem-xet/", tracking.review_queue, name="review_queue"),
     path("viec-cua-don-vi/", tracking.my_work, name="my_work"),
     path("don-doc/", tracking.urge, name="urge"),
+    path("quan-triet/", dissemination.dissemination_list, name="dissemination_list"),
+    path("quan-triet/<int:pk>/", dissemination.dissemination_detail, name="dissemination_detail"),
+    path("quan-triet/<int:pk>/sua/", dissemination.dissemination_edit, name="dissemination_edit"),
+    path("quan-triet/don-vi/<int:pk>/", dissemination.dissemination_unit, name="dissemination_unit"),
+    path("<int:pk>/quan-triet/", dissemination.dissemination_coverage, name="dissemination_coverage"),
+    path("<int:pk>/quan-triet/them/", dissemination.dissemination_add, name="dissemination_add"),
+    path("<int:pk>/quan-triet/nhac/", dissemination.dissemination_urge, name="dissemination_urge"),
 ]

@@ -37,17 +37,13 @@ CHECKS = [not_a_server_error, response_schema_conformance]
 PATH_PARAM = re.compile(r"\{(\w+)\}")
 # Known app bugs, each pinned by its own strict xfail test below and left out of the general run so that
 # the general run still catches anything new. Remove an entry when its bug is fixed (the xfail then fails).
-KNOWN_BAD = {("GET", "/api/v1/associations/assignments"), ("POST", "/api/v1/associations/assignments")}
+KNOWN_BAD: set[tuple[str, str]] = set()
 SQLITE = settings_module.DATABASES["default"]["ENGINE"].endswith("sqlite3")
 
 
 def _known_bug(case) -> bool:
-    """Inputs that hit a known app bug (pinned by the xfail tests below): not counted as new failures."""
-    query = case.query or {}
-    if case.operation.path == "/api/v1/associations/" and query.get("q") == "":
-        return True
-    year = query.get("year")
-    return case.operation.path == "/api/v1/directives/documents" and isinstance(year, int) and not 1 <= year <= 9999
+    """Inputs that hit a known app bug (pinned by an xfail test below): none at the moment."""
+    return False
 
 
 @pytest.fixture(scope="module")
@@ -157,11 +153,6 @@ def test_api_fuzz(role, users, wsgi_app, same_connection):
     assert not failures, f"{len(failures)} failing operation(s) as {role}:\n\n" + "\n\n".join(failures)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "App bug: sohoi/associations/api.py and sohoi/directives/api.py both declare a schema named "
-    "`AssignmentOut`; the OpenAPI document keeps one component for both, so GET/POST "
-    "/api/v1/associations/assignments are documented with the directives' assignment shape (task_id, "
-    "document_id, ...) and every real response violates the document."))
 @pytest.mark.django_db
 def test_officer_assignments_response_matches_the_document(users, wsgi_app, same_connection):
     from sohoi.accounts.services import api_token_create
@@ -175,10 +166,6 @@ def test_officer_assignments_response_matches_the_document(users, wsgi_app, same
     case.validate_response(response, checks=CHECKS)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "App bug: GET /api/v1/associations/?q= (empty q) answers 500. AssociationFilters.filter_q in "
-    "sohoi/associations/api.py returns None for an empty value; django-ninja's FilterSchema then combines "
-    "Q with None: django/db/models/query_utils.py _combine raises TypeError(None). It should return Q()."))
 @pytest.mark.django_db
 def test_association_list_with_empty_search_is_not_a_server_error(login):
     response = login("dandan").get("/api/v1/associations/?q=")
@@ -194,11 +181,6 @@ def test_huge_integer_filter_is_not_a_server_error(login, url):
     assert response.status_code < 500
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "App bug: GET /api/v1/directives/documents?year=10000 answers 500: the year filter goes to Django's "
-    "__year lookup, django/db/backends/base/operations.py year_lookup_bounds_for_date_field does "
-    "datetime.date(value, 1, 1) -> ValueError 'year 10000 is out of range' (OverflowError for larger "
-    "values). The `year` parameter needs bounds (1..9999) so it answers 422."))
 @pytest.mark.django_db
 def test_document_list_with_year_out_of_range_is_not_a_server_error(login):
     response = login("dandan").get("/api/v1/directives/documents?year=10000")

@@ -1,6 +1,7 @@
 """The association registry. Every association and branch is an `orgs.Unit` (kind association/branch), so
 the tree, scoping and group fan-out work unchanged; `Association` is the registry profile of that unit."""
 
+from .imports import ImportJob
 from .leadership import CharterVersion, Congress, Leader
 from .legal import FoundingDossier, LegalRule
 from .members import Member
@@ -9,5 +10,5 @@ from .registry import Association, AssociationTransition, FieldOfActivity, Linea
 
 __all__ = [
     "Association", "AssociationTransition", "CharterVersion", "Congress", "FieldOfActivity", "FoundingDossier",
-    "Leader", "LegalRule", "LineageEvent", "Member", "MonitoringLog", "OfficerAssignment",
+    "ImportJob", "Leader", "LegalRule", "LineageEvent", "Member", "MonitoringLog", "OfficerAssignment",
 ]

@@ -12,6 +12,7 @@ from sohoi.core.text import fold
 from sohoi.orgs.choices import UnitKind
 
 from ..choices import ENDED, Action, ScopeLevel, Status
+from ..collation import KEY_LENGTH, sort_key
 from .scope import ASSOCIATION_SCOPE, CHILD_SCOPE
 
 
@@ -40,11 +41,15 @@ class Association(BaseModel):
     SCOPE = ASSOCIATION_SCOPE
     # Fields only the services may change (status through the workflow, names through renaming).
     WORKFLOW_FIELDS = ("status", "status_since", "name", "unit")
+    # Derived keys (search, sort) are not changes anyone made.
+    AUDIT_EXCLUDE = (*BaseModel.AUDIT_EXCLUDE, "name_folded", "name_sort", "main_activity_folded")
 
     unit = models.OneToOneField("orgs.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT,
                                 related_name="association")
     name = models.CharField(_("tên đầy đủ"), max_length=300)
     name_folded = models.CharField(max_length=300, editable=False, default="", db_index=True)
+    # Vietnamese alphabetical order (collation.sort_key); lists sort on it.
+    name_sort = models.CharField(max_length=KEY_LENGTH, editable=False, default="", db_index=True)
     short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
     english_name = models.CharField(_("tên tiếng Anh"), max_length=300, blank=True)
     field = models.ForeignKey(FieldOfActivity, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT,
@@ -80,7 +85,7 @@ class Association(BaseModel):
     class Meta:
         verbose_name = _("hội")
         verbose_name_plural = _("hội")
-        ordering = ["name_folded"]
+        ordering = ["name_sort"]
         indexes = [
             models.Index(fields=["status", "scope_level"], name="assoc_status_scope_idx"),
             models.Index(fields=["field", "status"], name="assoc_field_status_idx"),
@@ -92,12 +97,17 @@ class Association(BaseModel):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.name_folded = fold(self.name)
-        self.main_activity_folded = fold(self.main_activity)
+        self.fill_derived()
         fields = kwargs.get("update_fields")
         if fields is not None:
-            kwargs["update_fields"] = {*fields, "name_folded", "main_activity_folded"}
+            kwargs["update_fields"] = {*fields, "name_folded", "name_sort", "main_activity_folded"}
         super().save(*args, **kwargs)
+
+    def fill_derived(self) -> None:
+        """The search and sort keys; call it before bulk_create/bulk_update, which skip save()."""
+        self.name_folded = fold(self.name)
+        self.name_sort = sort_key(self.name)
+        self.main_activity_folded = fold(self.main_activity)
 
     @property
     def is_branch(self) -> bool:

@@ -15,6 +15,7 @@ from sohoi.associations.models import (
     Congress,
     FieldOfActivity,
     FoundingDossier,
+    ImportJob,
     Leader,
     LegalRule,
     LineageEvent,
@@ -71,8 +72,21 @@ def _assignment(actor):
     return services.officer_assign(actor=actor, association=_new(actor), officer=officer, started_on=D)
 
 
+def _register_job(actor):
+    """A register import run as a job (the page's path): the import writes one audit row with its actor."""
+    import tempfile
+
+    from sohoi.associations.services.register_import import register_import_job, register_template
+
+    with tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False) as f:
+        f.write(register_template())
+    job = ImportJob.objects.create(created_by=actor, filename="mau.xlsx", path=f.name, dry_run=False)
+    return register_import_job(job.pk)
+
+
 WRITES = {
     Association: _new,
+    ImportJob: _register_job,
     AssociationTransition: _transition,
     LineageEvent: _lineage,
     FoundingDossier: lambda actor: FoundingDossier.objects.get(association=_new(actor)),

@@ -10,7 +10,9 @@ def test_list_filters_ordering_pagination_and_scope(login, django_assert_max_num
     client = login("noivu")
     with django_assert_max_num_queries(8):
         data = client.get("/api/v1/associations/", {"q": "khuyen hoc", "page_size": 2, "ordering": "-name"}).json()
-    assert data["count"] == 5 and len(data["items"]) == 2
+    from sohoi.associations.models import Association as A
+
+    assert data["count"] == A.objects.filter(name_folded__contains="khuyen hoc").count() >= 5 and len(data["items"]) == 2
     assert data["items"][0]["name"] >= data["items"][1]["name"]
     mine = login("hoi.khuyenhoc").get("/api/v1/associations/").json()
     assert mine["count"] == 2
@@ -18,8 +20,10 @@ def test_list_filters_ordering_pagination_and_scope(login, django_assert_max_num
 
 def test_members_sensitive_fields_only_for_allowed_roles(login):
     a = Association.objects.get(name="Hội Khuyến học thành phố Cần Thơ")
+    outsider = login("mattran").get(f"/api/v1/associations/{a.pk}/members").json()
+    assert all(m["id_number"] is None and m["is_party_member"] is None for m in outsider.get("items", []))
     staff = login("hoi.khuyenhoc").get(f"/api/v1/associations/{a.pk}/members").json()["items"]
-    assert staff and all(m["id_number"] is None and m["is_party_member"] is None for m in staff)
+    assert any(m["id_number"] for m in staff)  # the association keeps its own roster (issue 4)
     before = AuditEntry.objects.filter(action="associations.member.sensitive_viewed").count()
     allowed = login("dandan").get(f"/api/v1/associations/{a.pk}/members").json()["items"]
     assert any(m["id_number"] for m in allowed) and any(m["is_party_member"] for m in allowed)

@@ -28,6 +28,7 @@ def test_staff_see_only_their_association_and_branches(users):
 
 
 def test_district_party_committee_sees_its_subtree(users):
+    # Synthetic former-district associations sit under the city Fatherland Front (demo_synthetic.py).
     assert _names(users["quanuy.ninhkieu"]) == {"Hội Khuyến học quận Ninh Kiều"}
 
 

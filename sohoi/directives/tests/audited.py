@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import itertools
 from typing import Any
 
+from sohoi.directives.dissemination.models import DisseminationSession
 from sohoi.directives.models import Assignment, Document, ProgressReport, ReportAttachment, ReportPeriod, Task
 from sohoi.directives.services import document_confirm, document_register, progress_report_submit
 
@@ -36,12 +38,22 @@ def _report(actor: Any, files=()) -> ProgressReport:
     return progress_report_submit(actor=actor, assignment=assignment, text="Đã báo cáo", files=files)
 
 
+def _session(actor: Any):
+    from sohoi.directives.dissemination.services import session_record
+    from sohoi.orgs.models import Unit
+
+    letter = Document.objects.get(code="752-CV/TU")
+    return session_record(actor=actor, document=letter, unit=Unit.objects.get(name="Huyện ủy Thới Lai"),
+                          data={"held_on": datetime.date(2013, 2, 1), "actual_party": 40, "planned_party": 45})
+
+
 WRITES = {
     Document: _document,
     Task: _task,
     Assignment: lambda actor: _task(actor).assignments.get(),
     ProgressReport: _report,
     ReportAttachment: lambda actor: _report(actor, files=[("bien-ban.txt", b"Bien ban")]).attachments.get(),
+    DisseminationSession: _session,
 }
 EXEMPT = {
     ReportPeriod: "Mở tự động theo định kỳ của nhiệm vụ khi phân công được mở hoặc kỳ trước được chấp nhận; "

@@ -1,0 +1,134 @@
+"""Writes on dissemination sessions, and the board's reminder to units that have not disseminated."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from sohoi.core import audit
+from sohoi.core.deadlines import today
+from sohoi.core.notify import notify
+from sohoi.core.services import object_create, object_update
+
+from .. import access
+from ..models import Document
+from .models import GROUPS, ORGANISER_ROLES, RECORDER_ROLES, DisseminationSession
+
+COUNT_FIELDS = [f"{kind}_{stem}" for stem, _label in GROUPS for kind in ("planned", "actual")]
+EDITABLE = ("held_on", "form", "title", "materials", "note", *COUNT_FIELDS)
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def may_record(actor: Any, unit: Any) -> bool:
+    if actor is None:
+        return True
+    if not access._authenticated(actor):
+        return False
+    roles = actor.role_codes
+    if roles & ORGANISER_ROLES:
+        return True
+    path = access._unit_path(actor)
+    return bool(path and roles & RECORDER_ROLES and unit is not None and unit.path.startswith(path))
+
+
+def _validate(*, document: Document, unit: Any, data: dict[str, Any]) -> None:
+    from .selectors import membership_of
+
+    errors: dict[str, str] = {}
+    held_on = data.get("held_on")
+    if held_on is None:
+        errors["held_on"] = "Nhập ngày tổ chức buổi quán triệt."
+    elif document.date and held_on < document.date:
+        errors["held_on"] = (f"Ngày tổ chức {held_on:%d/%m/%Y} trước ngày ban hành văn bản {document.date:%d/%m/%Y}. "
+                             "Sửa lại ngày: chỉ quán triệt được văn bản đã ban hành.")
+    labels = dict(GROUPS)
+    for name in COUNT_FIELDS:
+        value = data.get(name, 0)
+        kind, stem = name.split("_", 1)
+        label = f"{labels[stem]} ({'dự kiến' if kind == 'planned' else 'thực tế'})"
+        try:
+            value = int(value or 0)
+        except (TypeError, ValueError):
+            errors[name] = f"Số {label.lower()} phải là số nguyên. Nhập số người, ví dụ 120."
+            continue
+        if value < 0:
+            errors[name] = f"Số {label.lower()} không được âm (đã nhập {value}). Nhập 0 hoặc một số dương."
+    membership = membership_of(unit, held_on) if unit is not None and held_on else None
+    if membership:
+        for kind, word in (("actual", "thực tế"), ("planned", "dự kiến")):
+            name = f"{kind}_members"
+            value = data.get(name) or 0
+            if name not in errors and int(value) > membership:
+                errors[name] = (f"Số hội viên {word} ({_n(int(value))}) lớn hơn tổng số hội viên của các hội thuộc "
+                                f"“{unit}” ({_n(membership)}). Kiểm tra lại số liệu; người dự ngoài các hội này ghi "
+                                "vào nhóm “Khác”.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def session_record(*, actor: Any, document: Document, unit: Any, data: dict[str, Any]) -> DisseminationSession:
+    """Record that `unit` disseminated `document`. The actor must see the document; a unit records its own
+    sessions (and those of units under it); the organising boards may record for any unit."""
+    if actor is not None and not Document.objects.filter(access.document_q(actor), pk=document.pk).exists():
+        raise PermissionDenied("Bạn không xem được văn bản này nên không ghi được buổi quán triệt.")
+    if unit is None:
+        raise ValidationError({"unit": "Chọn đơn vị tổ chức buổi quán triệt."})
+    if not may_record(actor, unit):
+        raise PermissionDenied(f"Bạn chỉ ghi được buổi quán triệt của đơn vị mình, không phải của “{unit}”.")
+    fields = {k: v for k, v in data.items() if k in EDITABLE}
+    _validate(document=document, unit=unit, data=fields)
+    fields = {k: (int(v or 0) if k in COUNT_FIELDS else v) for k, v in fields.items()}
+    return object_create(actor=actor, model=DisseminationSession,
+                         data={"document": document, "unit": unit, **fields},
+                         action="directives.dissemination.recorded")
+
+
+@transaction.atomic
+def session_update(*, actor: Any, session: DisseminationSession, data: dict[str, Any],
+                   expected_version: int | None = None) -> DisseminationSession:
+    if not may_record(actor, session.unit):
+        raise PermissionDenied(f"Bạn chỉ sửa được buổi quán triệt của đơn vị mình, không phải của “{session.unit}”.")
+    fields = {k: v for k, v in data.items() if k in EDITABLE}
+    merged = {name: getattr(session, name) for name in EDITABLE} | fields
+    _validate(document=session.document, unit=session.unit, data=merged)
+    fields = {k: (int(v or 0) if k in COUNT_FIELDS else v) for k, v in fields.items()}
+    return object_update(actor=actor, obj=session, data=fields, action="directives.dissemination.updated",
+                         expected_version=expected_version)
+
+
+@transaction.atomic
+def dissemination_urge(*, actor: Any, document: Document, on: datetime.date | None = None) -> int:
+    """Remind every unit in scope that has not disseminated `document` (in-app and e-mail, through
+    core.notify). The key holds the document and the unit, so a unit is never reminded twice about the
+    same document; each reminder is an urge row in the audit trail. Returns the notifications sent."""
+    from ..services.tracking import _unit_users
+    from .selectors import coverage
+
+    if not access.can_urge(actor):
+        raise PermissionDenied("Chỉ Ban Dân vận (hoặc quản trị) được nhắc các đơn vị chưa quán triệt.")
+    on = on or today()
+    sent = 0
+    for row in coverage(document=document, user=actor)["rows"]:
+        if row["held"]:
+            continue
+        unit = row["unit"]
+        key = f"directives.dissemination.remind:{document.pk}:{unit.pk}"
+        created = notify(users=_unit_users(unit.pk, document), kind="directives.dissemination",
+                         title=f"Đôn đốc quán triệt {document}", url=document.get_absolute_url(), key=key,
+                         body=f"Đơn vị {unit} chưa ghi buổi quán triệt {document} vào Sổ Hội (tính đến "
+                              f"{on:%d/%m/%Y}). Tổ chức quán triệt và ghi kết quả vào Sổ Hội.")
+        if created:
+            audit.record(actor=actor, action="directives.dissemination.urged", target=document,
+                         changes={"unit": [None, str(unit)], "notified": [None, len(created)]}, note=key)
+            sent += len(created)
+    if not sent:
+        raise ValidationError("Không có thông báo nào được gửi: mọi đơn vị đã quán triệt, đã được nhắc về văn bản "
+                              "này, hoặc chưa có người dùng nào của đơn vị.")
+    return sent

@@ -1,0 +1,227 @@
+"""REST API of the Party app: the same selectors (scope, sensitive-data rule) and services (validation,
+audit) as the pages."""
+
+import datetime
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from sohoi.associations.models import Association
+from sohoi.core.scoping import can_see_sensitive, get_scoped, scoped_view
+from sohoi.orgs.models import Unit
+
+from . import selectors, services
+from .models import PartyOrganisation, PartyRule, QualityRating
+
+MAX_ID = 2_147_483_647
+prefix = "/party/"
+router = Router()
+
+
+class OrganisationOut(Schema):
+    id: int
+    association_id: int
+    association_name: str = Field(alias="association.name")
+    name: str
+    kind: str
+    superior_id: int
+    parent_id: int | None
+    decision_number: str
+    decision_date: datetime.date
+    decision_issuer: str
+    official_members: int
+    probationary_members: int
+    members_reported_on: datetime.date | None
+    status: str
+    ended_on: datetime.date | None
+    successor_id: int | None
+    version: int
+
+
+class OrganisationDetailOut(OrganisationOut):
+    secretary_name: str | None = None
+
+
+class OrganisationIn(Schema):
+    association_id: int = Field(..., ge=1, le=MAX_ID)
+    name: str = Field(..., max_length=300)
+    kind: str = Field(..., max_length=30)
+    superior_id: int = Field(..., ge=1, le=MAX_ID)
+    parent_id: int | None = Field(None, ge=1, le=MAX_ID)
+    decision_number: str
+    decision_date: datetime.date
+    decision_issuer: str
+    secretary_name: str = ""
+    official_members: int = Field(0, ge=-MAX_ID, le=MAX_ID)
+    probationary_members: int = Field(0, ge=-MAX_ID, le=MAX_ID)
+    members_reported_on: datetime.date | None = None
+
+
+class OrganisationFilters(Schema):
+    q: str | None = Field(None, max_length=200)
+    kind: str | None = Field(None, max_length=30)
+    status: str | None = Field(None, max_length=20)
+    superior: int | None = Field(None, ge=1, le=MAX_ID)
+
+
+class RatingOut(Schema):
+    id: int
+    organisation_id: int
+    year: int
+    score: int | None
+    grade: str
+    decision: str
+    note: str
+
+
+class RatingIn(Schema):
+    organisation_id: int = Field(..., ge=1, le=MAX_ID)
+    year: int = Field(..., ge=1900, le=2100)
+    score: int | None = Field(None, ge=-1000, le=1000)
+    grade: str | None = Field(None, max_length=20)
+    decision: str = ""
+    note: str = ""
+
+
+class EligibleOut(Schema):
+    id: int
+    name: str
+    party_count: int
+    roster_size: int
+    leaders_party: int
+    reported_official: int | None
+
+
+class RuleOut(Schema):
+    id: int
+    code: str
+    label: str
+    value: str
+    unit: str
+    legal_basis: str
+    is_default: bool
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+    version: int
+
+
+class RuleIn(Schema):
+    code: str
+    label: str
+    value: str
+    unit: str
+    legal_basis: str
+    is_default: bool = False
+    valid_from: datetime.date | None = None
+    valid_to: datetime.date | None = None
+
+
+class RulePatch(Schema):
+    label: str | None = None
+    value: str | None = None
+    legal_basis: str | None = None
+    is_default: bool | None = None
+    valid_from: datetime.date | None = None
+    valid_to: datetime.date | None = None
+    version: int | None = None
+
+
+def _filtered(filterset):
+    return filterset.qs if filterset.is_valid() else filterset.queryset.none()
+
+
+@router.get("/organisations", response=list[OrganisationOut], summary="Tổ chức đảng trong các hội")
+@paginate
+def list_organisations(request: HttpRequest, filters: Query[OrganisationFilters]):
+    params = {k: v for k, v in filters.dict().items() if v not in (None, "")}
+    return _filtered(selectors.organisation_list(user=request.auth, filters=params))
+
+
+@router.get("/organisations/{int:organisation_id}", response=OrganisationDetailOut, summary="Một tổ chức đảng")
+@scoped_view(PartyOrganisation)
+def get_organisation(request: HttpRequest, organisation_id: int):
+    org = selectors.organisation_get(user=request.auth, pk=organisation_id)
+    secretary, shown = selectors.secretary_of(user=request.auth, organisation=org)
+    org.secretary_name = secretary if shown else None
+    return org
+
+
+@router.post("/organisations", response={201: OrganisationDetailOut}, summary="Ghi tổ chức đảng")
+def create_organisation(request: HttpRequest, payload: OrganisationIn):
+    data = payload.dict()
+    data["association"] = get_scoped(selectors.party_associations(user=request.auth), request.auth,
+                                     pk=data.pop("association_id"))
+    data["superior"] = Unit.objects.filter(pk=data.pop("superior_id")).first()
+    parent_id = data.pop("parent_id")
+    data["parent"] = PartyOrganisation.objects.filter(pk=parent_id).first() if parent_id else None
+    org = services.organisation_create(actor=request.auth, data=data)
+    if not can_see_sensitive(request.auth):
+        org.secretary_name = None
+    return 201, org
+
+
+class RatingFilters(Schema):
+    year: int | None = Field(None, ge=1900, le=2100)
+    grade: str | None = Field(None, max_length=20)
+    organisation: int | None = Field(None, ge=1, le=MAX_ID)
+
+
+@router.get("/ratings", response=list[RatingOut], summary="Xếp loại chất lượng")
+@paginate
+def list_ratings(request: HttpRequest, filters: Query[RatingFilters]):
+    params = {k: v for k, v in filters.dict().items() if v is not None}
+    return _filtered(selectors.rating_list(user=request.auth, filters=params))
+
+
+@router.get("/ratings/summary", summary="Tổng hợp xếp loại theo năm và theo cấp ủy")
+def ratings_summary(request: HttpRequest):
+    data = selectors.rating_summary(user=request.auth)
+    return {"grades": [str(g.value) for g in data["grades"]],
+            "by_year": [{"year": r["year"], "counts": r["cells"], "total": r["total"]} for r in data["year_rows"]],
+            "by_committee": [{"committee_id": r["committee"].pk, "committee": r["committee"].name, "year": r["year"],
+                              "counts": r["cells"], "total": r["total"]} for r in data["committee_rows"]]}
+
+
+@router.get("/ratings/{int:rating_id}", response=RatingOut, summary="Một xếp loại")
+@scoped_view(QualityRating)
+def get_rating(request: HttpRequest, rating_id: int):
+    return get_scoped(QualityRating, request.auth, pk=rating_id)
+
+
+@router.post("/ratings", response={201: RatingOut}, summary="Ghi (hoặc sửa) xếp loại một năm")
+def create_rating(request: HttpRequest, payload: RatingIn):
+    org = selectors.organisation_get(user=request.auth, pk=payload.organisation_id, action="change")
+    rating = services.rating_record(actor=request.auth, organisation=org, year=payload.year, score=payload.score,
+                                    grade=payload.grade, decision=payload.decision, note=payload.note)
+    return 201, rating
+
+
+@router.get("/eligibility", response=list[EligibleOut], summary="Hội đủ điều kiện, chưa có tổ chức đảng")
+@paginate
+def list_eligible(request: HttpRequest):
+    qs = selectors.eligible_queryset(user=request.auth)
+    if not selectors.log_count_read(user=request.auth, what="API danh sách hội đủ điều kiện", rows=1):
+        return Association.objects.none()
+    return qs
+
+
+@router.get("/rules", response=list[RuleOut], summary="Quy định về tổ chức đảng")
+@paginate
+def list_rules(request: HttpRequest, code: str | None = Query(None, max_length=40)):
+    qs = selectors.rule_list(user=request.auth)
+    return qs.filter(code=code) if code else qs
+
+
+@router.post("/rules", response={201: RuleOut}, summary="Thêm quy định (quản trị hệ thống)")
+def create_rule(request: HttpRequest, payload: RuleIn):
+    return 201, services.party_rule_create(actor=request.auth, data=payload.dict())
+
+
+@router.patch("/rules/{int:rule_id}", response=RuleOut, summary="Sửa quy định (quản trị hệ thống)")
+@scoped_view(PartyRule)
+def update_rule(request: HttpRequest, rule_id: int, payload: RulePatch):
+    rule = get_scoped(PartyRule, request.auth, "change", pk=rule_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version", None)
+    return services.party_rule_update(actor=request.auth, rule=rule, data=data, expected_version=version)

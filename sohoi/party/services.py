@@ -1,0 +1,317 @@
+"""Every write of the Party app (design.md convention 1): keyword-only, atomic, validating, audited.
+
+Permissions: administrators change every Party record; a Party committee (role party_committee) changes
+the organisations under it (superior committee or association in its subtree); the Party rule table is
+the administrator's. The one-click eligibility task belongs to the boards that urge (Ban Dân vận, admin).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+
+from sohoi.accounts.choices import Role
+from sohoi.core import audit
+from sohoi.core.deadlines import today
+from sohoi.core.services import object_create, object_update
+from sohoi.orgs.choices import UnitKind
+
+from .choices import Grade, OrgKind, OrgStatus
+from .models import PartyMemberCount, PartyOrganisation, PartyRule, QualityRating
+from .rules import grade_for_score
+
+TASK_ROLES = frozenset({Role.ADMIN, Role.MASS_MOBILISATION})
+COUNT_FIELDS = {"official_members": "số đảng viên chính thức", "probationary_members": "số đảng viên dự bị",
+                "official": "số đảng viên chính thức", "probationary": "số đảng viên dự bị"}
+
+
+# Permissions -------------------------------------------------------------------------------------------
+
+def may_change_party(actor: Any, *, superior: Any = None, association: Any = None) -> bool:
+    """actor None is the system itself (demo loader)."""
+    if actor is None:
+        return True
+    if not getattr(actor, "is_authenticated", False):
+        return False
+    if actor.has_role(Role.ADMIN):
+        return True
+    if not actor.has_role(Role.PARTY_COMMITTEE) or not actor.unit_id:
+        return False
+    path = actor.unit.path
+    return bool((superior is not None and superior.path.startswith(path))
+                or (association is not None and association.unit.path.startswith(path)))
+
+
+def _require(actor: Any, what: str, **objs: Any) -> None:
+    if not may_change_party(actor, **objs):
+        raise PermissionDenied(f"Bạn không có quyền {what}: chỉ cấp ủy quản lý tổ chức đảng này (hoặc quản trị "
+                               "hệ thống) được làm việc này.")
+
+
+def _require_admin(actor: Any) -> None:
+    if actor is not None and not actor.has_role(Role.ADMIN):
+        raise PermissionDenied("Chỉ quản trị hệ thống được sửa bảng quy định về tổ chức đảng.")
+
+
+# Validation --------------------------------------------------------------------------------------------
+
+def _check_counts(data: dict[str, Any], errors: dict[str, str]) -> None:
+    for name, label in COUNT_FIELDS.items():
+        if name in data and data[name] is not None:
+            try:
+                value = int(data[name])
+            except (TypeError, ValueError):
+                errors[name] = f"{label.capitalize()} phải là một số nguyên. Nhập số người, ví dụ 5."
+                continue
+            if value < 0:
+                errors[name] = f"{label.capitalize()} không được âm (đã nhập {value}). Nhập 0 hoặc một số dương."
+
+
+def _check_organisation(data: dict[str, Any], obj: PartyOrganisation | None = None) -> None:
+    def get(name: str) -> Any:
+        return data[name] if name in data else getattr(obj, name, None)
+
+    errors: dict[str, str] = {}
+    _check_counts(data, errors)
+    superior = get("superior")
+    if superior is not None and superior.kind != UnitKind.PARTY_COMMITTEE:
+        errors["superior"] = (f"“{superior}” không phải là cấp ủy đảng. Chọn một cấp ủy (quận ủy, huyện ủy, đảng ủy) "
+                              "làm cấp ủy cấp trên.")
+    kind, parent = get("kind"), get("parent")
+    if kind == OrgKind.CELL_UNDER_COMMITTEE:
+        if parent is None:
+            errors["parent"] = "Chi bộ trực thuộc đảng ủy cơ sở phải chọn đảng bộ cơ sở mà nó trực thuộc."
+        elif parent.kind != OrgKind.GRASSROOTS_COMMITTEE:
+            errors["parent"] = f"“{parent}” không phải đảng bộ cơ sở. Chọn một đảng bộ cơ sở."
+    elif parent is not None:
+        errors["parent"] = "Chỉ chi bộ trực thuộc đảng ủy cơ sở mới có đảng bộ cấp trên; để trống ô này."
+    decided = get("decision_date")
+    if decided and decided > today():
+        errors["decision_date"] = "Ngày quyết định thành lập không thể sau hôm nay. Sửa lại ngày."
+    reported = get("members_reported_on")
+    if reported and decided and reported < decided:
+        errors["members_reported_on"] = "Ngày tính số đảng viên không thể trước ngày thành lập. Sửa lại ngày."
+    association = get("association")
+    if association is not None and association.unit.kind not in (UnitKind.ASSOCIATION, UnitKind.BRANCH):
+        errors["association"] = "Chọn một hội quần chúng."
+    if errors:
+        raise ValidationError(errors)
+
+
+# Rules -------------------------------------------------------------------------------------------------
+
+def _check_overlap(rule: PartyRule, code: str, start: datetime.date | None, end: datetime.date | None) -> None:
+    qs = PartyRule.objects.filter(code=code)
+    if rule.pk:
+        qs = qs.exclude(pk=rule.pk)
+    if end is not None:
+        qs = qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=end))
+    if start is not None:
+        qs = qs.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
+    other = qs.first()
+    if other:
+        raise ValidationError({"valid_from": (
+            f"Thời gian hiệu lực chồng lên dòng “{other.label}” ({other.legal_basis}). Đặt ngày hết hiệu lực cho "
+            "dòng cũ trước, rồi thêm dòng mới từ ngày kế tiếp.")})
+
+
+@transaction.atomic
+def party_rule_create(*, actor: Any, data: dict[str, Any]) -> PartyRule:
+    _require_admin(actor)
+    _check_overlap(PartyRule(), data.get("code", ""), data.get("valid_from"), data.get("valid_to"))
+    return object_create(actor=actor, model=PartyRule, data=dict(data), action="party.rule.created")
+
+
+@transaction.atomic
+def party_rule_update(*, actor: Any, rule: PartyRule, data: dict[str, Any],
+                      expected_version: int | None = None) -> PartyRule:
+    _require_admin(actor)
+    _check_overlap(rule, data.get("code", rule.code), data.get("valid_from", rule.valid_from),
+                   data.get("valid_to", rule.valid_to))
+    return object_update(actor=actor, obj=rule, data=dict(data), action="party.rule.updated",
+                         expected_version=expected_version)
+
+
+# Organisations -----------------------------------------------------------------------------------------
+
+@transaction.atomic
+def organisation_create(*, actor: Any, data: dict[str, Any]) -> PartyOrganisation:
+    data = dict(data)
+    _check_organisation(data)
+    _require(actor, "ghi tổ chức đảng", superior=data.get("superior"), association=data.get("association"))
+    data.setdefault("status", OrgStatus.ACTIVE)
+    org = object_create(actor=actor, model=PartyOrganisation, data=data, action="party.organisation.created")
+    if org.secretary_name:
+        audit.record(actor=actor, action="party.organisation.secretary_set", target=org,
+                     note="Đã ghi bí thư (tên không chép vào nhật ký: dữ liệu cá nhân nhạy cảm).")
+    return org
+
+
+@transaction.atomic
+def organisation_update(*, actor: Any, organisation: PartyOrganisation, data: dict[str, Any],
+                        expected_version: int | None = None) -> PartyOrganisation:
+    data = {k: v for k, v in data.items() if k not in ("status", "ended_on", "successor", "end_decision_number")}
+    _require(actor, "sửa tổ chức đảng", superior=organisation.superior, association=organisation.association)
+    if "superior" in data or "association" in data:
+        _require(actor, "chuyển tổ chức đảng sang cấp ủy hoặc hội khác", superior=data.get("superior"),
+                 association=data.get("association"))
+    _check_organisation(data, organisation)
+    secretary_changed = "secretary_name" in data and data["secretary_name"] != organisation.secretary_name
+    org = object_update(actor=actor, obj=organisation, data=data, action="party.organisation.updated",
+                        expected_version=expected_version)
+    if secretary_changed:
+        audit.record(actor=actor, action="party.organisation.secretary_set", target=org,
+                     note="Đã sửa bí thư (tên không chép vào nhật ký: dữ liệu cá nhân nhạy cảm).")
+    return org
+
+
+@transaction.atomic
+def organisation_end(*, actor: Any, organisation: PartyOrganisation, status: str, ended_on: datetime.date,
+                     decision_number: str, successor: PartyOrganisation | None = None) -> PartyOrganisation:
+    """Dissolve, or merge into `successor` (the lineage). The record stays, with its ratings."""
+    _require(actor, "giải thể, hợp nhất tổ chức đảng", superior=organisation.superior,
+             association=organisation.association)
+    errors: dict[str, str] = {}
+    if organisation.status != OrgStatus.ACTIVE:
+        errors["status"] = f"Tổ chức đảng này đã {organisation.get_status_display().lower()}; không thể kết thúc lần nữa."
+    if status not in (OrgStatus.DISSOLVED, OrgStatus.MERGED):
+        errors["status"] = "Chọn “giải thể” hoặc “hợp nhất, sáp nhập”."
+    if not (decision_number or "").strip():
+        errors["decision_number"] = "Nhập số quyết định giải thể hoặc hợp nhất."
+    if ended_on is None:
+        errors["ended_on"] = "Nhập ngày giải thể hoặc hợp nhất."
+    elif ended_on < organisation.decision_date:
+        errors["ended_on"] = (f"Ngày kết thúc không thể trước ngày thành lập ({organisation.decision_date:%d/%m/%Y}). "
+                              "Sửa lại ngày.")
+    if status == OrgStatus.MERGED:
+        if successor is None:
+            errors["successor"] = "Hợp nhất, sáp nhập phải chọn tổ chức đảng tiếp nhận."
+        elif successor.pk == organisation.pk or successor.status != OrgStatus.ACTIVE:
+            errors["successor"] = "Tổ chức đảng tiếp nhận phải là một tổ chức khác, đang hoạt động."
+    elif successor is not None:
+        errors["successor"] = "Giải thể không có tổ chức tiếp nhận; để trống ô này."
+    if errors:
+        raise ValidationError(errors)
+    return object_update(actor=actor, obj=organisation, data={
+        "status": status, "ended_on": ended_on, "end_decision_number": decision_number.strip(),
+        "successor": successor}, action=f"party.organisation.{status}")
+
+
+# Counts and ratings ------------------------------------------------------------------------------------
+
+@transaction.atomic
+def member_count_report(*, actor: Any, association: Any, reported_on: datetime.date, official: int,
+                        probationary: int = 0, source: str = "") -> PartyMemberCount:
+    """Record (or correct, for the same day) the reported number of party members of an association."""
+    _require(actor, "ghi số đảng viên của hội", association=association)
+    errors: dict[str, str] = {}
+    _check_counts({"official": official, "probationary": probationary}, errors)
+    if reported_on is None:
+        errors["reported_on"] = "Nhập ngày tính số đảng viên."
+    elif reported_on > today():
+        errors["reported_on"] = "Ngày tính số đảng viên không thể sau hôm nay. Sửa lại ngày."
+    if errors:
+        raise ValidationError(errors)
+    existing = PartyMemberCount.objects.filter(association=association, reported_on=reported_on).first()
+    data = {"official": int(official), "probationary": int(probationary or 0), "source": source}
+    if existing:
+        return object_update(actor=actor, obj=existing, data=data, action="party.member_count.updated")
+    return object_create(actor=actor, model=PartyMemberCount, data={
+        "association": association, "reported_on": reported_on, **data}, action="party.member_count.reported")
+
+
+@transaction.atomic
+def rating_record(*, actor: Any, organisation: PartyOrganisation, year: int, grade: str | None = None,
+                  score: int | None = None, decision: str = "", note: str = "") -> QualityRating:
+    """The rating of one year (a second call for the same year corrects it). With a score, the grade is
+    derived from the rule rows valid that year; a typed grade that disagrees is refused."""
+    _require(actor, "xếp loại tổ chức đảng", superior=organisation.superior, association=organisation.association)
+    errors: dict[str, str] = {}
+    this_year = today().year
+    if year is None or not (1930 <= int(year) <= this_year):
+        errors["year"] = f"Năm xếp loại phải từ 1930 đến {this_year}. Sửa lại năm."
+    elif not organisation.existed_in(int(year)):
+        end = f", kết thúc {organisation.ended_on:%d/%m/%Y}" if organisation.ended_on else ""
+        errors["year"] = (f"Năm {year} tổ chức đảng này chưa có hoặc không còn (thành lập "
+                          f"{organisation.decision_date:%d/%m/%Y}{end}). Chọn một năm tổ chức còn hoạt động.")
+    if score is not None and not (0 <= int(score) <= 100):
+        errors["score"] = f"Điểm phải từ 0 đến 100 (đã nhập {score}). Sửa lại điểm hoặc để trống."
+    if errors:
+        raise ValidationError(errors)
+    if score is not None:
+        derived = grade_for_score(int(score), int(year))
+        if grade and grade != derived:
+            raise ValidationError({"grade": (
+                f"Với {score} điểm, xếp loại theo quy định năm {year} là “{derived.label}”, không phải "
+                f"“{Grade(grade).label}”. Để trống ô xếp loại hoặc sửa lại điểm.")})
+        grade = derived
+    if not grade or grade not in Grade.values:
+        raise ValidationError({"grade": "Chọn xếp loại, hoặc nhập điểm để hệ thống tự xếp loại."})
+    data = {"grade": grade, "score": score, "decision": decision, "note": note}
+    existing = QualityRating.objects.filter(organisation=organisation, year=year).first()
+    if existing:
+        return object_update(actor=actor, obj=existing, data=data, action="party.rating.updated")
+    return object_create(actor=actor, model=QualityRating, data={"organisation": organisation, "year": int(year),
+                                                                 **data}, action="party.rating.recorded")
+
+
+# The one-click task of the eligibility page --------------------------------------------------------------
+
+LETTER_CODE = "752-CV/TU"
+
+
+def letter_task():
+    """Task 1 of 752-CV/TU ('Cấp ủy đảng các cấp ... set up Party organisations where conditions are met')."""
+    from sohoi.core.text import fold
+    from sohoi.directives.models import Task
+
+    key = fold(LETTER_CODE).replace(" ", "")
+    return Task.objects.select_related("document").filter(document__code_key=key, no="1").first()
+
+
+@transaction.atomic
+def eligibility_task_create(*, actor: Any, committee: Any, associations: list[Any],
+                            due: datetime.date | None = None):
+    """Send one task to `committee`: consider setting up Party organisations in these associations. It is a
+    directives document (a follow-up of 752-CV/TU, task 1) confirmed through the directives services, so
+    it is tracked, reported on and urged like every other task. Returns the created Task."""
+    from sohoi.directives.choices import Direction, DocType, System
+    from sohoi.directives.services import document_confirm, document_create
+
+    if actor is not None and not (actor.role_codes & TASK_ROLES):
+        raise PermissionDenied("Chỉ Ban Dân vận (hoặc quản trị hệ thống) được giao nhiệm vụ cho cấp ủy từ trang này.")
+    if committee is None or committee.kind != UnitKind.PARTY_COMMITTEE:
+        raise ValidationError({"committee": "Chọn một cấp ủy đảng để giao nhiệm vụ."})
+    if not associations:
+        raise ValidationError({"associations": "Chưa chọn hội nào; chọn ít nhất một hội đủ điều kiện."})
+    task1 = letter_task()
+    if task1 is None:
+        raise ValidationError(f"Chưa có Công văn {LETTER_CODE} (nhiệm vụ 1) trong sổ văn bản. Vào sổ văn bản đó "
+                              "trước, rồi giao nhiệm vụ.")
+    on = today()
+    due = due or on + datetime.timedelta(days=90)
+    if due < on:
+        raise ValidationError({"due": "Hạn hoàn thành không thể trước hôm nay. Chọn một ngày sau hôm nay."})
+    names = "; ".join(a.name for a in associations)
+    issuer = actor.unit if actor is not None and actor.unit_id else None
+    text = (f"Thực hiện nhiệm vụ 1 của Công văn {LETTER_CODE}: xem xét thành lập tổ chức đảng tại các hội đủ điều "
+            f"kiện nhưng chưa có tổ chức đảng: {names}. Báo cáo kết quả trước ngày {due:%d/%m/%Y}.")
+    document = document_create(actor=actor, fields={
+        "system": System.PARTY, "doc_type": DocType.CONG_VAN, "issuer": issuer,
+        "issuer_name": issuer.name if issuer else "", "date": on, "place": "Cần Thơ",
+        "subject": f"V/v xem xét thành lập tổ chức đảng trong các hội (thực hiện nhiệm vụ 1 Công văn {LETTER_CODE})",
+        "direction": Direction.OUTGOING, "parent": task1.document, "recipients": [committee.name],
+        "proposal": {"source": "party.eligibility", "committee": committee.pk,
+                     "associations": [a.pk for a in associations], "letter_task": task1.pk,
+                     "tasks": [{"no": "1", "text": text, "include": True, "deadline": due.isoformat(),
+                                "recurrence": "", "leads": [{"name": committee.name, "choice": f"unit:{committee.pk}"}],
+                                "coordinators": []}]}})
+    task = document_confirm(actor=actor, document=document)[0]
+    audit.record(actor=actor, action="party.eligibility.task_created", target=task, changes={
+        "committee": [None, str(committee)], "associations": [None, [a.name for a in associations]],
+        "letter_task": [None, str(task1)], "due": [None, due]})
+    return task

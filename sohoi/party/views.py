@@ -1,0 +1,220 @@
+"""Pages of the Party app: thin views that parse input, call one service or selector, render."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from sohoi.accounts.choices import Role
+from sohoi.associations.models import Association
+from sohoi.core import audit
+from sohoi.core.forms import apply_errors
+from sohoi.core.scoping import CHANGE, can, get_scoped, scoped_view
+from sohoi.core.views import paginate, render_page
+from sohoi.orgs.models import Unit
+
+from . import selectors, services
+from .choices import GRADE_CSS
+from .forms import EndForm, MemberCountForm, OrganisationForm, PartyRuleForm, RatingForm, TaskForm
+from .models import PartyOrganisation, PartyRule
+
+
+def _may_create(user) -> bool:
+    return user.has_role(Role.ADMIN) or (user.has_role(Role.PARTY_COMMITTEE) and user.unit_id is not None)
+
+
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    filterset = selectors.organisation_list(user=request.user, filters=request.GET)
+    qs = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    context = {"filter": filterset, "page": paginate(request, qs), "can_create": _may_create(request.user),
+               "title": _("Tổ chức đảng trong các hội")}
+    return render_page(request, "party/organisation_list.html", context, "party/partials/_org_rows.html")
+
+
+@scoped_view(PartyOrganisation)
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    org = selectors.organisation_get(user=request.user, pk=pk)
+    secretary, shown = selectors.secretary_of(user=request.user, organisation=org)
+    may_change = can(request.user, CHANGE, org)
+    context = {"object": org, "title": str(org), "secretary": secretary, "show_sensitive": shown,
+               "ratings": selectors.ratings_for(user=request.user, organisation=org), "grade_css": GRADE_CSS,
+               "predecessors": selectors.organisation_queryset(user=request.user).filter(successor=org),
+               "may_change": may_change, "history": audit.history_for(org)[:100],
+               "rating_form": RatingForm(initial={"year": datetime.date.today().year - 1}) if may_change else None,
+               "end_form": EndForm(organisation=org, successors=selectors.organisation_queryset(
+                   user=request.user, action=CHANGE)) if may_change and org.status == "active" else None}
+    return render(request, "party/organisation_detail.html", context)
+
+
+def _associations_for(request: HttpRequest):
+    return selectors.party_associations(user=request.user).order_by("name_folded")
+
+
+def organisation_add(request: HttpRequest) -> HttpResponse:
+    if not _may_create(request.user):
+        raise PermissionDenied(_("Chỉ cấp ủy đảng (hoặc quản trị hệ thống) được ghi tổ chức đảng."))
+    form = OrganisationForm(request.POST or None, associations=_associations_for(request),
+                            initial={"association": request.GET.get("association")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            org = services.organisation_create(actor=request.user, data=form.data_dict())
+        except (ValidationError, PermissionDenied) as exc:
+            apply_errors(form, exc if isinstance(exc, ValidationError) else ValidationError(str(exc)))
+        else:
+            messages.success(request, _("Đã ghi tổ chức đảng."))
+            return redirect("party:organisation_detail", pk=org.pk)
+    return render(request, "party/form.html", {"form": form, "title": _("Ghi tổ chức đảng trong hội")})
+
+
+@scoped_view(PartyOrganisation)
+def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    org = selectors.organisation_get(user=request.user, pk=pk, action=CHANGE)
+    form = OrganisationForm(request.POST or None, instance=PartyOrganisation.objects.get(pk=org.pk),
+                            associations=_associations_for(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_update(actor=request.user, organisation=org, data=form.data_dict(),
+                                         expected_version=form.cleaned_data.get("version"))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu."))
+            return redirect("party:organisation_detail", pk=org.pk)
+    return render(request, "party/form.html", {"form": form, "title": _("Sửa: %(o)s") % {"o": org}, "back": org,
+                                               "history": audit.history_for(org)[:50]})
+
+
+@scoped_view(PartyOrganisation)
+def organisation_end(request: HttpRequest, pk: int) -> HttpResponse:
+    org = selectors.organisation_get(user=request.user, pk=pk, action=CHANGE)
+    form = EndForm(request.POST or None, organisation=org,
+                   successors=selectors.organisation_queryset(user=request.user, action=CHANGE))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_end(actor=request.user, organisation=org, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã ghi việc giải thể / hợp nhất."))
+            return redirect("party:organisation_detail", pk=org.pk)
+    return render(request, "party/form.html", {"form": form, "title": _("Giải thể / hợp nhất: %(o)s") % {"o": org},
+                                               "back": org})
+
+
+@scoped_view(PartyOrganisation)
+def rating_add(request: HttpRequest, pk: int) -> HttpResponse:
+    org = selectors.organisation_get(user=request.user, pk=pk, action=CHANGE)
+    form = RatingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.rating_record(actor=request.user, organisation=org, year=data["year"], score=data["score"],
+                                   grade=data["grade"] or None, decision=data["decision"], note=data["note"])
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã ghi xếp loại năm %(y)s.") % {"y": data["year"]})
+            return redirect("party:organisation_detail", pk=org.pk)
+    return render(request, "party/form.html", {"form": form, "title": _("Xếp loại: %(o)s") % {"o": org}, "back": org})
+
+
+@scoped_view(Association)
+def member_count(request: HttpRequest, pk: int) -> HttpResponse:
+    association = get_scoped(Association.objects.select_related("unit"), request.user, pk=pk)
+    if not services.may_change_party(request.user, association=association):
+        raise PermissionDenied(_("Chỉ cấp ủy đảng quản lý hội này (hoặc quản trị hệ thống) được ghi số đảng viên."))
+    form = MemberCountForm(request.POST or None, initial={"reported_on": datetime.date.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_count_report(actor=request.user, association=association, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã ghi số đảng viên của hội."))
+            return redirect("party:eligibility")
+    return render(request, "party/form.html", {"form": form, "title": _("Số đảng viên: %(a)s") % {"a": association}})
+
+
+def eligibility(request: HttpRequest) -> HttpResponse:
+    may_task = bool(request.user.role_codes & services.TASK_ROLES)
+    if request.method == "POST":
+        if not may_task:
+            raise PermissionDenied(_("Chỉ Ban Dân vận (hoặc quản trị hệ thống) được giao nhiệm vụ từ trang này."))
+        form = TaskForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            committee = Unit.objects.filter(pk=data["committee"]).first()
+            ids = [int(x) for x in data["associations"].split(",") if x.strip().isdigit()]
+            chosen = list(selectors.eligible_queryset(user=request.user).filter(pk__in=ids))
+            try:
+                task = services.eligibility_task_create(actor=request.user, committee=committee, associations=chosen,
+                                                        due=data.get("due"))
+            except ValidationError as exc:
+                for message in exc.messages:
+                    messages.error(request, message)
+            else:
+                messages.success(request, _("Đã giao nhiệm vụ cho %(c)s.") % {"c": committee})
+                return redirect(task.get_absolute_url())
+        else:
+            messages.error(request, _("Yêu cầu giao việc thiếu cấp ủy hoặc danh sách hội; tải lại trang rồi bấm lại."))
+        return redirect("party:eligibility")
+    data = selectors.eligibility(user=request.user)
+    shows_counts = selectors.log_count_read(user=request.user, what="Danh sách hội đủ điều kiện", rows=data["total"])
+    return render(request, "party/eligibility.html", {**data, "may_task": may_task, "shows_counts": shows_counts,
+                                                      "title": _("Hội đủ điều kiện, chưa có tổ chức đảng")})
+
+
+def rating_summary(request: HttpRequest) -> HttpResponse:
+    data = selectors.rating_summary(user=request.user)
+    return render(request, "party/rating_summary.html", {**data, "title": _("Xếp loại chất lượng tổ chức đảng")})
+
+
+def core(request: HttpRequest) -> HttpResponse:
+    rows = selectors.core_rows(user=request.user)
+    shows = selectors.log_count_read(user=request.user, what="Đảng viên nòng cốt trong hội", rows=len(rows))
+    return render(request, "party/core.html", {"rows": rows, "shows_counts": shows,
+                                               "flagged": sum(r["flag"] for r in rows),
+                                               "title": _("Đảng viên làm nòng cốt trong hội")})
+
+
+def rules(request: HttpRequest) -> HttpResponse:
+    return render(request, "party/rules.html", {"rules": selectors.rule_list(user=request.user),
+                                                "can_edit": request.user.has_role(Role.ADMIN),
+                                                "title": _("Quy định về tổ chức đảng")})
+
+
+def _rule_form(request: HttpRequest, rule: PartyRule | None) -> HttpResponse:
+    if not request.user.has_role(Role.ADMIN):
+        raise PermissionDenied(_("Chỉ quản trị hệ thống được sửa bảng quy định về tổ chức đảng."))
+    form = PartyRuleForm(request.POST or None, instance=PartyRule.objects.get(pk=rule.pk) if rule else None,
+                         initial={"version": rule.version} if rule else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if rule:
+                services.party_rule_update(actor=request.user, rule=rule, data=form.data_dict(),
+                                           expected_version=form.cleaned_data.get("version"))
+            else:
+                services.party_rule_create(actor=request.user, data=form.data_dict())
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu quy định."))
+            return redirect("party:rules")
+    return render(request, "party/form.html", {"form": form, "title": _("Quy định về tổ chức đảng"),
+                                               "history": audit.history_for(rule)[:50] if rule else None})
+
+
+def rule_add(request: HttpRequest) -> HttpResponse:
+    return _rule_form(request, None)
+
+
+@scoped_view(PartyRule)
+def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _rule_form(request, get_scoped(PartyRule, request.user, pk=pk))
+
+
