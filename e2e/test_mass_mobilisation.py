@@ -135,9 +135,8 @@ def test_board_uploads_a_letter_corrects_a_lead_confirms_and_sees_the_assignment
     page.wait_for_url("**/giao-viec/?*")
     assert page.locator("main").get_by_text(f"{totals[3]} dòng").count() == 1
     body = page.locator("table tbody tr")
-    assert body.count() == totals[3]
-    assert body.filter(has_text="Hội Khuyến học thành phố Cần Thơ").count() == 1
-    assert body.filter(has_text="Chưa triển khai").count() == totals[3]
+    assert body.count() == min(totals[3], 50)  # 50 a page
+    assert body.filter(has_text="Chưa triển khai").count() == body.count()
 
     # The task page shows each assignee and how it was assigned.
     page.go_back()

@@ -1,6 +1,8 @@
 """Anyone, without signing in: the public register of operating associations, and the main pages of documents
 and associations on an office laptop and on a phone."""
 
+import re
+
 import pytest
 from openpyxl import load_workbook
 
@@ -19,8 +21,9 @@ def test_public_register_without_signing_in(page, tmp_path):
     assert page.get_by_role("link", name="Đăng xuất").count() == 0
     assert page.locator("table thead th").all_inner_texts() == PUBLIC_COLUMNS
     body = page.locator("main").inner_text()
-    total = page.locator("table tbody tr").count()
-    assert total >= 20 and f"{total} dòng" in body
+    shown = page.locator("table tbody tr").count()
+    total = int(re.search(r"([\d.]+) dòng", body).group(1).replace(".", ""))
+    assert total >= 20 and shown == min(total, 50)  # 50 a page
     # Only operating associations: not the merged one, not the suspended one, not branches.
     for absent in ["Hội Chữ thập đỏ huyện Phong Điền", "Hội Sinh vật cảnh thành phố Cần Thơ", "Chi hội"]:
         assert absent not in body
@@ -34,7 +37,8 @@ def test_public_register_without_signing_in(page, tmp_path):
     page.get_by_role("button", name="Tìm").click()
     page.wait_for_url("**q=hoi+khuyen+hoc**")
     rows = page.locator("table tbody tr")
-    assert rows.count() == 4
+    found = rows.count()
+    assert found >= 4  # the hand-made ones and synthetic commune associations
     assert all("Khuyến học" in t for t in rows.locator("td:first-child").all_inner_texts())
     assert "1523/QĐ-UBND, 18/06/2004" in rows.filter(has_text="Hội Khuyến học thành phố Cần Thơ").inner_text()
 
@@ -45,7 +49,7 @@ def test_public_register_without_signing_in(page, tmp_path):
     download.value.save_as(path)
     sheet = load_workbook(path, read_only=True).active
     table = [r for r in sheet.iter_rows(values_only=True) if any(r)]
-    assert len(table) == 1 + 4
+    assert len(table) == 1 + found
     assert not {"Số định danh", "Đảng viên", "Điện thoại"} & {str(c) for c in table[0]}
 
 

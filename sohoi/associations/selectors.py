@@ -190,7 +190,7 @@ def coverage(*, user: Any) -> dict[str, Any]:
         current=Count("association_assignments", filter=Q(association_assignments__ended_on__isnull=True)),
         past=Count("association_assignments", filter=Q(association_assignments__ended_on__isnull=False)),
     ).order_by("-current", "full_name"))
-    history = restrict(OfficerAssignment.objects.select_related("association", "officer"), user)[:50]
+    history = restrict(OfficerAssignment.objects.select_related("association", "officer"), user).order_by("-pk")[:50]  # recently recorded first
     return {"total": total, "covered": with_officer, "uncovered_count": total - with_officer, "by_field": by_field,
             "by_scope": by_scope, "uncovered": uncovered, "workload": workload, "history": history}
 
