@@ -189,3 +189,11 @@ def test_nul_characters_are_refused_with_a_message(client, users):
     assert page.status_code == 400 and "NUL" in page.content.decode()
     api = client.get("/api/v1/units/?q=a%00b")
     assert api.status_code == 400 and api.json()["code"] == "invalid"
+
+
+def test_numbers_are_grouped_the_vietnamese_way():
+    from django.contrib.humanize.templatetags.humanize import intcomma
+    from django.utils import translation
+
+    with translation.override("vi"):
+        assert intcomma(1234567) == "1.234.567"
