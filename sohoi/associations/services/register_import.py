@@ -514,8 +514,6 @@ def register_import_job(job_id: int) -> ImportJob:
     the file. Never raises: a failure is recorded on the job for the page to show."""
     import os
 
-    from django.db import close_old_connections
-
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
     try:
         with open(job.path, "rb") as upload:
@@ -534,7 +532,6 @@ def register_import_job(job_id: int) -> ImportJob:
     finally:
         with contextlib.suppress(OSError):
             os.remove(job.path)
-        close_old_connections()
     job.refresh_from_db()
     return job
 

@@ -29,6 +29,16 @@ from ..models.scope import CHANGE_ALL
 from ..services.register_import import register_import_job as run_job
 from ..services.register_import import register_template
 
+
+def _run_in_background(job_pk: int) -> None:
+    """The worker thread has its own database connection: close it when the job ends (never the request's)."""
+    from django.db import connections
+
+    try:
+        run_job(job_pk)
+    finally:
+        connections.close_all()
+
 # Files up to this size are checked within the request (a few thousand rows: a second or two); larger ones
 # run in the background with a progress bar.
 INLINE_BYTES = 512 * 1024
@@ -67,7 +77,7 @@ def register_import(request: HttpRequest) -> HttpResponse:
             if upload.size <= INLINE_BYTES:
                 run_job(job.pk)
             else:
-                threading.Thread(target=run_job, args=(job.pk,), daemon=True,
+                threading.Thread(target=_run_in_background, args=(job.pk,), daemon=True,
                                  name=f"register-import-{job.pk}").start()
             return redirect("associations:register_import_job", pk=job.pk)
     recent = ImportJob.objects.filter(kind="register").select_related("created_by")[:10]
