@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from sohoi.accounts.choices import Role
 from sohoi.accounts.models import User
+from sohoi.core.forms import apply_errors  # noqa: F401 - the one helper, re-exported for the views
 from sohoi.orgs.choices import UnitKind
 from sohoi.orgs.models import AdminUnit, Unit
 
@@ -15,18 +15,6 @@ from .choices import Action, DossierItem
 from .models import Association, CharterVersion, Congress, FoundingDossier, Leader, LegalRule, MonitoringLog
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's field errors on the form's fields (unknown fields go to the top of the form)."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            for error in errors:
-                for message in error.messages:
-                    form.add_error(name if name in form.fields else None, message)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 class VersionedForm(forms.ModelForm):
