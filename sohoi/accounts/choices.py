@@ -12,6 +12,7 @@ class Role(models.TextChoices):
     FATHERLAND_FRONT = "fatherland_front", _("Mặt trận Tổ quốc")
     PARTY_COMMITTEE = "party_committee", _("Cấp ủy quận, huyện, xã, phường")
     ASSOCIATION_STAFF = "association_staff", _("Cán bộ hội")
+    CLERK = "clerk", _("Văn thư (quản lý văn bản của đơn vị)")
     ADMIN = "admin", _("Quản trị hệ thống")
 
 

@@ -26,7 +26,7 @@ from .choices import Direction, DocType, Recurrence, ReportStatus, Secrecy, Syst
 
 def _also(name: str):
     def hook(user, action):
-        from . import access
+        from . import permissions as access
 
         return getattr(access, name)(user, action)
 

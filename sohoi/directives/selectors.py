@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from sohoi.core.deadlines import TrackState, state_expression, today
 from sohoi.core.scoping import get_scoped, restrict
 
-from . import access
+from . import permissions as access
 from .filters import AssignmentFilter, DocumentFilter, ReportFilter, TaskFilter
 from .models import Assignment, Document, ProgressReport, ReportPeriod, Task
 

@@ -7,3 +7,11 @@ register = template.Library()
 def pairs(mapping):
     """dict -> (key, value) pairs; `.items` in a template would look up a key named "items" first."""
     return list(mapping.items()) if isinstance(mapping, dict) else []
+
+
+@register.simple_tag(takes_context=True)
+def can(context, name: str, obj=None) -> bool:
+    """`{% can "app.action" obj as may %}`: the same predicate the service checks before writing."""
+    from sohoi.core.permissions import allowed
+
+    return allowed(context.get("user") or getattr(context.get("request"), "user", None), name, obj)

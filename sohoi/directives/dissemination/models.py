@@ -33,7 +33,7 @@ def session_q(user, action: str = VIEW) -> Q:
     """Through a visible document (secrecy applies to every role, as in the register); then the read-all
     roles see every session, others those of units in their subtree and those on documents their unit
     issued. Changes: the organising boards for every visible session, a unit for its own subtree."""
-    from .. import access
+    from .. import permissions as access
 
     if not access._authenticated(user):
         return access.NONE

@@ -13,7 +13,7 @@ from sohoi.core.deadlines import today
 from sohoi.core.notify import notify
 from sohoi.core.services import object_create, object_update
 
-from .. import access
+from .. import permissions as access
 from ..models import Document
 from .models import GROUPS, ORGANISER_ROLES, RECORDER_ROLES, DisseminationSession
 

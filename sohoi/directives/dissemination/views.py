@@ -16,7 +16,7 @@ from sohoi.core.scoping import CHANGE, can, get_scoped, scoped_view
 from sohoi.core.views import paginate
 from sohoi.orgs.models import Unit
 
-from .. import access
+from .. import permissions as access
 from ..models import Document
 from . import selectors, services
 from .forms import SessionForm

@@ -17,7 +17,7 @@ from sohoi.core.services import StaleEditError
 from sohoi.core.text import fold
 from sohoi.orgs.selectors import resolve_name
 
-from .. import access, intake
+from .. import permissions as access, intake
 from ..choices import DocType, Secrecy, System
 from ..models import Document
 from .files import store_content

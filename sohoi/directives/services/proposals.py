@@ -19,7 +19,7 @@ from sohoi.orgs.models import Unit, UnitGroup
 from sohoi.orgs.selectors import resolve_name
 from sohoi.orgs.services import unit_alias_add
 
-from .. import access
+from .. import permissions as access
 from ..choices import Recurrence
 from ..models import Document, Task
 from .tracking import assignment_open

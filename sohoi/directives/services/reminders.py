@@ -13,7 +13,7 @@ from sohoi.core import audit, deadlines
 from sohoi.core.deadlines import TrackState
 from sohoi.core.notify import notify
 
-from .. import access
+from .. import permissions as access
 from ..models import Assignment
 from .tracking import _unit_users
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from sohoi.core import audit, deadlines
 from sohoi.core.notify import notify
 
-from .. import access
+from .. import permissions as access
 from ..choices import RECURRENCE_MONTHS, ReportStatus
 from ..models import Assignment, ProgressReport, ReportAttachment, ReportPeriod, Task
 from ..workflows import REPORT_TRANSITIONS

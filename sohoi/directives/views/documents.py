@@ -16,7 +16,7 @@ from sohoi.core.scoping import scoped_view
 from sohoi.core.views import paginate, render_page
 from sohoi.orgs.models import Unit, UnitGroup
 
-from .. import access, selectors, services
+from .. import permissions as access, selectors, services
 from ..choices import Recurrence
 from ..forms import DocumentForm, UploadForm
 from ..models import Document

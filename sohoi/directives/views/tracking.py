@@ -15,7 +15,7 @@ from sohoi.core.deadlines import today
 from sohoi.core.scoping import get_scoped, scoped_view
 from sohoi.core.views import paginate, render_page
 
-from .. import access, selectors, services
+from .. import permissions as access, selectors, services
 from ..forms import ReportForm, ReviewForm
 from ..models import Assignment, ProgressReport, ReportAttachment, Task
 from ..workflows import report_actions
