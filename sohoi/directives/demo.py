@@ -49,13 +49,14 @@ def _report(document: Document, no: str, unit_name: str, *, by: str, on: datetim
         progress_report_transition(actor=_user(reviewer), report=report, action=action, comment=comment)
 
 
-def _plan(*, issuer: Unit, code: str, date: datetime.date, subject: str, parent: Document, by: str,
+def _plan(*, issuer: Unit, code: str, date: datetime.date, subject: str, parent: Document, by: str | None,
           tasks: list[tuple[str, str, Unit, datetime.date | None]]) -> tuple[Document, bool]:
     existing = find_existing(issuer_name=issuer.name, code=code, date=date)
     if existing is not None:
         return existing, False
     number, symbol = code.split("-", 1)
-    document = document_create(actor=_user(by), fields={
+    # by=None: entered by the system, as an import of the association's paper register would be.
+    document = document_create(actor=_user(by) if by else None, fields={
         "system": System.PARTY, "doc_type": DocType.KE_HOACH, "issuer": issuer, "issuer_name": issuer.name,
         "number": number, "symbol": symbol, "code": code, "date": date, "place": "Cần Thơ", "subject": subject,
         "direction": Direction.OUTGOING, "parent": parent, "signer_name": "", "recipients": [],
@@ -117,7 +118,7 @@ def _load(log: Callable[[str], None]) -> None:
           subject="Kế hoạch thực hiện Chỉ thị 17-CT/TW trên địa bàn huyện Phong Điền",
           tasks=[("1", "Hội Chữ thập đỏ huyện tổ chức quán triệt Chỉ thị 17-CT/TW đến các chi hội trước ngày "
                        "31/12/2012.", units["Hội Chữ thập đỏ huyện Phong Điền"], D(2012, 12, 31))])
-    _plan(issuer=hkh_nk, code="12-KH/HKH", date=D(2012, 12, 10), parent=plan_nk, by="quantri",
+    _plan(issuer=hkh_nk, code="12-KH/HKH", date=D(2012, 12, 10), parent=plan_nk, by=None,
           subject="Kế hoạch của Hội Khuyến học quận Ninh Kiều thực hiện Kế hoạch 45-KH/QU", tasks=[])
     from .dissemination.demo import load as load_dissemination
 

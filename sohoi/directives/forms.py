@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from sohoi.accounts.models import User
+from sohoi.core.permissions import allowed
 from sohoi.core.scoping import restrict
 
 from .choices import Direction, Secrecy, Urgency
@@ -55,12 +56,20 @@ class UploadForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["readers"] = _readers_field(user)
+        _grade_only_for_registrars(self, user)
 
     def meta(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         data.pop("file")
         data["readers"] = list(data.get("readers") or [])
         return data
+
+
+def _grade_only_for_registrars(form: forms.BaseForm, user: Any, document: Document | None = None) -> None:
+    """Secrecy and readers are offered only to those the service lets set them."""
+    if not allowed(user, "directives.set_secrecy", document):
+        form.fields.pop("secrecy", None)
+        form.fields.pop("readers", None)
 
 
 class DocumentForm(forms.ModelForm):
@@ -83,6 +92,7 @@ class DocumentForm(forms.ModelForm):
         from sohoi.orgs.models import Unit
 
         self.fields["issuer"].queryset = Unit.objects.order_by("path")
+        _grade_only_for_registrars(self, user, self.instance if self.instance.pk else None)
 
     def _post_clean(self) -> None:
         # The service validates and saves; the form only converts input.

@@ -1,5 +1,7 @@
-"""Who sees and does what in the register: the SCOPE hooks of every directives model, and the two
-workflow permissions (report on an assignment, review a report).
+"""Who sees and does what in the register, declared once: the SCOPE hooks of every directives model
+(documents, tasks, assignments, reports, dissemination sessions) and the named actions services check
+before writing (register as issuer, fill a stub, set secrecy, teach an alias, confirm, report, review,
+urge, record a dissemination session).
 
 Visibility of a document:
 - a document of grade "thường" is seen by the read-all roles (Standing Committee, boards, admin), and by
@@ -15,9 +17,19 @@ from __future__ import annotations
 
 from typing import Any
 
+import rules
 from django.db.models import Q
 
 from sohoi.accounts.choices import Role
+from sohoi.core.permissions import (
+    authenticated,
+    declare,
+    has_role,
+    has_unit,
+    is_admin,
+    manages_documents,
+    reads_all,
+)
 from sohoi.core.scoping import VIEW
 
 from .choices import Secrecy
@@ -29,10 +41,18 @@ REGISTRAR_ROLES = frozenset({Role.ADMIN, Role.MASS_MOBILISATION})
 # Roles that oversee every assignment and may accept or return reports (letter, point 6).
 REVIEWER_ROLES = frozenset({Role.ADMIN, Role.MASS_MOBILISATION, Role.STANDING_COMMITTEE})
 URGE_ROLES = frozenset({Role.ADMIN, Role.MASS_MOBILISATION})
+# Dissemination (letter, points 1 and 6): the boards organise and follow it for the whole city and may
+# correct any session they can see; the units record their own.
+ORGANISER_ROLES = frozenset({Role.ADMIN, Role.MASS_MOBILISATION, Role.PROPAGANDA})
+RECORDER_ROLES = frozenset({Role.PARTY_COMMITTEE, Role.ASSOCIATION_STAFF, Role.FATHERLAND_FRONT,
+                            Role.HOME_AFFAIRS, Role.PEOPLES_COMMITTEE, Role.CLERK})
+is_registrar = has_role(*REGISTRAR_ROLES)
+is_reviewer_role = has_role(*REVIEWER_ROLES)
+is_organiser = has_role(*ORGANISER_ROLES)
+is_recorder = has_role(*RECORDER_ROLES)
 
 
-def _authenticated(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+_authenticated = authenticated
 
 
 def _unit_path(user: Any) -> str | None:
@@ -57,9 +77,9 @@ def document_q(user: Any, action: str = VIEW) -> Q:
         mine |= Q(issuer__path__startswith=path)
         mine |= Q(pk__in=Assignment.objects.filter(unit__path__startswith=path).values("task__document_id"))
     if action == VIEW:
-        open_docs = ALL if user.reads_everything else mine
+        open_docs = ALL if reads_all(user) else mine
     else:
-        open_docs = ALL if user.role_codes & REGISTRAR_ROLES else (Q(created_by_id=user.pk) | (
+        open_docs = ALL if is_registrar(user) else (Q(created_by_id=user.pk) | (
             Q(issuer__path__startswith=path) if path else NONE))
     return (Q(secrecy=Secrecy.NORMAL) & open_docs) | _secret_readable(user)
 
@@ -82,7 +102,7 @@ def assignment_q(user: Any, action: str = VIEW) -> Q:
     if not _authenticated(user):
         return NONE
     docs = Q(task__document_id__in=visible_document_ids(user))
-    if user.reads_everything:
+    if reads_all(user):
         return docs
     path = _unit_path(user)
     if not path:
@@ -110,25 +130,140 @@ def attachment_q(user: Any, action: str = VIEW) -> Q:
     return Q(report_id__in=ProgressReport.objects.filter(child_of_assignment_q(user)).values("pk"))
 
 
-# Workflow permissions (the object has already been fetched through its scope) ------------------------
-
-def can_report(user: Any, assignment: Any) -> bool:
-    """The assigned unit reports for itself (an administrator may enter a report on its behalf)."""
-    return _authenticated(user) and (user.unit_id == assignment.unit_id or user.has_role(Role.ADMIN))
 
 
-def can_review(user: Any, assignment: Any) -> bool:
-    """The overseeing body accepts or returns: the monitoring boards and the Standing Committee for every
-    document, the issuing body for its own; never the unit that wrote the report."""
-    if not _authenticated(user) or (user.unit_id is not None and user.unit_id == assignment.unit_id):
-        return False
-    return bool(user.role_codes & REVIEWER_ROLES) or (
-        user.unit_id is not None and user.unit_id == assignment.task.document.issuer_id)
+def session_q(user: Any, action: str = VIEW) -> Q:
+    """Dissemination sessions, through a visible document (secrecy applies to every role, as in the
+    register); then the read-all roles see every session, others those of units in their subtree and
+    those on documents their unit issued. Changes: the organising boards for every visible session, a
+    recording unit for its own subtree."""
+    if not _authenticated(user):
+        return NONE
+    docs = Q(document_id__in=visible_document_ids(user))
+    path = _unit_path(user)
+    if action == VIEW:
+        if reads_all(user):
+            return docs
+        if not path:
+            return NONE
+        return docs & (Q(unit__path__startswith=path) | Q(document__issuer__path__startswith=path))
+    if is_organiser(user):
+        return docs
+    if path and is_recorder(user):
+        return docs & Q(unit__path__startswith=path)
+    return NONE
 
 
-def can_urge(user: Any) -> bool:
-    return _authenticated(user) and bool(user.role_codes & URGE_ROLES)
+def reviewable_reports_q(user: Any) -> Q:
+    """The `directives.review_report` rule in SQL, for the review queue: reports of other units, never
+    the user's own, on every document for the reviewer roles and on the documents the user's unit issued."""
+    if not _authenticated(user):
+        return NONE
+    q = ~Q(created_by_id=user.pk)
+    if user.unit_id:
+        q &= ~Q(assignment__unit_id=user.unit_id)
+    if is_reviewer_role(user):
+        return q
+    return q & Q(assignment__task__document__issuer_id=user.unit_id) if user.unit_id else NONE
 
 
-def can_register(user: Any) -> bool:
-    return _authenticated(user) and (user.unit_id is not None or user.has_role(Role.ADMIN))
+def directed_units_q(body: Any) -> Q:
+    """Units a body may give tasks to: its own subtree and, for a Party committee, every body of the
+    political system seated in its territory (the Party leads the People's Committee, the Front and the
+    associations of its area, which sit in other branches of the tree)."""
+    from sohoi.orgs.choices import UnitKind
+
+    if body is None:
+        return NONE
+    q = Q(path__startswith=body.path)
+    if body.kind == UnitKind.PARTY_COMMITTEE and body.area_id:
+        q |= Q(area_id=body.area_id) | Q(area__parent_id=body.area_id) | Q(area__parent__parent_id=body.area_id)
+    return q
+
+
+def _in_subtree(user: Any, unit: Any) -> bool:
+    path = _unit_path(user)
+    return bool(path and unit is not None and unit.path.startswith(path))
+
+
+# Named actions ------------------------------------------------------------------------------------
+
+@rules.predicate
+def issuer_is_own(user: Any, issuer: Any) -> bool:
+    """`issuer` (a Unit) is the user's own unit or lies under it."""
+    return _in_subtree(user, issuer)
+
+
+@rules.predicate
+def may_change_document(user: Any, document: Any) -> bool:
+    from .models import Document
+
+    return document is not None and Document.objects.filter(document_q(user, "change"), pk=document.pk).exists()
+
+
+@rules.predicate
+def is_assigned_unit(user: Any, assignment: Any) -> bool:
+    return assignment is not None and user.unit_id is not None and user.unit_id == assignment.unit_id
+
+
+@rules.predicate
+def issued_the_document(user: Any, report: Any) -> bool:
+    return user.unit_id is not None and user.unit_id == report.assignment.task.document.issuer_id
+
+
+@rules.predicate
+def wrote_or_belongs_to_report(user: Any, report: Any) -> bool:
+    """The author of a report, or anyone of the unit it reports for, never judges it."""
+    return report.created_by_id == user.pk or (user.unit_id is not None and user.unit_id == report.assignment.unit_id)
+
+
+@rules.predicate
+def records_for_unit(user: Any, unit: Any) -> bool:
+    return _in_subtree(user, unit)
+
+
+declare("directives.register", has_unit,
+        label="Vào sổ văn bản",
+        refusal="Tài khoản của bạn chưa gắn với đơn vị nào nên chưa vào sổ văn bản được; hãy nhờ quản trị gán đơn vị.")
+declare("directives.register_as_issuer", has_unit & (issuer_is_own | manages_documents),
+        label="Vào sổ văn bản do một cơ quan ban hành",
+        refusal="Bạn chỉ vào sổ được văn bản do chính đơn vị mình ban hành. Văn bản của cơ quan khác gửi đến do "
+                "văn thư hoặc Ban Dân vận, Ban Tuyên giáo của đơn vị nhận vào sổ.")
+declare("directives.fill_stub", has_unit & manages_documents,
+        label="Vào sổ bản đầy đủ của văn bản đã được trích dẫn",
+        refusal="Văn bản này đã được trích dẫn trong sổ; chỉ văn thư hoặc Ban Dân vận, Ban Tuyên giáo được vào sổ "
+                "bản đầy đủ của nó.")
+declare("directives.set_secrecy", has_unit & manages_documents,
+        label="Đặt độ mật và người được đọc",
+        refusal="Chỉ văn thư hoặc Ban Dân vận, Ban Tuyên giáo được đặt độ mật và người được đọc của văn bản.")
+declare("directives.teach_alias", has_unit & manages_documents,
+        label="Ghi nhớ tên gọi khác của một cơ quan",
+        refusal="Chỉ văn thư hoặc Ban Dân vận, Ban Tuyên giáo được dạy hệ thống tên gọi khác của cơ quan; "
+                "lựa chọn của bạn vẫn được dùng cho văn bản này.")
+declare("directives.change_document", may_change_document,
+        label="Sửa văn bản, duyệt và xác nhận nhiệm vụ",
+        refusal="Chỉ người vào sổ, đơn vị ban hành hoặc Ban Dân vận được sửa văn bản này.")
+# An administrator may enter a report on a unit's behalf (a paper report typed in); he can then never
+# judge it, since the author never reviews his own report.
+declare("directives.report", is_assigned_unit | is_admin,
+        label="Gửi báo cáo tiến độ",
+        refusal="Chỉ đơn vị được giao nhiệm vụ này mới gửi báo cáo được.")
+declare("directives.review_report", ~wrote_or_belongs_to_report & (is_reviewer_role | issued_the_document),
+        label="Chấp nhận hoặc trả lại báo cáo",
+        refusal="Chỉ cơ quan theo dõi (Ban Dân vận, Thường trực) hoặc đơn vị ban hành văn bản mới xem xét báo cáo; "
+                "người viết báo cáo và đơn vị báo cáo không tự duyệt.")
+declare("directives.urge", has_role(*URGE_ROLES),
+        label="Đôn đốc đơn vị",
+        refusal="Chỉ Ban Dân vận (hoặc quản trị) được đôn đốc đơn vị.")
+declare("directives.organise_dissemination", is_organiser,
+        label="Theo dõi quán triệt toàn thành phố",
+        refusal="Chỉ Ban Dân vận, Ban Tuyên giáo (hoặc quản trị) được làm việc này.")
+declare("directives.record_dissemination", is_organiser | (is_recorder & records_for_unit),
+        label="Ghi buổi quán triệt của đơn vị",
+        refusal="Bạn chỉ ghi được buổi quán triệt của đơn vị mình hoặc đơn vị trực thuộc.")
+declare("directives.record_any_dissemination", is_organiser | is_recorder,
+        label="Ghi buổi quán triệt",
+        refusal="Vai trò của bạn không ghi buổi quán triệt.")
+declare("directives.review_any_report", is_reviewer_role,
+        label="Theo dõi và xem xét báo cáo của mọi văn bản",
+        refusal="Chỉ Ban Dân vận, Thường trực (hoặc quản trị) theo dõi báo cáo của mọi văn bản.")

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sohoi.core.deadlines import TrackState, state_expression, today
+from sohoi.core.permissions import allowed
 from sohoi.core.scoping import get_scoped, restrict
 
 from . import permissions as access
@@ -182,13 +183,9 @@ def report_get(*, user: Any, pk: int) -> ProgressReport:
 
 
 def pending_reviews(*, user: Any) -> QuerySet:
-    """Reports waiting for this user's decision (the same rule as access.can_review, in SQL)."""
-    qs = restrict(ProgressReport.objects.filter(status="submitted"), user)
-    if user.unit_id:
-        qs = qs.exclude(assignment__unit_id=user.unit_id)
-    if not user.role_codes & access.REVIEWER_ROLES:
-        qs = qs.filter(assignment__task__document__issuer_id=user.unit_id) if user.unit_id else qs.none()
-    return qs
+    """Reports waiting for this user's decision (the rule `directives.review_report`, in SQL)."""
+    return restrict(ProgressReport.objects.filter(status="submitted"), user).filter(
+        access.reviewable_reports_q(user))
 
 
 # Home page -----------------------------------------------------------------------------------------
@@ -208,11 +205,11 @@ def home_panels(user: Any) -> list[dict[str, Any]]:
     panels.append({"title": _("Nhiệm vụ quá hạn"), "count": overdue,
                    "text": _("Trong phạm vi bạn theo dõi"),
                    "url": _list_url(state=TrackState.OPEN_OVERDUE.value),
-                   "link_text": _("Đôn đốc") if access.can_urge(user) else _("Xem danh sách")})
-    if access.can_urge(user):
+                   "link_text": _("Đôn đốc") if allowed(user, "directives.urge") else _("Xem danh sách")})
+    if allowed(user, "directives.urge"):
         panels[-1]["url"] = reverse("directives:urge")
     waiting = pending_reviews(user=user).count()
-    if waiting or user.role_codes & access.REVIEWER_ROLES:
+    if waiting or allowed(user, "directives.review_any_report"):
         panels.append({"title": _("Báo cáo chờ xem xét"), "count": waiting, "text": "",
                        "url": reverse("directives:review_queue"), "link_text": _("Xem xét")})
     return panels

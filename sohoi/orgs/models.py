@@ -9,16 +9,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.models import BaseModel
-from sohoi.core.scoping import ScopePolicy
 from sohoi.core.text import fold
 
+from . import permissions
 from .choices import AdminKind, UnitKind, UnitLevel
 
 
 class AdminUnit(models.Model):
     """A province, former district or commune/ward, with its official code (from vietnam-provinces)."""
 
-    SCOPE = ScopePolicy(unit_field=None, everyone_views=True)
+    SCOPE = permissions.ADMIN_UNIT_SCOPE
 
     code = models.CharField(_("mã"), max_length=10, unique=True)
     name = models.CharField(_("tên"), max_length=200)
@@ -71,7 +71,7 @@ class Unit(BaseModel):
     SQLite and PostgreSQL; it is maintained by `services.unit_create/unit_move`.
     """
 
-    SCOPE = ScopePolicy(unit_field="", everyone_views=True)
+    SCOPE = permissions.UNIT_SCOPE
 
     name = models.CharField(_("tên"), max_length=300)
     name_folded = models.CharField(max_length=300, db_index=True, editable=False, default="")
@@ -121,18 +121,29 @@ class Unit(BaseModel):
 
 
 class UnitAlias(models.Model):
-    """A name documents use for a unit ('BDV Thành ủy'); matched diacritic- and case-insensitively."""
+    """A name documents use for a unit ('BDV Thành ủy'); matched diacritic- and case-insensitively.
 
-    SCOPE = ScopePolicy(unit_field="unit", everyone_views=True)
+    An alias taught on a review screen holds only for documents of the issuer it was taught on
+    (`issuer`): a clerk's mapping of "Công an thành phố" in one body's letters must not redirect every
+    later document, nor make anybody an issuer. Reference aliases (no issuer) hold everywhere."""
+
+    SCOPE = permissions.ALIAS_SCOPE
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases")
     alias = models.CharField(_("tên gọi khác"), max_length=300)
     folded = models.CharField(max_length=300, db_index=True, editable=False)
+    issuer = models.ForeignKey(Unit, verbose_name=_("chỉ dùng trong văn bản của"), null=True, blank=True,
+                               on_delete=models.CASCADE, related_name="taught_aliases")
 
     class Meta:
         verbose_name = _("tên gọi khác")
         verbose_name_plural = _("tên gọi khác")
-        constraints = [models.UniqueConstraint(fields=["unit", "folded"], name="unit_alias_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "folded"], condition=models.Q(issuer__isnull=True),
+                                    name="unit_alias_unique"),
+            models.UniqueConstraint(fields=["unit", "folded", "issuer"], condition=models.Q(issuer__isnull=False),
+                                    name="unit_alias_issuer_unique"),
+        ]
 
     def __str__(self) -> str:
         return self.alias
@@ -146,7 +157,7 @@ class UnitGroup(BaseModel):
     """A named group documents assign work to ('Cấp ủy đảng các cấp'), resolved by rule:
     units of the given kinds (and levels) inside the subtree of `root`, valid on a date."""
 
-    SCOPE = ScopePolicy(unit_field=None, everyone_views=True)
+    SCOPE = permissions.GROUP_SCOPE
 
     name = models.CharField(_("tên nhóm"), max_length=300, unique=True)
     aliases = models.JSONField(_("tên gọi khác"), default=list, blank=True)

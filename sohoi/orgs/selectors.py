@@ -6,6 +6,8 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q
+
 from sohoi.core.scoping import restrict
 from sohoi.core.text import fold
 
@@ -56,8 +58,9 @@ def _strip_article(folded: str) -> str:
     return folded
 
 
-def resolve_name(name: str, on: datetime.date | None = None) -> Resolution:
-    """Exact folded match on unit names, aliases and group names/aliases; ambiguity is left to a person."""
+def resolve_name(name: str, on: datetime.date | None = None, issuer: Unit | None = None) -> Resolution:
+    """Exact folded match on unit names, aliases and group names/aliases; ambiguity is left to a person.
+    Aliases taught on a review screen count only inside documents of the issuer they were taught on."""
     key = fold(name)
     res = Resolution(name=name)
     if not key:
@@ -67,7 +70,9 @@ def resolve_name(name: str, on: datetime.date | None = None) -> Resolution:
         if key in keys or _strip_article(key) in {_strip_article(k) for k in keys}:
             res.group = group
             return res
-    alias_unit_ids = UnitAlias.objects.filter(folded=key).values_list("unit_id", flat=True)
+    aliases = UnitAlias.objects.filter(folded=key)
+    aliases = aliases.filter(Q(issuer__isnull=True) | Q(issuer=issuer)) if issuer else aliases.filter(issuer__isnull=True)
+    alias_unit_ids = aliases.values_list("unit_id", flat=True)
     matches = [u for u in Unit.objects.filter(pk__in=alias_unit_ids)]
     if not matches:
         matches = list(Unit.objects.filter(name_folded=key))

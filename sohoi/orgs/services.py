@@ -62,15 +62,17 @@ def unit_close(*, actor: Any, unit: Unit, on: datetime.date, successors: list[Un
 
 
 @transaction.atomic
-def unit_alias_add(*, actor: Any, unit: Unit, alias: str) -> UnitAlias:
+def unit_alias_add(*, actor: Any, unit: Unit, alias: str, issuer: Unit | None = None) -> UnitAlias:
+    """Remember `alias` as a name of `unit`; with `issuer`, only in that issuer's documents."""
     alias = " ".join(alias.split())
     if not fold(alias):
         raise ValidationError({"alias": "Tên gọi khác không được để trống."})
-    existing = UnitAlias.objects.filter(unit=unit, folded=fold(alias)).first()
+    existing = UnitAlias.objects.filter(unit=unit, folded=fold(alias), issuer=issuer).first()
     if existing:
         return existing
-    obj = UnitAlias.objects.create(unit=unit, alias=alias)
-    audit.record(actor=actor, action="orgs.unit.alias_added", target=unit, changes={"alias": [None, alias]})
+    obj = UnitAlias.objects.create(unit=unit, alias=alias, issuer=issuer)
+    audit.record(actor=actor, action="orgs.unit.alias_added", target=unit,
+                 changes={"alias": [None, alias], "issuer": [None, str(issuer) if issuer else None]})
     return obj
 
 

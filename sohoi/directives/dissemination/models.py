@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from sohoi.accounts.choices import Role
 from sohoi.core.models import BaseModel
-from sohoi.core.scoping import VIEW, ScopePolicy
-
-# Roles that organise and follow dissemination for the whole city (letter, point 6) and may correct any
-# session they can see; a unit records its own sessions.
-ORGANISER_ROLES = frozenset({Role.ADMIN, Role.MASS_MOBILISATION, Role.PROPAGANDA})
-RECORDER_ROLES = frozenset({Role.PARTY_COMMITTEE, Role.ASSOCIATION_STAFF, Role.FATHERLAND_FRONT,
-                            Role.HOME_AFFAIRS, Role.PEOPLES_COMMITTEE})
+from sohoi.core.scoping import ScopePolicy
 
 
 class Form(models.TextChoices):
@@ -29,32 +21,14 @@ class Form(models.TextChoices):
 GROUPS = [("cadres", _("Cán bộ")), ("party", _("Đảng viên")), ("members", _("Hội viên")), ("others", _("Khác"))]
 
 
-def session_q(user, action: str = VIEW) -> Q:
-    """Through a visible document (secrecy applies to every role, as in the register); then the read-all
-    roles see every session, others those of units in their subtree and those on documents their unit
-    issued. Changes: the organising boards for every visible session, a unit for its own subtree."""
-    from .. import permissions as access
+def _session_q(user, action):
+    from ..permissions import session_q
 
-    if not access._authenticated(user):
-        return access.NONE
-    docs = Q(document_id__in=access.visible_document_ids(user))
-    path = access._unit_path(user)
-    roles = user.role_codes
-    if action == VIEW:
-        if user.reads_everything:
-            return docs
-        if not path:
-            return access.NONE
-        return docs & (Q(unit__path__startswith=path) | Q(document__issuer__path__startswith=path))
-    if roles & ORGANISER_ROLES:
-        return docs
-    if path and roles & RECORDER_ROLES:
-        return docs & Q(unit__path__startswith=path)
-    return access.NONE
+    return session_q(user, action)
 
 
 class DisseminationSession(BaseModel):
-    SCOPE = ScopePolicy(unit_field=None, view_all=frozenset(), change_all=frozenset(), also=session_q)
+    SCOPE = ScopePolicy(unit_field=None, view_all=frozenset(), change_all=frozenset(), also=_session_q)
 
     document = models.ForeignKey("directives.Document", verbose_name=_("văn bản được quán triệt"),
                                  on_delete=models.CASCADE, related_name="dissemination_sessions")

@@ -11,13 +11,15 @@ from django.db import transaction
 from sohoi.core import audit
 from sohoi.core.deadlines import today
 from sohoi.core.notify import notify
+from sohoi.core.permissions import allowed, require
 from sohoi.core.services import object_create, object_update
 
 from .. import permissions as access
 from ..models import Document
-from .models import GROUPS, ORGANISER_ROLES, RECORDER_ROLES, DisseminationSession
+from .models import GROUPS, DisseminationSession
 
 COUNT_FIELDS = [f"{kind}_{stem}" for stem, _label in GROUPS for kind in ("planned", "actual")]
+MAX_ATTENDANCE = 5_000_000  # more than the whole population of the city: surely a typing error
 EDITABLE = ("held_on", "form", "title", "materials", "note", *COUNT_FIELDS)
 
 
@@ -26,15 +28,7 @@ def _n(value: int) -> str:
 
 
 def may_record(actor: Any, unit: Any) -> bool:
-    if actor is None:
-        return True
-    if not access._authenticated(actor):
-        return False
-    roles = actor.role_codes
-    if roles & ORGANISER_ROLES:
-        return True
-    path = access._unit_path(actor)
-    return bool(path and roles & RECORDER_ROLES and unit is not None and unit.path.startswith(path))
+    return actor is None or allowed(actor, "directives.record_dissemination", unit)
 
 
 def _validate(*, document: Document, unit: Any, data: dict[str, Any]) -> None:
@@ -59,6 +53,9 @@ def _validate(*, document: Document, unit: Any, data: dict[str, Any]) -> None:
             continue
         if value < 0:
             errors[name] = f"Số {label.lower()} không được âm (đã nhập {value}). Nhập 0 hoặc một số dương."
+        elif value > MAX_ATTENDANCE:  # also keeps the value inside the database's integer column
+            errors[name] = (f"Số {label.lower()} ({_n(value)}) lớn hơn cả dân số thành phố. Kiểm tra lại số "
+                            f"người (tối đa {_n(MAX_ATTENDANCE)}).")
     membership = membership_of(unit, held_on) if unit is not None and held_on else None
     if membership:
         for kind, word in (("actual", "thực tế"), ("planned", "dự kiến")):
@@ -81,7 +78,9 @@ def session_record(*, actor: Any, document: Document, unit: Any, data: dict[str,
     if unit is None:
         raise ValidationError({"unit": "Chọn đơn vị tổ chức buổi quán triệt."})
     if not may_record(actor, unit):
-        raise PermissionDenied(f"Bạn chỉ ghi được buổi quán triệt của đơn vị mình, không phải của “{unit}”.")
+        # The unit is not named: a refused caller must not learn names outside its scope.
+        raise PermissionDenied("Bạn chỉ ghi được buổi quán triệt của đơn vị mình hoặc đơn vị trực thuộc; "
+                               "chọn một đơn vị trong danh sách.")
     fields = {k: v for k, v in data.items() if k in EDITABLE}
     _validate(document=document, unit=unit, data=fields)
     fields = {k: (int(v or 0) if k in COUNT_FIELDS else v) for k, v in fields.items()}
@@ -94,7 +93,7 @@ def session_record(*, actor: Any, document: Document, unit: Any, data: dict[str,
 def session_update(*, actor: Any, session: DisseminationSession, data: dict[str, Any],
                    expected_version: int | None = None) -> DisseminationSession:
     if not may_record(actor, session.unit):
-        raise PermissionDenied(f"Bạn chỉ sửa được buổi quán triệt của đơn vị mình, không phải của “{session.unit}”.")
+        raise PermissionDenied("Bạn chỉ sửa được buổi quán triệt của đơn vị mình hoặc đơn vị trực thuộc.")
     fields = {k: v for k, v in data.items() if k in EDITABLE}
     merged = {name: getattr(session, name) for name in EDITABLE} | fields
     _validate(document=session.document, unit=session.unit, data=merged)
@@ -111,8 +110,8 @@ def dissemination_urge(*, actor: Any, document: Document, on: datetime.date | No
     from ..services.tracking import _unit_users
     from .selectors import coverage
 
-    if not access.can_urge(actor):
-        raise PermissionDenied("Chỉ Ban Dân vận (hoặc quản trị) được nhắc các đơn vị chưa quán triệt.")
+    require(actor, "directives.urge", document,
+            "Chỉ Ban Dân vận (hoặc quản trị) được nhắc các đơn vị chưa quán triệt.")
     on = on or today()
     sent = 0
     for row in coverage(document=document, user=actor)["rows"]:

@@ -13,11 +13,13 @@ from django.db import transaction
 from django.db.models import Q
 
 from sohoi.core import audit
+from sohoi.core.permissions import require
 from sohoi.core.services import StaleEditError
 from sohoi.core.text import fold
 from sohoi.orgs.selectors import resolve_name
 
-from .. import permissions as access, intake
+from .. import intake
+from .. import permissions as access
 from ..choices import DocType, Secrecy, System
 from ..models import Document
 from .files import store_content
@@ -157,6 +159,30 @@ def _parent_of(record: dict[str, Any], cited: list[Document]) -> Document | None
     return cited[0]
 
 
+def _check_issuer(actor: Any, issuer: Any, direction: str | None) -> None:
+    """A unit registers what it issues; a document of another body (or of a body outside the tree) is
+    registered only by a document manager, in the incoming book of the unit that received it."""
+    if actor is None:
+        return
+    require(actor, "directives.register_as_issuer", issuer)
+    own = issuer is not None and actor.unit_id is not None and issuer.path.startswith(actor.unit.path)
+    if not own and direction not in (None, "", "incoming"):
+        raise ValidationError({"direction": "Văn bản do cơ quan khác ban hành được vào sổ văn bản đến: chọn loại sổ "
+                                            "“Văn bản đến”."})
+
+
+def _check_secrecy(actor: Any, secrecy: str | None, readers: list[Any] | None, document: Document | None = None) -> None:
+    """Only the registrar roles grade a document or name its readers; anyone else leaves both as they are."""
+    if document is None:
+        changing = (secrecy or Secrecy.NORMAL) != Secrecy.NORMAL or bool(readers)
+    else:
+        current = {u.pk for u in document.readers.all()}
+        wanted = {getattr(u, "pk", u) for u in readers} if readers is not None else current
+        changing = (secrecy is not None and secrecy != document.secrecy) or wanted != current
+    if changing:
+        require(actor, "directives.set_secrecy", document)
+
+
 def _check_meta(meta: dict[str, Any]) -> None:
     errors: dict[str, str] = {}
     if meta.get("secrecy", Secrecy.NORMAL) != Secrecy.NORMAL and not meta.get("readers"):
@@ -174,11 +200,10 @@ def document_register(*, actor: Any, data: bytes | None = None, filename: str = 
     """Read a document (file bytes, or text), register it with its proposed tasks and return
     `(document, created)`; a document already in the register (same issuer, code and date, or same
     file) is returned as it is, with `created=False`. Nothing is written when the input is refused."""
-    if not access.can_register(actor) and actor is not None:
-        raise ValidationError("Tài khoản của bạn chưa gắn với đơn vị nào nên chưa vào sổ văn bản được; "
-                              "hãy nhờ quản trị gán đơn vị.")
+    require(actor, "directives.register")
     meta = dict(meta or {})
     readers = list(meta.pop("readers", []) or [])
+    _check_secrecy(actor, meta.get("secrecy"), readers)
     _check_meta({**meta, "readers": readers})
     if data is not None:
         text = intake.read_file(data, filename)
@@ -198,6 +223,9 @@ def document_register(*, actor: Any, data: bytes | None = None, filename: str = 
             raise ValidationError({"file": "Văn bản này đã có trong sổ nhưng bạn chưa được xem; liên hệ người vào "
                                            "sổ hoặc Ban Dân vận để được cấp quyền. Không có gì được lưu thêm."})
         return existing, False
+    if existing is not None:
+        require(actor, "directives.fill_stub", existing)
+    _check_issuer(actor, fields["issuer"], meta.get("direction", "incoming"))
 
     doc = existing or Document()
     before = _snapshot(doc) if doc.pk else {}
@@ -208,8 +236,8 @@ def document_register(*, actor: Any, data: bytes | None = None, filename: str = 
     doc.is_stub = False
     doc.text = text
     doc.sha256 = digest
-    if getattr(actor, "is_authenticated", False):
-        doc.created_by = actor
+    if doc.pk is None and getattr(actor, "is_authenticated", False):
+        doc.created_by = actor  # filling a stub keeps its registrar: no ownership changes hands
     doc.full_clean(exclude=["original"])
     doc.save()
     if readers:
@@ -221,7 +249,7 @@ def document_register(*, actor: Any, data: bytes | None = None, filename: str = 
         doc.cites.add(*cited)
     if doc.parent_id is None:
         doc.parent = _parent_of(record, cited)
-    doc.proposal = build_proposal(record, on=doc.date)
+    doc.proposal = build_proposal(record, on=doc.date, issuer=doc.issuer)
     if data is not None:
         doc.original_name = filename[:255]
         # Written last: everything that can refuse the upload has run.
@@ -236,9 +264,11 @@ def document_register(*, actor: Any, data: bytes | None = None, filename: str = 
 def document_update(*, actor: Any, document: Document, data: dict[str, Any],
                     expected_version: int | None = None) -> Document:
     """Edit the header of a registered document (the fields a parser could not read, or got wrong)."""
-    if actor is not None and not Document.objects.filter(access.document_q(actor, "change"), pk=document.pk).exists():
-        raise ValidationError("Bạn không được sửa văn bản này: chỉ người vào sổ, đơn vị ban hành hoặc Ban Dân vận.")
+    require(actor, "directives.change_document", document)
     readers = data.pop("readers", None)
+    _check_secrecy(actor, data.get("secrecy"), readers, document)
+    if "issuer" in data and getattr(data["issuer"], "pk", None) != document.issuer_id:
+        _check_issuer(actor, data["issuer"], data.get("direction", document.direction))
     secrecy = data.get("secrecy", document.secrecy)
     if secrecy != Secrecy.NORMAL and not (readers if readers is not None else document.readers.exists()):
         raise ValidationError({"readers": "Văn bản mật phải có người được đọc: chọn ít nhất một người."})
@@ -284,6 +314,9 @@ def _is_descendant(candidate: Document, root: Document) -> bool:
 @transaction.atomic
 def document_create(*, actor: Any, fields: dict[str, Any], readers: list[Any] | None = None) -> Document:
     """Register a document typed in by hand (no file), e.g. an implementing plan kept on paper."""
+    require(actor, "directives.register")
+    _check_secrecy(actor, fields.get("secrecy"), readers)
+    _check_issuer(actor, fields.get("issuer"), fields.get("direction", "incoming"))
     _check_meta({**fields, "readers": readers})
     doc = Document(**fields)
     if getattr(actor, "is_authenticated", False):

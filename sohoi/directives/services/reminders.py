@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from sohoi.core import audit, deadlines
 from sohoi.core.deadlines import TrackState
 from sohoi.core.notify import notify
+from sohoi.core.permissions import require
 
-from .. import permissions as access
 from ..models import Assignment
 from .tracking import _unit_users
 
@@ -62,8 +62,7 @@ def reminders_send(*, days: int = 7, on: datetime.date | None = None) -> int:
 def unit_urge(*, actor: Any, unit_id: int, on: datetime.date | None = None) -> int:
     """One click on the urge page: remind a unit of all its overdue assignments the actor can see. Logged
     as an urge per assignment; a second click the same day sends nothing."""
-    if not access.can_urge(actor):
-        raise PermissionDenied("Chỉ Ban Dân vận (hoặc quản trị) được đôn đốc đơn vị.")
+    require(actor, "directives.urge")
     on = on or deadlines.today()
     from ..selectors import overdue_assignments
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from sohoi.directives.models import Assignment, Document, Task
 from sohoi.directives.services import document_confirm, document_register, document_review_save
@@ -67,8 +67,8 @@ def test_mapping_a_name_is_remembered_as_an_alias(users):
     tasks = doc.proposal["tasks"]
     tasks[1]["leads"][0]["choice"] = f"unit:{target.pk}"
     document_review_save(actor=users["dandan"], document=doc, tasks=tasks)
-    assert UnitAlias.objects.filter(unit=target, alias="Ban Tổ chức Quận Ô Môn").exists()
-    assert resolve_name("Ban Tổ chức Quận Ô Môn").unit == target
+    assert UnitAlias.objects.filter(unit=target, alias="Ban Tổ chức Quận Ô Môn", issuer=doc.issuer).exists()
+    assert resolve_name("Ban Tổ chức Quận Ô Môn", issuer=doc.issuer).unit == target
     created = document_confirm(actor=users["dandan"], document=doc)
     assert [t.no for t in created] == ["1", "2"]
     assert created[1].lead == target
@@ -99,5 +99,5 @@ def test_review_is_kept_on_the_document(users):
 
 def test_only_the_registrar_issuer_or_board_confirms(users):
     doc = _register_secret_text(users)
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         document_confirm(actor=users["hoi.khuyenhoc"], document=doc)
