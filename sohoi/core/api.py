@@ -7,8 +7,8 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from .models import AuditEntry, Notification
-from .scoping import get_scoped, restrict, scoped_view
-from .selectors import audit_list
+from .scoping import restrict, scoped_view
+from .selectors import audit_entry_get, audit_list
 
 prefix = "/"
 router = Router()
@@ -52,7 +52,7 @@ def list_audit(request: HttpRequest, action: str | None = None, actor: str | Non
 @router.get("audit/{int:entry_id}", response=AuditOut, summary="Một dòng nhật ký")
 @scoped_view(AuditEntry)
 def get_audit(request: HttpRequest, entry_id: int):
-    return get_scoped(AuditEntry.objects.select_related("target_type"), request.auth, pk=entry_id)
+    return audit_entry_get(user=request.auth, pk=entry_id)
 
 
 @router.get("notifications", response=list[NotificationOut], summary="Thông báo của tôi")

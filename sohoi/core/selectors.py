@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .audit_access import audit_visible
 from .contributions import app_modules
 from .filters import AuditFilter
 from .models import AuditEntry
@@ -9,9 +10,18 @@ from .scoping import restrict
 
 
 def audit_list(*, user: Any, filters: Any) -> AuditFilter:
-    """The filter set (its form shows errors; `.qs` is the scoped, filtered list)."""
-    qs = restrict(AuditEntry.objects.select_related("actor", "actor_unit", "target_type"), user)
+    """The filter set (its form shows errors; `.qs` is the scoped, filtered list, without the rows of secret
+    objects the user is not a reader of, nor sensitive reads unless they may see those)."""
+    qs = audit_visible(restrict(AuditEntry.objects.select_related("actor", "actor_unit", "target_type"), user), user)
     return AuditFilter(filters, queryset=qs)
+
+
+def audit_entry_get(*, user: Any, pk: int) -> AuditEntry:
+    """One row, 404 when outside the user's scope or hidden from them (a 404 does not confirm it exists)."""
+    from django.shortcuts import get_object_or_404
+
+    qs = restrict(AuditEntry.objects.select_related("actor", "actor_unit", "target_type"), user)
+    return get_object_or_404(audit_visible(qs, user), pk=pk)
 
 
 # Apps contribute "open work" panels to the home page by defining `home_panels(user) -> list[dict]`

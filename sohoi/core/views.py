@@ -13,12 +13,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
-from sohoi.accounts.choices import Role
-
 from . import audit
 from .models import AuditEntry, Notification
+from .permissions import allowed, require
 from .scoping import get_scoped, restrict, scoped_view
-from .selectors import audit_list, home_summary
+from .selectors import audit_entry_get, audit_list, home_summary
 
 PAGE_SIZE = 50
 
@@ -88,14 +87,13 @@ class ScopedDetailView(View):
             if field.many_to_many:
                 value = ", ".join(str(v) for v in value.all())
             rows.append((field.verbose_name, value))
-        context = {"object": obj, "rows": rows, "title": str(obj), "history": audit.history_for(obj)[:100],
+        context = {"object": obj, "rows": rows, "title": str(obj), "history": audit.visible_history(obj, request.user),
                    **self.get_context(obj)}
         return render(request, self.template_name, context)
 
 
 def audit_log(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_role(Role.ADMIN):
-        raise PermissionDenied
+    require(request.user, "core.view_audit_log")
     filterset = audit_list(user=request.user, filters=request.GET)
     qs = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     return render_page(request, "core/audit_list.html", {"page": paginate(request, qs), "filter": filterset},
@@ -104,7 +102,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 
 @scoped_view(AuditEntry)
 def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = get_scoped(AuditEntry, request.user, pk=pk)
+    entry = audit_entry_get(user=request.user, pk=pk)
     return render(request, "core/audit_detail.html", {"entry": entry})
 
 
@@ -156,10 +154,10 @@ def holidays(request: HttpRequest) -> HttpResponse:
             fields = ["day", "name", "legal_basis"]
             widgets = {"day": djforms.DateInput(attrs={"type": "date"})}
 
-    is_admin = request.user.has_role(Role.ADMIN)
-    form = HolidayForm(request.POST or None) if is_admin else None
+    may_add = allowed(request.user, "core.add_holiday")
+    form = HolidayForm(request.POST or None) if may_add else None
     if request.method == "POST":
-        if not is_admin:
+        if not may_add:
             raise PermissionDenied
         if form.is_valid():
             try:
