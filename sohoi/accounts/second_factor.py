@@ -17,13 +17,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sohoi.core import audit
 
-from .choices import Role
+from sohoi.core.permissions import require
 from .middleware import SESSION_KEY
 
 
 def otp_setup(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_role(Role.ADMIN):
-        raise PermissionDenied(_("Xác thực hai lớp hiện dành cho quản trị hệ thống."))
+    require(request.user, "accounts.second_factor")
     device = TOTPDevice.objects.filter(user=request.user).first()
     if device is None:
         device = TOTPDevice.objects.create(user=request.user, name="Ứng dụng xác thực", confirmed=False)
@@ -62,7 +61,8 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def otp_disable(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_role(Role.ADMIN) or not request.user.is_verified():
+    require(request.user, "accounts.second_factor")
+    if not request.user.is_verified():
         raise PermissionDenied
     TOTPDevice.objects.filter(user=request.user).delete()
     request.session[SESSION_KEY] = False

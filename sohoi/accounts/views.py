@@ -37,7 +37,7 @@ from sohoi.core.scoping import CHANGE, can, get_scoped, scoped_view  # noqa: E40
 from sohoi.core.views import ScopedDetailView, ScopedListView  # noqa: E402
 
 from . import services  # noqa: E402
-from .choices import Role  # noqa: E402
+from sohoi.core.permissions import require  # noqa: E402
 from .filters import UserFilter  # noqa: E402
 from .forms import UserCreateForm, UserRolesForm  # noqa: E402
 from .models import User  # noqa: E402
@@ -59,12 +59,11 @@ class UserDetailView(ScopedDetailView):
     def get_context(self, obj):
         can_change = can(self.request.user, CHANGE, obj)
         return {"can_change": can_change,
-                "roles_form": UserRolesForm(initial={"roles": sorted(obj.role_codes)}) if can_change else None}
+                "roles_form": UserRolesForm(initial={"roles": sorted(obj.role_links.values_list("role", flat=True))}) if can_change else None}
 
 
 def user_create(request):
-    if not request.user.has_role(Role.ADMIN):
-        raise PermissionDenied
+    require(request.user, "accounts.create_user")
     form = UserCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
