@@ -12,15 +12,15 @@ from django.utils.translation import gettext as _
 
 from sohoi.core import audit
 from sohoi.core.forms import apply_errors
+from sohoi.core.permissions import allowed, require
 from sohoi.core.scoping import CHANGE, can, get_scoped, scoped_view
 from sohoi.core.views import paginate
 from sohoi.orgs.models import Unit
 
-from .. import permissions as access
 from ..models import Document
 from . import selectors, services
 from .forms import SessionForm
-from .models import ORGANISER_ROLES, DisseminationSession
+from .models import DisseminationSession
 
 
 def _document(request: HttpRequest, pk: int) -> Document:
@@ -39,15 +39,14 @@ def dissemination_coverage(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     data = selectors.coverage(document=document, user=request.user)
     return render(request, "directives/dissemination_coverage.html", {
-        **data, "title": _("Quán triệt %(d)s") % {"d": document}, "can_urge": access.can_urge(request.user),
-        "can_record": services.may_record(request.user, request.user.unit) or bool(
-            request.user.role_codes & ORGANISER_ROLES)})
+        **data, "title": _("Quán triệt %(d)s") % {"d": document}, "can_urge": allowed(request.user, "directives.urge", document),
+        "can_record": allowed(request.user, "directives.record_any_dissemination")})
 
 
 def _recordable_units(request: HttpRequest, document: Document):
     user = request.user
     in_scope = [u.pk for u in selectors.scope_units(document)]
-    if user.role_codes & ORGANISER_ROLES:
+    if allowed(user, "directives.organise_dissemination"):
         return Unit.objects.filter(Q(pk__in=in_scope) | Q(pk=user.unit_id)).order_by("path")
     if user.unit_id:
         return Unit.objects.filter(path__startswith=user.unit.path).filter(
@@ -82,7 +81,7 @@ def dissemination_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_get(user=request.user, pk=pk)
     return render(request, "directives/dissemination_detail.html", {
         "object": session, "title": str(session), "may_change": can(request.user, CHANGE, session),
-        "history": audit.history_for(session)[:100]})
+        "history": audit.visible_history(session, request.user, limit=100)})
 
 
 @scoped_view(DisseminationSession)
@@ -107,8 +106,7 @@ def dissemination_urge(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     if request.method != "POST":
         return redirect("directives:dissemination_coverage", pk=document.pk)
-    if not access.can_urge(request.user):
-        raise PermissionDenied(_("Chỉ Ban Dân vận (hoặc quản trị) được nhắc các đơn vị chưa quán triệt."))
+    require(request.user, "directives.urge", document)
     try:
         sent = services.dissemination_urge(actor=request.user, document=document)
     except ValidationError as exc:

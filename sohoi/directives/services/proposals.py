@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sohoi.core import audit
+from sohoi.core.permissions import allowed, require
 from sohoi.orgs.models import Unit, UnitGroup
 from sohoi.orgs.selectors import resolve_name
 from sohoi.orgs.services import unit_alias_add
@@ -25,8 +26,8 @@ from ..models import Document, Task
 from .tracking import assignment_open
 
 
-def choice_of(name: str, on: datetime.date | None) -> str:
-    res = resolve_name(name, on=on)
+def choice_of(name: str, on: datetime.date | None, issuer: Unit | None = None) -> str:
+    res = resolve_name(name, on=on, issuer=issuer)
     if res.unit is not None:
         return f"unit:{res.unit.pk}"
     if res.group is not None:
@@ -38,7 +39,7 @@ def _names(values: Any) -> list[str]:
     return [" ".join(str(v).split()) for v in (values or []) if str(v).strip()]
 
 
-def build_proposal(record: dict[str, Any], on: datetime.date | None) -> dict[str, Any]:
+def build_proposal(record: dict[str, Any], on: datetime.date | None, issuer: Unit | None = None) -> dict[str, Any]:
     tasks = []
     for i, item in enumerate(record.get("tasks") or [], start=1):
         recurrence = item.get("recurrence") or ""
@@ -48,8 +49,9 @@ def build_proposal(record: dict[str, Any], on: datetime.date | None) -> dict[str
             "include": True,
             "deadline": item.get("deadline") or "",
             "recurrence": recurrence if recurrence in Recurrence.values else "",
-            "leads": [{"name": n, "choice": choice_of(n, on), "auto": True} for n in _names(item.get("leads"))],
-            "coordinators": [{"name": n, "choice": choice_of(n, on), "auto": True}
+            "leads": [{"name": n, "choice": choice_of(n, on, issuer), "auto": True}
+                      for n in _names(item.get("leads"))],
+            "coordinators": [{"name": n, "choice": choice_of(n, on, issuer), "auto": True}
                              for n in _names(item.get("coordinators"))],
         })
     return {"tasks": tasks}
@@ -105,11 +107,41 @@ def _clean_tasks(tasks: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
 
 def _check_can_change(actor: Any, document: Document) -> None:
     # actor None is the system itself (demo loader, `sohoi ingest` without --user).
-    if actor is not None and not Document.objects.filter(access.document_q(actor, "change"), pk=document.pk).exists():
-        raise ValidationError("Bạn không được duyệt nhiệm vụ của văn bản này: chỉ người vào sổ, đơn vị ban hành "
-                              "hoặc Ban Dân vận.")
+    require(actor, "directives.change_document", document,
+            "Bạn không được duyệt nhiệm vụ của văn bản này: chỉ người vào sổ, đơn vị ban hành hoặc Ban Dân vận.")
     if document.confirmed_at is not None:
         raise ValidationError("Nhiệm vụ của văn bản này đã được xác nhận và giao; không duyệt lại được.")
+
+
+def _check_directed(actor: Any, document: Document, chosen: list[dict[str, Any]], on: datetime.date) -> None:
+    """Tasks go only to units the confirming body may direct: the issuer's subtree (and, for a Party
+    committee, the bodies seated in its territory), or a named group the document itself addresses.
+    Without an issuer in the tree, the body is the registrar's unit."""
+    if actor is None:
+        return
+    body = document.issuer or getattr(actor, "unit", None)
+    addressed = {choice_of(e["name"], document.date, document.issuer)
+                 for item in chosen for role in ("leads", "coordinators") for e in item[role]}
+    refused: list[str] = []
+    for item in chosen:
+        for role in ("leads", "coordinators"):
+            for entry in item[role]:
+                target = parse_choice(entry.get("choice", ""))
+                if isinstance(target, UnitGroup):
+                    if entry["choice"] in addressed:
+                        continue
+                    units = list(target.members(on))
+                else:
+                    units = [target] if target is not None else []
+                ids = [u.pk for u in units]
+                allowed_ids = set(Unit.objects.filter(access.directed_units_q(body), pk__in=ids)
+                                  .values_list("pk", flat=True)) if body is not None else set()
+                if set(ids) - allowed_ids:
+                    refused.append(f"Nhiệm vụ {item['no']}: “{entry['name']}” không thuộc các đơn vị mà "
+                                   f"{body or 'đơn vị của bạn'} chỉ đạo; chọn đơn vị trực thuộc hoặc nhóm đơn vị "
+                                   "mà văn bản gửi đến.")
+    if refused:
+        raise ValidationError({"tasks": list(dict.fromkeys(refused))})
 
 
 @transaction.atomic
@@ -118,13 +150,17 @@ def document_review_save(*, actor: Any, document: Document, tasks: list[dict[str
     of that unit, so the next document with the same name resolves by itself."""
     _check_can_change(actor, document)
     cleaned, _errors = _clean_tasks(tasks)
+    # Only a document manager teaches the matcher, and only for this issuer's documents; anyone else's
+    # choice still holds for this document.
+    teach = actor is None or allowed(actor, "directives.teach_alias", document)
     for item in cleaned:
         for role in ("leads", "coordinators"):
             for entry in item[role]:
                 target = parse_choice(entry.get("choice", ""))
                 name = entry.get("name", "")
-                if isinstance(target, Unit) and name and choice_of(name, document.date) == "":
-                    unit_alias_add(actor=actor, unit=target, alias=name)
+                if (teach and document.issuer_id and isinstance(target, Unit) and name
+                        and choice_of(name, document.date, document.issuer) == ""):
+                    unit_alias_add(actor=actor, unit=target, alias=name, issuer=document.issuer)
     document.proposal = {**document.proposal, "tasks": cleaned}
     document.save(update_fields=["proposal", "updated_at"])
     audit.record(actor=actor, action="directives.document.review_saved", target=document,
@@ -146,7 +182,11 @@ def document_confirm(*, actor: Any, document: Document, tasks: list[dict[str, An
     if errors:
         raise ValidationError({"tasks": errors})
     on = document.date or timezone.localdate()
+    _check_directed(actor, document, chosen, on)
     created: list[Task] = []
+    # One audit row per opened assignment (its own history), written together after the loop: a group can fan
+    # out to every commune of the city, and those rows need not cost one INSERT each.
+    opened: list[tuple[Any, dict[str, Any]]] = []
     for position, item in enumerate(chosen, start=1):
         leads = [parse_choice(e["choice"]) for e in item["leads"] if e.get("choice")]
         coords = [parse_choice(e["choice"]) for e in item["coordinators"] if e.get("choice")]
@@ -176,11 +216,12 @@ def document_confirm(*, actor: Any, document: Document, tasks: list[dict[str, An
             raise ValidationError({"tasks": [f"Nhiệm vụ {item['no']}: nhóm chủ trì không có đơn vị nào còn hoạt động "
                                               f"vào ngày {on:%d/%m/%Y}; chọn đơn vị cụ thể."]})
         for unit, group in units.values():
-            assignment_open(actor=actor, task=task, unit=unit, via_group=group)
+            assignment_open(actor=actor, task=task, unit=unit, via_group=group, audit_rows=opened)
         audit.record(actor=actor, action="directives.task.created", target=task,
                      changes={"lead": [None, task.lead_name], "assignees": [None, len(units)],
                               "due": [None, task.due], "recurrence": [None, task.recurrence]})
         created.append(task)
+    audit.record_many(actor=actor, action="directives.assignment.opened", rows=opened)
     document.confirmed_at = timezone.now()
     document.confirmed_by = actor if getattr(actor, "is_authenticated", False) else None
     document.save(update_fields=["confirmed_at", "confirmed_by", "updated_at"])

@@ -6,17 +6,18 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from sohoi.core import audit
+from sohoi.core.permissions import allowed, require
 from sohoi.core.scoping import scoped_view
 from sohoi.core.views import paginate, render_page
 from sohoi.orgs.models import Unit, UnitGroup
 
-from .. import permissions as access, selectors, services
+from .. import selectors, services
 from ..choices import Recurrence
 from ..forms import DocumentForm, UploadForm
 from ..models import Document
@@ -29,13 +30,12 @@ def document_list(request: HttpRequest) -> HttpResponse:
     qs = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     return render_page(request, "directives/document_list.html",
                        {"filter": filterset, "page": paginate(request, qs),
-                        "can_register": access.can_register(request.user)},
+                        "can_register": allowed(request.user, "directives.register")},
                        "directives/partials/_document_rows.html")
 
 
 def document_upload(request: HttpRequest) -> HttpResponse:
-    if not access.can_register(request.user):
-        raise PermissionDenied(_("Tài khoản chưa gắn với đơn vị nên chưa vào sổ văn bản được."))
+    require(request.user, "directives.register")
     form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
     form.fields["file"].allow_empty_file = True  # an empty file gets the service's Vietnamese message
     if request.method == "POST" and form.is_valid():
@@ -62,14 +62,14 @@ def document_upload(request: HttpRequest) -> HttpResponse:
 @scoped_view(Document)
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get(user=request.user, pk=pk)
-    can_change = Document.objects.filter(access.document_q(request.user, "change"), pk=pk).exists()
+    can_change = allowed(request.user, "directives.change_document", document)
     context = {
         "document": document, "title": str(document), "can_change": can_change,
         "rollup": selectors.document_rollup(document=document, user=request.user),
         "tree": selectors.cascade_tree(document=document, user=request.user),
         "cites": selectors.restrict(document.cites.all(), request.user),
         "readers": document.readers.all() if document.is_secret else [],
-        "history": audit.history_for(document)[:100],
+        "history": audit.visible_history(document, request.user, limit=100),
     }
     return render(request, "directives/document_detail.html", context)
 
@@ -85,8 +85,7 @@ def document_board(request: HttpRequest, pk: int) -> HttpResponse:
 def _changeable(request: HttpRequest, pk: int) -> Document:
     """404 outside the user's view scope (no leak), 403 when the user sees the document but may not change it."""
     document = selectors.document_get(user=request.user, pk=pk)
-    if not Document.objects.filter(access.document_q(request.user, "change"), pk=pk).exists():
-        raise PermissionDenied(_("Chỉ người vào sổ, đơn vị ban hành hoặc Ban Dân vận được sửa văn bản này."))
+    require(request.user, "directives.change_document", document)
     return document
 
 
@@ -96,7 +95,8 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = DocumentForm(request.POST or None, instance=document, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        data["readers"] = list(data.get("readers") or [])
+        if "readers" in form.fields:
+            data["readers"] = list(data.get("readers") or [])
         try:
             services.document_update(actor=request.user, document=Document.objects.get(pk=pk), data=data,
                                      expected_version=form.cleaned_data["version"])
@@ -164,7 +164,7 @@ def _decorate(tasks: list[dict[str, Any]], document: Document) -> list[dict[str,
         for role, key in (("leads", "lead"), ("coordinators", "coord")):
             entries = []
             for j, entry in enumerate(task.get(role, [])):
-                choice = entry.get("choice") or choice_of(entry.get("name", ""), document.date)
+                choice = entry.get("choice") or choice_of(entry.get("name", ""), document.date, document.issuer)
                 entries.append({**entry, "choice": choice, "resolved": bool(choice), "field": f"t{i}-{key}{j}"})
             item[role] = entries
             item[f"{key}_add"] = f"t{i}-{key}{len(entries)}"

@@ -4,7 +4,7 @@ open work, the review queue and the board's urge page."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,10 +12,11 @@ from django.views.decorators.http import require_POST
 
 from sohoi.core import audit
 from sohoi.core.deadlines import today
+from sohoi.core.permissions import allowed, require
 from sohoi.core.scoping import get_scoped, scoped_view
 from sohoi.core.views import paginate, render_page
 
-from .. import permissions as access, selectors, services
+from .. import selectors, services
 from ..forms import ReportForm, ReviewForm
 from ..models import Assignment, ProgressReport, ReportAttachment, Task
 from ..workflows import report_actions
@@ -28,7 +29,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     assignments = selectors.assignment_queryset(user=request.user).filter(task=task).order_by("unit__path")
     return render(request, "directives/task_detail.html", {
         "task": task, "assignments": assignments, "coordinators": task.coordinators.all(),
-        "history": audit.history_for(task)[:50], "title": str(task)})
+        "history": audit.visible_history(task, request.user, limit=50), "title": str(task)})
 
 
 def assignment_list(request: HttpRequest) -> HttpResponse:
@@ -41,12 +42,10 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
 @scoped_view(Assignment)
 def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = selectors.assignment_get(user=request.user, pk=pk)
-    can_report = access.can_report(request.user, assignment)
-    can_review = access.can_review(request.user, assignment)
+    can_report = allowed(request.user, "directives.report", assignment)
     form = ReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
-        if not can_report:
-            raise PermissionDenied(_("Chỉ đơn vị được giao nhiệm vụ này mới gửi báo cáo được."))
+        require(request.user, "directives.report", assignment)
         if form.is_valid():
             d = form.cleaned_data
             try:
@@ -61,11 +60,13 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(assignment)
     reports = list(assignment.reports.all())
     for report in reports:
-        report.actions = report_actions(report.status) if can_review else []
+        report.assignment = assignment
+        report.actions = report_actions(report.status) if allowed(request.user, "directives.review_report",
+                                                                  report) else []
     return render(request, "directives/assignment_detail.html", {
         "assignment": assignment, "task": assignment.task, "reports": reports, "periods": assignment.periods.all(),
-        "form": form, "can_report": can_report, "can_review": can_review, "review_form": ReviewForm(),
-        "history": audit.history_for(assignment)[:50], "title": str(assignment)})
+        "form": form, "can_report": can_report, "review_form": ReviewForm(),
+        "history": audit.visible_history(assignment, request.user, limit=50), "title": str(assignment)})
 
 
 @scoped_view(ProgressReport)
@@ -105,8 +106,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 
 def urge(request: HttpRequest) -> HttpResponse:
-    if not access.can_urge(request.user):
-        raise PermissionDenied(_("Trang đôn đốc dành cho Ban Dân vận."))
+    require(request.user, "directives.urge", message=_("Trang đôn đốc dành cho Ban Dân vận."))
     if request.method == "POST":
         try:
             n = services.unit_urge(actor=request.user, unit_id=int(request.POST.get("unit", "0") or 0))
