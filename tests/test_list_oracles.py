@@ -1,0 +1,109 @@
+"""Lists and exports return exactly the rows each role may see. The expected ids are computed here by a
+separate, hand-written oracle written from the rules in docs/security.md (never by `restrict()` or the
+permission layer), and compared with what the API list endpoints return, page by page."""
+
+from __future__ import annotations
+
+import pytest
+from django.db.models import Q
+
+from sohoi.accounts.models import User
+from sohoi.directives.choices import Secrecy
+from sohoi.directives.models import Assignment, Document
+
+pytestmark = pytest.mark.django_db
+
+READ_ALL = {"standing_committee", "mass_mobilisation", "propaganda", "admin"}
+
+
+def _roles(user: User) -> set[str]:
+    return set(user.role_links.values_list("role", flat=True)) | ({"admin"} if user.is_superuser else set())
+
+
+def _ids(client, url: str) -> set[int]:
+    ids: set[int] = set()
+    page = 1
+    while True:
+        response = client.get(url, {"page": page, "page_size": 500})
+        assert response.status_code == 200, (url, response.status_code)
+        body = response.json()
+        ids |= {row["id"] for row in body["items"]}
+        if page * 500 >= body["count"]:
+            return ids
+        page += 1
+
+
+def _secret_readable(user: User) -> set[int]:
+    secret = Document.objects.exclude(secrecy="normal")
+    return set(secret.filter(Q(created_by=user) | Q(readers=user)).values_list("pk", flat=True))
+
+
+def expected_documents(user: User) -> set[int]:
+    """Normal documents: everything for the read-all roles; otherwise what the user registered, what the
+    user's unit (or a unit under it) issued or was assigned. Secret ones: named readers and registrar only."""
+    normal = Document.objects.filter(secrecy="normal")
+    if not _roles(user) & READ_ALL:
+        mine = Q(created_by=user)
+        if user.unit_id:
+            path = user.unit.path
+            assigned = Assignment.objects.filter(unit__path__startswith=path).values("task__document")
+            mine |= Q(issuer__path__startswith=path) | Q(pk__in=assigned)
+        normal = normal.filter(mine)
+    return set(normal.values_list("pk", flat=True)) | _secret_readable(user)
+
+
+def expected_assignments(user: User) -> set[int]:
+    docs = expected_documents(user)
+    rows = Assignment.objects.filter(task__document__in=docs)
+    if not _roles(user) & READ_ALL:
+        if not user.unit_id:
+            return set()
+        path = user.unit.path
+        rows = rows.filter(Q(unit__path__startswith=path) | Q(task__document__issuer__path__startswith=path))
+    return set(rows.values_list("pk", flat=True))
+
+
+def expected_users(user: User) -> set[int]:
+    if _roles(user) & READ_ALL:
+        return set(User.objects.values_list("pk", flat=True))
+    if not user.unit_id:
+        return set()
+    return set(User.objects.filter(unit__path__startswith=user.unit.path).values_list("pk", flat=True))
+
+
+@pytest.fixture
+def secret_document(users):
+    """A secret document with one named reader, so that secrecy is part of every comparison."""
+    from sohoi.directives.services import document_register
+
+    text = ("THÀNH ỦY CẦN THƠ\n*\nSố 950-CV/TU\nV/v nắm tình hình nội bộ một hội\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Cần Thơ, ngày 03 tháng 3 năm 2014\n\n1 - Ban Dân vận Thành ủy nắm tình hình, báo cáo trước ngày 30/4/2014.\n")
+    doc, _ = document_register(actor=users["dandan"], text=text,
+                               meta={"secrecy": Secrecy.SECRET, "readers": [users["thuongtruc"]]})
+    return doc
+
+
+@pytest.mark.parametrize("endpoint,oracle", [
+    ("/api/v1/directives/documents", expected_documents),
+    ("/api/v1/directives/assignments", expected_assignments),
+    ("/api/v1/users/", expected_users),
+])
+def test_api_lists_return_exactly_the_oracles_rows(client, users, secret_document, endpoint, oracle):
+    compared = 0
+    for username, user in users.items():
+        client.force_login(user)
+        got, want = _ids(client, endpoint), oracle(user)
+        assert got == want, (endpoint, username, sorted(got - want)[:10], sorted(want - got)[:10])
+        compared += 1
+    assert compared >= 10
+    # The secret document is in the lists of its reader and registrar only.
+    if endpoint.endswith("/documents"):
+        holders = {n for n, u in users.items() if secret_document.pk in oracle(u)}
+        assert holders == {"dandan", "thuongtruc"}
+
+
+def test_the_oracle_is_not_trivial(users):
+    """Each oracle separates roles: some see everything, some a part, some nothing of a given list."""
+    sizes = {n: len(expected_documents(u)) for n, u in users.items()}
+    assert sizes["thuongtruc"] > sizes["quanuy.ninhkieu"] > 0
+    assert len(expected_assignments(users["hoi.khuyenhoc"])) < len(expected_assignments(users["dandan"]))
