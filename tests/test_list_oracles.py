@@ -107,3 +107,26 @@ def test_the_oracle_is_not_trivial(users):
     sizes = {n: len(expected_documents(u)) for n, u in users.items()}
     assert sizes["thuongtruc"] > sizes["quanuy.ninhkieu"] > 0
     assert len(expected_assignments(users["hoi.khuyenhoc"])) < len(expected_assignments(users["dandan"]))
+
+
+def _page_ids(client, url: str, pattern: str) -> set[int]:
+    import re
+
+    ids: set[int] = set()
+    for page in range(1, 50):
+        response = client.get(url, {"page": page})
+        if response.status_code == 404:
+            break
+        assert response.status_code == 200, (url, response.status_code)
+        found = {int(m) for m in re.findall(pattern, response.content.decode())}
+        if not found - ids:
+            break
+        ids |= found
+    return ids
+
+
+def test_the_register_page_lists_exactly_the_oracles_documents(client, users, secret_document):
+    for username, user in users.items():
+        client.force_login(user)
+        got = _page_ids(client, "/van-ban/", r'href="/van-ban/(\d+)/"')
+        assert got == expected_documents(user), (username, got ^ expected_documents(user))
