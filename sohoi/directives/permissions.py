@@ -168,13 +168,15 @@ def reviewable_reports_q(user: Any) -> Q:
 
 
 def directed_units_q(body: Any) -> Q:
-    """Units a body may give tasks to: its own subtree and, for a Party committee, every body of the
-    political system seated in its territory (the Party leads the People's Committee, the Front and the
-    associations of its area, which sit in other branches of the tree)."""
+    """Units a body may give tasks to: its own subtree and, for a Party committee (and its boards), every
+    body of the political system seated in its territory (the Party leads the People's Committee, the
+    Front and the associations of its area, which sit in other branches of the tree)."""
     from sohoi.orgs.choices import UnitKind
 
     if body is None:
         return NONE
+    if body.kind == UnitKind.PARTY_BOARD and body.parent_id:
+        body = body.parent  # a board of a Party committee (Ban Dân vận Thành ủy) works for its committee
     q = Q(path__startswith=body.path)
     if body.kind == UnitKind.PARTY_COMMITTEE and body.area_id:
         q |= Q(area_id=body.area_id) | Q(area__parent_id=body.area_id) | Q(area__parent__parent_id=body.area_id)
