@@ -3,15 +3,18 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpRequest
 from ninja import Field, File, FilterSchema, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 from ninja.pagination import paginate
+from pydantic import ConfigDict
 
 from sohoi.api.errors import ErrorOut
 from sohoi.api.pagination import PageNumber
-from sohoi.core.scoping import CHANGE, can_see_sensitive, get_scoped, restrict, scoped_view
+from sohoi.core.permissions import allowed
+from sohoi.core.scoping import CHANGE, get_scoped, restrict, scoped_view
 
 from . import selectors, services
 from .filters import ORDERING, search_q
@@ -83,6 +86,11 @@ class AssociationIn(Schema):
 
 
 class AssociationPatch(Schema):
+    """The association's own profile. The fields a state decision sets are not here (and an unknown field is
+    refused, not ignored): they change through POST /associations/{id}/state-decisions."""
+
+    model_config = ConfigDict(extra="forbid")
+
     version: int
     short_name: str | None = None
     english_name: str | None = None
@@ -91,8 +99,6 @@ class AssociationPatch(Schema):
     phone: str | None = None
     email: str | None = None
     website: str | None = None
-    state_tasks: str | None = None
-    special_status: bool | None = None
     members_individual: int | None = None
     members_organisational: int | None = None
     members_honorary: int | None = None
@@ -108,6 +114,26 @@ class TransitionIn(Schema):
     new_name: str = ""
     successor_ids: list[int] = []
     version: int
+
+
+class StateDecisionIn(Schema):
+    """A decision of the state with its document; give only the fields it changes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    decision_number: str
+    decision_date: datetime.date
+    decision_issuer: str
+    version: int
+    note: str = ""
+    founding_decision_number: str | None = None
+    founding_decision_date: datetime.date | None = None
+    founding_decision_issuer: str | None = None
+    scope_level: str | None = None
+    territory_id: int | None = None
+    special_status: bool | None = None
+    managing_agency_id: int | None = None
+    state_tasks: str | None = None
 
 
 class TransitionOut(Schema):
@@ -270,6 +296,41 @@ def create_transition(request: HttpRequest, pk: int, payload: TransitionIn):
     return Status(201, assoc)
 
 
+@router.post("/{int:pk}/state-decisions", response={201: AssociationOut},
+             summary="Ghi quyết định của Nhà nước (Sở Nội vụ, kèm văn bản quyết định)")
+@scoped_view(Association)
+def create_state_decision(request: HttpRequest, pk: int, payload: StateDecisionIn):
+    from sohoi.orgs.models import AdminUnit, Unit
+
+    assoc = _assoc(request, pk)
+    data = payload.dict(exclude_unset=True)
+    head = {k: data.pop(k) for k in ("decision_number", "decision_date", "decision_issuer", "version")}
+    note = data.pop("note", "")
+    changes: dict = {}
+    for name, value in data.items():
+        if name == "territory_id":
+            changes["territory"] = _pick(AdminUnit.objects.all(), value, "territory_id")
+        elif name == "managing_agency_id":
+            changes["managing_agency"] = _pick(restrict(Unit.objects.all(), request.auth), value, "managing_agency_id")
+        else:
+            changes[name] = value
+    assoc = services.association_state_decision(
+        actor=request.auth, association=assoc, changes=changes, decision_number=head["decision_number"],
+        decision_date=head["decision_date"], decision_issuer=head["decision_issuer"], note=note,
+        expected_version=head["version"])
+    return Status(201, assoc)
+
+
+def _pick(qs, pk: int | None, field: str):
+    """The referenced row, or a field error that names no row (never the name of something out of reach)."""
+    if pk is None:
+        return None
+    obj = qs.filter(pk=pk).first()
+    if obj is None:
+        raise ValidationError({field: "Lựa chọn không hợp lệ. Chọn một mục trong danh sách."})
+    return obj
+
+
 @router.get("/{int:pk}/leaders", response=list[LeaderOut], summary="Lãnh đạo hội")
 @scoped_view(Association)
 def list_leaders(request: HttpRequest, pk: int, current: bool = False):
@@ -281,10 +342,10 @@ def list_leaders(request: HttpRequest, pk: int, current: bool = False):
 @scoped_view(Association)
 def create_leader(request: HttpRequest, pk: int, payload: LeaderIn):
     data = payload.dict()
-    if not can_see_sensitive(request.auth):
+    if not allowed(request.auth, "associations.see_sensitive"):
         data.pop("is_party_member")  # a role that may not read it does not write it either
     leader = services.leader_appoint(actor=request.auth, association=_assoc(request, pk, CHANGE), **data)
-    if not can_see_sensitive(request.auth):
+    if not allowed(request.auth, "associations.see_sensitive"):
         leader.is_party_member = None
     return Status(201, leader)
 

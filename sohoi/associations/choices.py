@@ -46,6 +46,8 @@ class Action(models.TextChoices):
     SEPARATE = "separate", _("Tách hội")
     MERGE = "merge", _("Sáp nhập vào hội khác")
     CONSOLIDATE = "consolidate", _("Hợp nhất thành hội mới")
+    # Not a status change: a decision of the state on the fields it sets (Association.STATE_FIELDS).
+    STATE_DECISION = "state_decision", _("Quyết định của Nhà nước (thành lập, phạm vi, địa bàn, hội đặc thù...)")
 
 
 class Position(models.TextChoices):

@@ -6,14 +6,13 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sohoi.accounts.choices import Role
-from sohoi.accounts.models import User
 from sohoi.core.text import fold
 from sohoi.orgs.choices import UnitKind
 from sohoi.orgs.models import AdminUnit
 
 from .choices import ScopeLevel, Status
 from .models import Association, FieldOfActivity, OfficerAssignment
+from .permissions import monitoring_officers
 
 ORDERING = {"name": "name_sort", "-name": "-name_sort", "founded": "founding_decision_date",
             "-founded": "-founding_decision_date", "status": "status", "members": "members_individual",
@@ -47,7 +46,7 @@ class AssociationFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=Status.choices)
     officer = django_filters.ModelChoiceFilter(
         label=_("Cán bộ theo dõi"), method="filter_officer",
-        queryset=User.objects.filter(role_links__role=Role.HOME_AFFAIRS_OFFICER).order_by("full_name"))
+        queryset=monitoring_officers(active_only=False).order_by("full_name"))
     no_officer = django_filters.BooleanFilter(label=_("Chưa có cán bộ theo dõi"), method="filter_no_officer")
     special_status = django_filters.BooleanFilter(label=_("Hội đặc thù"))
     branch = django_filters.BooleanFilter(label=_("Chi hội"), method="filter_branch")

@@ -5,16 +5,19 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sohoi.accounts.choices import Role
 from sohoi.accounts.models import User
 from sohoi.core.forms import apply_errors  # noqa: F401 - the one helper, re-exported for the views
+from sohoi.core.scoping import restrict
 from sohoi.orgs.choices import UnitKind
 from sohoi.orgs.models import AdminUnit, Unit
 
 from .choices import Action, DossierItem
 from .models import Association, CharterVersion, Congress, FoundingDossier, Leader, LegalRule, MonitoringLog
+from .permissions import monitoring_officers
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# An id outside the user's reach is answered like an unknown one: never with the name behind it (issue 10).
+INVALID_CHOICE = _("Lựa chọn không hợp lệ. Chọn một mục trong danh sách.")
 
 
 class VersionedForm(forms.ModelForm):
@@ -34,11 +37,19 @@ class VersionedForm(forms.ModelForm):
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
-PROFILE_FIELDS = ["short_name", "english_name", "field", "main_activity", "is_economic", "scope_level", "territory",
-                  "head_office", "managing_agency", "founding_decision_number", "founding_decision_date",
-                  "founding_decision_issuer", "special_status", "state_tasks", "phone", "email", "website",
-                  "term_years", "members_individual", "members_organisational", "members_honorary",
-                  "members_reported_on", "branches_reported"]
+# What an association records about itself (contact, profile, reported figures). The fields a state decision
+# sets are Association.STATE_FIELDS: never on this form, whoever edits (issue 10).
+PROFILE_FIELDS = ["short_name", "english_name", "field", "main_activity", "is_economic", "head_office", "phone",
+                  "email", "website", "term_years", "members_individual", "members_organisational",
+                  "members_honorary", "members_reported_on", "branches_reported"]
+
+
+def _territories():
+    return AdminUnit.objects.filter(parent__code="92").order_by("kind", "name") | AdminUnit.objects.filter(code="92")
+
+
+def _agencies():
+    return Unit.objects.exclude(kind__in=[UnitKind.ASSOCIATION, UnitKind.BRANCH]).order_by("path")
 
 
 class AssociationForm(VersionedForm):
@@ -48,15 +59,11 @@ class AssociationForm(VersionedForm):
         model = Association
         fields = PROFILE_FIELDS
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["territory"].queryset = AdminUnit.objects.filter(parent__code="92").order_by("kind", "name") | \
-            AdminUnit.objects.filter(code="92")
-        self.fields["managing_agency"].queryset = Unit.objects.exclude(
-            kind__in=[UnitKind.ASSOCIATION, UnitKind.BRANCH]).order_by("path")
-
 
 class AssociationCreateForm(AssociationForm):
+    """Registration of a founding committee by the Department: the scope, territory and managing agency are
+    part of that state registration; the founding decision itself comes later (the "permit" step)."""
+
     name = forms.CharField(label=_("Tên đầy đủ"), max_length=300)
     parent = forms.ModelChoiceField(label=_("Trực thuộc (trong cây tổ chức)"), queryset=Unit.objects.none(),
                                     help_text=_("Hội: Ủy ban MTTQ hoặc cấp ủy; chi hội: hội cấp trên."))
@@ -65,13 +72,42 @@ class AssociationCreateForm(AssociationForm):
     committee_members = forms.IntegerField(label=_("Số thành viên ban vận động"), min_value=0, required=False)
 
     class Meta(AssociationForm.Meta):
-        fields = ["name", "parent", *PROFILE_FIELDS]
+        fields = ["name", "parent", "scope_level", "territory", "managing_agency", *PROFILE_FIELDS]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = Unit.objects.filter(kind__in=[
+        # Only units the user may see are offered; another id answers "invalid choice", never a name.
+        self.fields["parent"].queryset = restrict(Unit.objects.filter(kind__in=[
             UnitKind.FATHERLAND_FRONT, UnitKind.PARTY_COMMITTEE, UnitKind.ASSOCIATION, UnitKind.PEOPLES_COMMITTEE,
-            UnitKind.DEPARTMENT]).valid_on().order_by("path")
+            UnitKind.DEPARTMENT]).valid_on(), user).order_by("path")
+        self.fields["territory"].queryset = _territories()
+        self.fields["managing_agency"].queryset = _agencies()
+        for name in ("parent", "territory", "managing_agency", "field"):
+            self.fields[name].error_messages["invalid_choice"] = INVALID_CHOICE
+
+
+class StateDecisionForm(VersionedForm):
+    """A decision of the state on an association, with its document (services.association_state_decision)."""
+
+    decision_number = forms.CharField(label=_("Số, ký hiệu văn bản quyết định"), max_length=60, required=False)
+    decision_date = forms.DateField(label=_("Ngày văn bản"), required=False, widget=DATE)
+    decision_issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=200, required=False)
+    note = forms.CharField(label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    class Meta:
+        model = Association
+        fields = list(Association.STATE_FIELDS)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["territory"].queryset = _territories()
+        self.fields["managing_agency"].queryset = _agencies()
+        for name in ("decision_number", "decision_date", "decision_issuer"):
+            self.fields[name].widget.attrs["required"] = True
+
+    def changes(self) -> dict:
+        """Only the state fields the user actually changed."""
+        return {k: self.cleaned_data[k] for k in self.changed_data if k in Association.STATE_FIELDS}
 
 
 class TransitionForm(forms.Form):
@@ -141,8 +177,7 @@ class OfficerAssignForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["officer"].queryset = User.objects.filter(
-            role_links__role=Role.HOME_AFFAIRS_OFFICER, is_active=True).order_by("full_name")
+        self.fields["officer"].queryset = monitoring_officers().order_by("full_name")
 
 
 class MonitoringLogForm(forms.ModelForm):

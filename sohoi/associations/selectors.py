@@ -10,16 +10,16 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sohoi.accounts.choices import Role
-from sohoi.accounts.models import User
 from sohoi.core import audit
 from sohoi.core.deadlines import today
-from sohoi.core.scoping import can_see_sensitive, get_scoped, restrict
+from sohoi.core.permissions import allowed
+from sohoi.core.scoping import get_scoped, restrict
 from sohoi.orgs.choices import UnitKind
 
 from .choices import ENDED, REPORTABLE_POSITIONS, ScopeLevel, Status
 from .filters import AssociationFilter, PublicFilter
 from .models import Association, Congress, FieldOfActivity, Leader, Member, OfficerAssignment
+from .permissions import monitoring_officers
 from .rules import first_congress_due, rule_for
 
 PUBLIC_FIELDS = ("pk", "name", "short_name", "field__name", "scope_level", "territory__name", "status",
@@ -86,7 +86,7 @@ def leaders_for(*, user: Any, association: Association, current_only: bool = Fal
     if current_only:
         qs = qs.filter(ended_on__isnull=True)
     leaders = list(qs)
-    sensitive = can_see_sensitive(user)
+    sensitive = allowed(user, "associations.see_sensitive")
     if sensitive and leaders:
         audit.record(actor=user, action="associations.leader.sensitive_viewed", target=association,
                      changes={"fields": [None, list(Leader.SENSITIVE_FIELDS)], "rows": [None, len(leaders)]})
@@ -97,7 +97,7 @@ def leaders_for(*, user: Any, association: Association, current_only: bool = Fal
 
 def members_for(*, user: Any, association: Association, rows: list[Member]) -> bool:
     """Mask or log the sensitive fields of a page of members; returns whether they are shown."""
-    sensitive = can_see_sensitive(user)
+    sensitive = allowed(user, "associations.see_sensitive")
     if sensitive and rows:
         audit.record(actor=user, action="associations.member.sensitive_viewed", target=association,
                      changes={"fields": [None, list(Member.SENSITIVE_FIELDS)], "rows": [None, len(rows)]})
@@ -186,7 +186,7 @@ def coverage(*, user: Any) -> dict[str, Any]:
                 for row in qs.values("scope_level").annotate(
                     n=Count("id"), c=Count("id", filter=Q(pk__in=covered_ids))).order_by("scope_level")]
     uncovered = list(qs.exclude(pk__in=covered_ids).order_by("name_sort"))
-    workload = list(User.objects.filter(role_links__role=Role.HOME_AFFAIRS_OFFICER).annotate(
+    workload = list(monitoring_officers(active_only=False).annotate(
         current=Count("association_assignments", filter=Q(association_assignments__ended_on__isnull=True)),
         past=Count("association_assignments", filter=Q(association_assignments__ended_on__isnull=False)),
     ).order_by("-current", "full_name"))
@@ -223,12 +223,12 @@ def home_panels(user: Any) -> list[dict[str, Any]]:
     panels.append({"title": _("Cảnh báo về hội"), "count": len(items),
                    "text": _("Hết nhiệm kỳ chưa đại hội, thay đổi lãnh đạo chưa báo cáo, quá hạn đại hội thành lập."),
                    "url": reverse("associations:alerts"), "link_text": _("Xem cảnh báo")})
-    if user.has_role(Role.HOME_AFFAIRS, Role.ADMIN):
+    if allowed(user, "associations.see_coverage"):
         cov = coverage(user=user)
         panels.append({"title": _("Hội chưa có cán bộ theo dõi"), "count": cov["uncovered_count"],
                        "text": _("Trên %(n)s hội đang hoạt động.") % {"n": cov["total"]},
                        "url": reverse("associations:coverage"), "link_text": _("Xem phân công")})
-    if user.has_role(Role.HOME_AFFAIRS_OFFICER):
+    if allowed(user, "associations.see_own_follow_up"):
         mine = visible.filter(officer_assignments__officer=user, officer_assignments__ended_on__isnull=True).count()
         panels.append({"title": _("Hội tôi theo dõi"), "count": mine, "text": "",
                        "url": reverse("associations:association_list") + f"?officer={user.pk}",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/", A(registry.association_detail), name="association_detail"),
     path("<int:pk>/sua/", A(registry.association_edit), name="association_edit"),
     path("<int:pk>/su-kien/", A(registry.association_transition), name="association_transition"),
+    path("<int:pk>/quyet-dinh-nha-nuoc/", A(registry.association_state_decision), name="association_state_decision"),
     path("<int:pk>/ho-so-thanh-lap/", A(founding.dossier), name="dossier"),
     path("<int:pk>/lanh-dao/them/", A(people.leader_add), name="leader_add"),
     path("lanh-dao/<int:pk>/", L(people.leader_action), name="leader_action"),

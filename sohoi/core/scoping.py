@@ -6,6 +6,7 @@ without one cannot be read through the app (restrict raises), which the scoping 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,11 @@ class ScopePolicy:
     also: optional function (user, action) -> Q adding rows a user may reach otherwise (e.g. an officer's
         assigned associations); OR-ed with the subtree rule.
         It must filter by `pk__in=<subquery>` so that rows are never duplicated.
+    territory_field: optional lookup from the model to an orgs.AdminUnit ("territory" for an association,
+        "association__territory" for its child rows). Users holding one of `territory_roles` also SEE (never
+        change) the rows whose territory lies within their unit's area: the Party line of leadership and the
+        territory are both real, so a district committee sees its district's associations even when the tree
+        files them under the Fatherland Front or a city association (issue 10).
     """
 
     unit_field: str | None = "unit"
@@ -41,6 +47,51 @@ class ScopePolicy:
     change_all: frozenset[str] = ADMIN_ONLY
     change_own: frozenset[str] = field(default_factory=frozenset)
     also: Callable[[Any, str], Q] | None = None
+    territory_field: str | None = None
+    territory_roles: frozenset[str] = field(default_factory=frozenset)
+
+
+def _overlaps(a: Any, b: Any) -> bool:
+    """Two validity intervals (objects with valid_from / valid_to, None = open) share at least one day."""
+    return ((a.valid_from is None or b.valid_to is None or a.valid_from <= b.valid_to)
+            and (b.valid_from is None or a.valid_to is None or b.valid_from <= a.valid_to))
+
+
+def territory_ids(user: Any) -> list[int]:
+    """The administrative units a user's unit covers: its `area`, the units below it (AdminUnit.parent) whose
+    validity overlaps the area's (a former district's communes, not those of another era), and the units that
+    succeeded it (a former district -> today's wards), with theirs. Cached on the user object for the request:
+    a handful of small indexed queries, one per level of the (at most four-level) administrative tree."""
+    cached = getattr(user, "_territory_ids", None)
+    if cached is not None:
+        return cached
+    from sohoi.orgs.models import AdminUnit
+
+    unit = user.unit if user.unit_id else None
+    seen: dict[int, Any] = {}
+    frontier = [unit.area] if unit is not None and unit.area_id else []
+    while frontier:
+        for a in frontier:
+            seen[a.pk] = a
+        ids = [a.pk for a in frontier]
+        by_pk = {a.pk: a for a in frontier}
+        nxt = [c for c in AdminUnit.objects.filter(parent_id__in=ids)
+               if c.pk not in seen and _overlaps(c, by_pk[c.parent_id])]
+        through = AdminUnit.successors.through
+        succ_ids = set(through.objects.filter(from_adminunit_id__in=ids).values_list("to_adminunit_id", flat=True))
+        nxt += [s for s in AdminUnit.objects.filter(pk__in=succ_ids - set(seen))]
+        frontier = list({a.pk: a for a in nxt if a.pk not in seen}.values())
+    result = sorted(seen)
+    with contextlib.suppress(AttributeError):  # an object that takes no attributes: computed again next time
+        user._territory_ids = result
+    return result
+
+
+def _territory_q(policy: ScopePolicy, user: Any) -> Q | None:
+    if not policy.territory_field or not (user.role_codes & policy.territory_roles):
+        return None
+    ids = territory_ids(user)
+    return Q(**{f"{policy.territory_field}__in": ids}) if ids else None
 
 
 def _subtree_q(policy: ScopePolicy, user: Any) -> Q:
@@ -62,6 +113,9 @@ def scope_q(model: type[models.Model], user: Any, action: str = VIEW) -> Q | Non
         if policy.everyone_views or roles & policy.view_all:
             return None
         q = _subtree_q(policy, user)
+        territory = _territory_q(policy, user)
+        if territory is not None:
+            q |= territory
     else:
         if roles & policy.change_all:
             return None

@@ -6,9 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.models import BaseModel
-from sohoi.core.scoping import ScopePolicy
 
-from .scope import CHANGE_ALL
+from .. import permissions
 
 
 class ImportJob(BaseModel):
@@ -16,7 +15,7 @@ class ImportJob(BaseModel):
     `error_count` is the full number. The file itself is deleted when the job ends."""
 
     # Only the Department (and administrators) import the register and follow its progress.
-    SCOPE = ScopePolicy(unit_field=None, view_all=CHANGE_ALL, change_all=CHANGE_ALL)
+    SCOPE = permissions.IMPORT_JOB_SCOPE
 
     class State(models.TextChoices):
         QUEUED = "queued", _("Đang chờ")

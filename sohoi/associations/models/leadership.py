@@ -7,12 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.models import BaseModel
 
+from .. import permissions
 from ..choices import CongressKind, Gender, Position
-from .scope import CHILD_SCOPE
 
 
 class CharterVersion(BaseModel):
-    SCOPE = CHILD_SCOPE
+    SCOPE = permissions.CHILD_SCOPE
 
     association = models.ForeignKey("associations.Association", on_delete=models.CASCADE, related_name="charters")
     label = models.CharField(_("phiên bản"), max_length=100, help_text=_("Ví dụ: Điều lệ sửa đổi lần 2."))
@@ -33,7 +33,7 @@ class CharterVersion(BaseModel):
 
 
 class Congress(BaseModel):
-    SCOPE = CHILD_SCOPE
+    SCOPE = permissions.CHILD_SCOPE
 
     association = models.ForeignKey("associations.Association", on_delete=models.CASCADE, related_name="congresses")
     number = models.PositiveSmallIntegerField(_("lần thứ"))
@@ -66,7 +66,7 @@ class Leader(BaseModel):
     """A person holding a leadership position for a period. `is_party_member` is sensitive personal data:
     read it only through selectors.leaders_for(), which hides it or records the read."""
 
-    SCOPE = CHILD_SCOPE
+    SCOPE = permissions.CHILD_SCOPE
     SENSITIVE_FIELDS = ("is_party_member",)
     # Sensitive values never go into the audit diff, which every reader of the association can see.
     AUDIT_EXCLUDE = (*BaseModel.AUDIT_EXCLUDE, "is_party_member")

@@ -9,12 +9,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sohoi.accounts.choices import Role
 from sohoi.core.models import BaseModel
-from sohoi.core.scoping import ScopePolicy
 
+from .. import permissions
 from ..choices import DossierItem, RuleCode, RuleUnit, ScopeLevel
-from .scope import CHILD_SCOPE
 
 
 class LegalRuleQuerySet(models.QuerySet):
@@ -27,7 +25,7 @@ class LegalRule(BaseModel):
     """One threshold with its legal basis and validity dates. A dossier is judged by the rows valid on its
     filing date, so a change in the law is a new row, never an edit of an old one."""
 
-    SCOPE = ScopePolicy(unit_field=None, everyone_views=True, change_all=frozenset({Role.ADMIN}))
+    SCOPE = permissions.LEGAL_RULE_SCOPE
 
     code = models.CharField(_("quy định"), max_length=40, choices=RuleCode.choices, db_index=True)
     label = models.CharField(_("nội dung"), max_length=300)
@@ -86,7 +84,7 @@ class LegalRule(BaseModel):
 class FoundingDossier(BaseModel):
     """The founding file of an association in founding (one per association)."""
 
-    SCOPE = CHILD_SCOPE
+    SCOPE = permissions.CHILD_SCOPE
 
     association = models.OneToOneField("associations.Association", on_delete=models.CASCADE,
                                        related_name="dossier")

@@ -7,12 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.models import BaseModel
 
+from .. import permissions
 from ..choices import Gender, MemberKind
-from .scope import CHILD_SCOPE
 
 
 class Member(BaseModel):
-    SCOPE = CHILD_SCOPE
+    SCOPE = permissions.CHILD_SCOPE
     SENSITIVE_FIELDS = ("id_number", "is_party_member")
     # The audit diff must never copy sensitive values into the log.
     AUDIT_EXCLUDE = (*BaseModel.AUDIT_EXCLUDE, "id_number", "is_party_member", "name_folded")

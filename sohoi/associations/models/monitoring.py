@@ -8,14 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.models import BaseModel
 
+from .. import permissions
 from ..choices import LogKind
-from .scope import MONITORING_SCOPE
 
 
 class OfficerAssignment(BaseModel):
     """An officer follows an association from `started_on`; a reassignment ends the row (history kept)."""
 
-    SCOPE = MONITORING_SCOPE
+    SCOPE = permissions.MONITORING_SCOPE
 
     association = models.ForeignKey("associations.Association", on_delete=models.CASCADE,
                                     related_name="officer_assignments")
@@ -38,7 +38,7 @@ class OfficerAssignment(BaseModel):
 
 
 class MonitoringLog(BaseModel):
-    SCOPE = MONITORING_SCOPE
+    SCOPE = permissions.MONITORING_SCOPE
 
     association = models.ForeignKey("associations.Association", on_delete=models.CASCADE,
                                     related_name="monitoring_logs")

@@ -7,19 +7,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.models import BaseModel
-from sohoi.core.scoping import ScopePolicy
 from sohoi.core.text import fold
 from sohoi.orgs.choices import UnitKind
 
+from .. import permissions
 from ..choices import ENDED, Action, ScopeLevel, Status
 from ..collation import KEY_LENGTH, sort_key
-from .scope import ASSOCIATION_SCOPE, CHILD_SCOPE
 
 
 class FieldOfActivity(BaseModel):
     """A managed list (social-charitable, professional ...): the Department adds and retires entries."""
 
-    SCOPE = ScopePolicy(unit_field=None, everyone_views=True)
+    SCOPE = permissions.FIELD_SCOPE
 
     code = models.SlugField(_("mã"), max_length=40, unique=True)
     name = models.CharField(_("tên lĩnh vực"), max_length=200)
@@ -38,9 +37,13 @@ class FieldOfActivity(BaseModel):
 class Association(BaseModel):
     """The registry profile of an association or branch unit."""
 
-    SCOPE = ASSOCIATION_SCOPE
+    SCOPE = permissions.ASSOCIATION_SCOPE
     # Fields only the services may change (status through the workflow, names through renaming).
     WORKFLOW_FIELDS = ("status", "status_since", "name", "unit")
+    # Fields a decision of the state sets: changed only by `association_state_decision` (home affairs, with the
+    # deciding document), never through the profile (issue 10: forged values reached the public register).
+    STATE_FIELDS = ("founding_decision_number", "founding_decision_date", "founding_decision_issuer", "scope_level",
+                    "territory", "special_status", "managing_agency", "state_tasks")
     # Derived keys (search, sort) are not changes anyone made.
     AUDIT_EXCLUDE = (*BaseModel.AUDIT_EXCLUDE, "name_folded", "name_sort", "main_activity_folded")
 
@@ -125,7 +128,7 @@ class Association(BaseModel):
 class AssociationTransition(models.Model):
     """One status change with the document that decided it. Append-only: the lifecycle's own ledger."""
 
-    SCOPE = CHILD_SCOPE
+    SCOPE = permissions.CHILD_SCOPE
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="transitions")
     action = models.CharField(_("sự kiện"), max_length=30, choices=Action.choices)
@@ -152,7 +155,7 @@ class AssociationTransition(models.Model):
 class LineageEvent(models.Model):
     """Which record became which: one row per (predecessor -> successor) of a reorganisation."""
 
-    SCOPE = ScopePolicy(unit_field="predecessor__unit", view_all=CHILD_SCOPE.view_all)
+    SCOPE = permissions.LINEAGE_SCOPE
 
     transition = models.ForeignKey(AssociationTransition, on_delete=models.CASCADE, related_name="lineage")
     kind = models.CharField(_("hình thức"), max_length=30, choices=Action.choices)

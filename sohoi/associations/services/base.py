@@ -1,32 +1,13 @@
-"""Helpers the registry services share: scope checks and the 'document that decided it' validation."""
+"""Helpers the registry services share: the 'document that decided it' validation. Who may write is
+asked of `associations/permissions.py` through `core.permissions.require`."""
 
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.core.exceptions import ValidationError
 
 from sohoi.core.deadlines import today
-from sohoi.core.scoping import CHANGE, can
-
-from ..models.scope import CHANGE_ALL
-
-
-def require_change(actor: Any, obj: models.Model, what: str) -> None:
-    """System jobs (actor None: demo loader, imports run from the command line) are trusted."""
-    if actor is None:
-        return
-    if not can(actor, CHANGE, obj):
-        raise PermissionDenied(f"Bạn không có quyền {what} của “{obj}”. Liên hệ Sở Nội vụ nếu cần quyền này.")
-
-
-def require_department(actor: Any, what: str) -> None:
-    if actor is None:
-        return
-    if not (actor.role_codes & CHANGE_ALL):
-        raise PermissionDenied(f"Chỉ Sở Nội vụ (hoặc quản trị hệ thống) được {what}.")
 
 
 def validate_decision(number: str, date: datetime.date | None, issuer: str) -> None:

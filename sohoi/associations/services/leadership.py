@@ -9,12 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from sohoi.core import audit
+from sohoi.core.permissions import require
 from sohoi.core.services import object_create, object_update
 
 from ..choices import CongressKind, Position
 from ..models import Association, CharterVersion, Congress, FoundingDossier, Leader
 from ..rules import term_years
-from .base import require_change, validate_decision
+from .base import validate_decision
 
 # Positions held by one person at a time: appointing a new holder ends the previous one.
 SINGLE_HOLDER = frozenset({Position.PRESIDENT, Position.GENERAL_SECRETARY, Position.INSPECTION_HEAD})
@@ -31,7 +32,7 @@ def add_years(day: datetime.date, years: int) -> datetime.date:
 def charter_add(*, actor: Any, association: Association, label: str, decision_number: str,
                 decision_date: datetime.date, decision_issuer: str, effective_from: datetime.date | None = None,
                 term_years: int | None = None, summary: str = "") -> CharterVersion:
-    require_change(actor, association, "ghi điều lệ")
+    require(actor, "associations.record_leadership", association)
     validate_decision(decision_number, decision_date, decision_issuer)
     charter = object_create(actor=actor, model=CharterVersion, action="associations.charter.approved", data={
         "association": association, "label": label, "decision_number": decision_number,
@@ -48,7 +49,7 @@ def congress_record(*, actor: Any, association: Association, number: int, held_o
                     expected: int, attended: int, kind: str = CongressKind.TERM, term_label: str = "",
                     years: int | None = None, documents_sent_on: datetime.date | None = None) -> Congress:
     """Record a congress; its next-congress due date follows from the term length (charter, else the rule)."""
-    require_change(actor, association, "ghi đại hội")
+    require(actor, "associations.record_leadership", association)
     errors = {}
     if expected <= 0:
         errors["expected"] = "Nhập số đại biểu (hoặc hội viên) được triệu tập, lớn hơn 0."
@@ -78,7 +79,7 @@ def leader_appoint(*, actor: Any, association: Association, full_name: str, posi
                    started_on: datetime.date, is_party_member: bool = False, gender: str = "",
                    birth_year: int | None = None, congress: Congress | None = None,
                    reported_on: datetime.date | None = None) -> Leader:
-    require_change(actor, association, "ghi lãnh đạo")
+    require(actor, "associations.record_leadership", association)
     if position not in Position.values:
         raise ValidationError({"position": "Chọn chức danh trong danh sách."})
     if reported_on and reported_on < started_on:
@@ -95,7 +96,7 @@ def leader_appoint(*, actor: Any, association: Association, full_name: str, posi
 
 @transaction.atomic
 def leader_end(*, actor: Any, leader: Leader, ended_on: datetime.date) -> Leader:
-    require_change(actor, leader.association, "ghi thôi giữ chức")
+    require(actor, "associations.record_leadership", leader.association)
     if ended_on < leader.started_on:
         raise ValidationError({"ended_on": "Ngày thôi giữ chức không thể trước ngày nhận chức."})
     return object_update(actor=actor, obj=leader, data={"ended_on": ended_on}, action="associations.leader.ended")
@@ -103,7 +104,7 @@ def leader_end(*, actor: Any, leader: Leader, ended_on: datetime.date) -> Leader
 
 @transaction.atomic
 def leader_mark_reported(*, actor: Any, leader: Leader, reported_on: datetime.date) -> Leader:
-    require_change(actor, leader.association, "ghi báo cáo thay đổi lãnh đạo")
+    require(actor, "associations.record_leadership", leader.association)
     if reported_on < leader.started_on:
         raise ValidationError({"reported_on": "Ngày báo cáo không thể trước ngày nhận chức."})
     leader = object_update(actor=actor, obj=leader, data={"reported_on": reported_on},

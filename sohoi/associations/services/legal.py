@@ -5,21 +5,15 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from sohoi.accounts.choices import Role
+from sohoi.core.permissions import require
 from sohoi.core.services import object_create, object_update
 
 from ..choices import DossierItem
 from ..models import FoundingDossier, LegalRule
-from .base import require_change
-
-
-def _require_admin(actor: Any) -> None:
-    if actor is not None and not actor.has_role(Role.ADMIN):
-        raise PermissionDenied("Chỉ quản trị hệ thống được sửa bảng quy định pháp lý.")
 
 
 def _check_overlap(rule: LegalRule, code: str, scope_level: str, start: datetime.date | None,
@@ -41,7 +35,7 @@ def _check_overlap(rule: LegalRule, code: str, scope_level: str, start: datetime
 
 @transaction.atomic
 def legal_rule_create(*, actor: Any, data: dict[str, Any]) -> LegalRule:
-    _require_admin(actor)
+    require(actor, "associations.edit_legal_rules")
     _check_overlap(LegalRule(), data.get("code", ""), data.get("scope_level", ""), data.get("valid_from"),
                    data.get("valid_to"))
     return object_create(actor=actor, model=LegalRule, data=data, action="associations.legalrule.created")
@@ -50,7 +44,7 @@ def legal_rule_create(*, actor: Any, data: dict[str, Any]) -> LegalRule:
 @transaction.atomic
 def legal_rule_update(*, actor: Any, rule: LegalRule, data: dict[str, Any],
                       expected_version: int | None = None) -> LegalRule:
-    _require_admin(actor)
+    require(actor, "associations.edit_legal_rules")
     _check_overlap(rule, data.get("code", rule.code), data.get("scope_level", rule.scope_level),
                    data.get("valid_from", rule.valid_from), data.get("valid_to", rule.valid_to))
     return object_update(actor=actor, obj=rule, data=data, action="associations.legalrule.updated",
@@ -60,7 +54,7 @@ def legal_rule_update(*, actor: Any, rule: LegalRule, data: dict[str, Any],
 @transaction.atomic
 def dossier_update(*, actor: Any, dossier: FoundingDossier, data: dict[str, Any],
                    expected_version: int | None = None) -> FoundingDossier:
-    require_change(actor, dossier.association, "sửa hồ sơ thành lập")
+    require(actor, "associations.edit_dossier", dossier.association)
     items = data.get("submitted")
     if items is not None:
         unknown = [i for i in items if i not in DossierItem.values]

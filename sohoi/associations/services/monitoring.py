@@ -5,23 +5,22 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from sohoi.accounts.choices import Role
+from sohoi.core.permissions import require
 from sohoi.core.services import object_create, object_update
 
 from ..models import Association, MonitoringLog, OfficerAssignment
-from ..models.scope import CHANGE_ALL, assigned_association_ids
-from .base import require_department
+from ..permissions import is_monitoring_officer
 
 
 @transaction.atomic
 def officer_assign(*, actor: Any, association: Association, officer: Any, started_on: datetime.date,
                    note: str = "") -> OfficerAssignment:
     """Assign (or reassign) the dedicated officer; the previous assignment ends the day before."""
-    require_department(actor, "phân công cán bộ theo dõi hội")
-    if not officer.has_role(Role.HOME_AFFAIRS_OFFICER):
+    require(actor, "associations.assign_officer", association)
+    if not is_monitoring_officer(officer):
         raise ValidationError({"officer": f"“{officer}” không có vai trò cán bộ theo dõi hội. Chọn cán bộ khác "
                                           "hoặc nhờ quản trị cấp vai trò."})
     if association.has_ended:
@@ -41,28 +40,18 @@ def officer_assign(*, actor: Any, association: Association, officer: Any, starte
 
 @transaction.atomic
 def officer_unassign(*, actor: Any, assignment: OfficerAssignment, ended_on: datetime.date) -> OfficerAssignment:
-    require_department(actor, "kết thúc phân công theo dõi hội")
+    require(actor, "associations.assign_officer", assignment.association)
     if ended_on < assignment.started_on:
         raise ValidationError({"ended_on": "Ngày kết thúc không thể trước ngày bắt đầu theo dõi."})
     return object_update(actor=actor, obj=assignment, data={"ended_on": ended_on},
                          action="associations.officer.unassigned")
 
 
-def _require_log(actor: Any, association: Association) -> None:
-    """The Department, or the officer who follows this association (the log is their working record)."""
-    if actor is None or actor.role_codes & CHANGE_ALL:
-        return
-    if actor.has_role(Role.HOME_AFFAIRS_OFFICER) and Association.objects.filter(
-            pk=association.pk, pk__in=assigned_association_ids(actor)).exists():
-        return
-    raise PermissionDenied("Chỉ cán bộ được phân công theo dõi hội này (hoặc Sở Nội vụ) được ghi nhật ký theo dõi.")
-
-
 @transaction.atomic
 def monitoring_log_add(*, actor: Any, association: Association, on: datetime.date, kind: str, text: str,
                        follow_up_due: datetime.date | None = None, officer: Any = None) -> MonitoringLog:
     """`officer` defaults to the actor (a system import may name the officer explicitly)."""
-    _require_log(actor, association)
+    require(actor, "associations.log_monitoring", association)
     if follow_up_due and follow_up_due < on:
         raise ValidationError({"follow_up_due": "Hạn theo dõi tiếp phải sau ngày ghi nhật ký."})
     if not (text or "").strip():
@@ -75,7 +64,7 @@ def monitoring_log_add(*, actor: Any, association: Association, on: datetime.dat
 
 @transaction.atomic
 def monitoring_log_close(*, actor: Any, log: MonitoringLog, done_on: datetime.date) -> MonitoringLog:
-    _require_log(actor, log.association)
+    require(actor, "associations.log_monitoring", log.association)
     if done_on < log.on:
         raise ValidationError({"follow_up_done_on": "Ngày xử lý không thể trước ngày ghi nhật ký."})
     return object_update(actor=actor, obj=log, data={"follow_up_done_on": done_on},

@@ -37,6 +37,7 @@ from django.utils import timezone
 
 from sohoi.core import audit
 from sohoi.core.deadlines import today
+from sohoi.core.permissions import require
 from sohoi.core.text import fold
 from sohoi.orgs.choices import UnitKind, UnitLevel
 from sohoi.orgs.models import AdminUnit, Unit
@@ -44,7 +45,6 @@ from sohoi.orgs.models import AdminUnit, Unit
 from ..choices import ENDED, FOUNDING, ScopeLevel, Status
 from ..importing import FileRejected, ImportResult, RowError, parse_bool, parse_date, read_table
 from ..models import Association, FieldOfActivity, FoundingDossier, ImportJob
-from .base import require_department
 
 PROVINCE_CODE = "92"  # Can Tho: the province whose register this is
 CHUNK = 1000
@@ -480,7 +480,7 @@ def register_import(*, actor: Any, upload: IO[bytes], filename: str, dry_run: bo
                     job: ImportJob | None = None) -> ImportResult:
     """Check the whole register file; if there is no error and `dry_run` is False, write it in one transaction.
     `job` (optional) receives the progress, for the page that polls it."""
-    require_department(actor, "nhập danh bạ hội")
+    require(actor, "associations.import_register")
     result = ImportResult(dry_run=dry_run)
     lk = _Lookups()
     if lk.front is None:

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from sohoi.core import audit
+from sohoi.core.permissions import require
 from sohoi.core.services import StaleEditError, object_create, object_update
 from sohoi.core.text import fold
 from sohoi.orgs.choices import UnitKind, UnitLevel
@@ -20,13 +21,11 @@ from sohoi.orgs.services import unit_close, unit_create, unit_update
 from ..choices import ENDED, FOUNDING, Action, ScopeLevel, Status
 from ..models import Association, AssociationTransition, FieldOfActivity, FoundingDossier, LineageEvent
 from ..workflows import TRANSITIONS, allowed_actions, target_status
-from .base import require_change, require_department, validate_decision
+from .base import validate_decision
 
 UNIT_LEVEL = {ScopeLevel.NATIONWIDE: UnitLevel.CENTRAL, ScopeLevel.PROVINCE: UnitLevel.PROVINCE,
               ScopeLevel.DISTRICT: UnitLevel.DISTRICT, ScopeLevel.COMMUNE: UnitLevel.COMMUNE}
 ASSOCIATION_KINDS = (UnitKind.ASSOCIATION, UnitKind.BRANCH)
-# What an association records itself; every other action is a decision of the state (Department).
-OWN_ACTIONS = frozenset({Action.FILE_DOSSIER, Action.HOLD_FIRST_CONGRESS})
 
 
 def _check_counts(data: dict[str, Any]) -> None:
@@ -56,9 +55,9 @@ def association_create(
     parent = unit.parent if unit is not None else parent
     parent_assoc = getattr(parent, "association", None) if parent and parent.kind in ASSOCIATION_KINDS else None
     if parent_assoc is not None:
-        require_change(actor, parent_assoc, "thêm chi hội")
+        require(actor, "associations.create_branch", parent_assoc)
     else:
-        require_department(actor, "đăng ký hội mới")
+        require(actor, "associations.create")
     _check_counts(data)
     territory = data.get("territory")
     if unit is None:
@@ -88,10 +87,15 @@ def association_update(*, actor: Any, association: Association, data: dict[str, 
                        expected_version: int | None = None) -> Association:
     """Edit the profile. Status and name change only through `association_transition` (the deciding
     document must be attached), so they are refused here."""
-    require_change(actor, association, "sửa hồ sơ")
+    require(actor, "associations.edit_profile", association)
     locked = [k for k in data if k in Association.WORKFLOW_FIELDS]
     if locked:
         raise ValidationError({k: "Trường này chỉ đổi qua sự kiện tổ chức (có văn bản quyết định)." for k in locked})
+    decided = [k for k in data if k in Association.STATE_FIELDS]
+    if decided:
+        raise ValidationError({k: (f"“{Association._meta.get_field(k).verbose_name}” do cơ quan nhà nước quyết định: "
+                                   "Sở Nội vụ ghi qua bước “Ghi quyết định của Nhà nước”, kèm văn bản quyết định.")
+                               for k in decided})
     merged = {k: getattr(association, k) for k in ("members_individual", "members_organisational",
                                                     "members_honorary", "members_reported_on")}
     merged.update({k: v for k, v in data.items() if k in merged})
@@ -101,6 +105,49 @@ def association_update(*, actor: Any, association: Association, data: dict[str, 
                                 expected_version=expected_version)
     if territory_changed:
         unit_update(actor=actor, unit=association.unit, data={"area": association.territory})
+    return association
+
+
+@transaction.atomic
+def association_state_decision(
+    *, actor: Any, association: Association, changes: dict[str, Any], decision_number: str,
+    decision_date: datetime.date | None, decision_issuer: str, note: str = "", expected_version: int | None = None,
+) -> Association:
+    """Record a decision of the state on an association (founding decision, scope, territory, special status,
+    managing agency, state tasks: Association.STATE_FIELDS) with the document that made it. The only way these
+    fields change after registration; home affairs only; one ledger row and one audit entry."""
+    require(actor, "associations.record_state_decision", association)
+    unknown = [k for k in changes if k not in Association.STATE_FIELDS]
+    if unknown:
+        raise ValidationError({k: "Trường này không do quyết định của Nhà nước đặt; sửa ở hồ sơ hội." for k in unknown})
+    validate_decision(decision_number, decision_date, decision_issuer)
+    current = Association.objects.select_for_update().filter(pk=association.pk).values_list("version", flat=True).first()
+    based_on = expected_version if expected_version is not None else association.version
+    if current != based_on:
+        raise StaleEditError("Hồ sơ hội đã được người khác cập nhật sau khi bạn mở. Tải lại trang rồi làm lại.")
+    scope_level = changes.get("scope_level", association.scope_level)
+    if scope_level not in ScopeLevel.values:
+        raise ValidationError({"scope_level": "Chọn phạm vi hoạt động trong danh sách."})
+    before = audit.snapshot(association)
+    for name, value in changes.items():
+        setattr(association, name, value)
+    association.version = current + 1
+    association.full_clean(exclude=[f.name for f in Association._meta.fields if f.name not in changes])
+    diff = audit.diff(before, audit.snapshot(association))
+    if not diff:
+        raise ValidationError("Quyết định không thay đổi trường nào của hồ sơ. Sửa ít nhất một trường rồi ghi lại.")
+    association.save(update_fields=[*changes, "version", "updated_at"])
+    if "territory" in changes:
+        unit = association.unit
+        unit.area = association.territory
+        unit.save(update_fields=["area", "updated_at"])  # the unit follows; the decision below is its audit
+    AssociationTransition.objects.create(
+        association=association, action=Action.STATE_DECISION, from_status=association.status,
+        to_status=association.status, decision_number=decision_number.strip(), decision_date=decision_date,
+        decision_issuer=decision_issuer.strip(), note=note,
+        actor=actor if getattr(actor, "is_authenticated", False) else None)
+    audit.record(actor=actor, action="associations.association.state_decided", target=association, changes=diff,
+                 note=f"{decision_number} ngày {decision_date:%d/%m/%Y} của {decision_issuer}. {note}".strip())
     return association
 
 
@@ -130,10 +177,8 @@ def association_transition(
     """The one way a status changes (workflows.TRANSITIONS), with the deciding document and lineage."""
     if action not in TRANSITIONS:
         raise ValidationError({"action": "Sự kiện không có trong quy trình. Chọn trong danh sách sự kiện."})
-    require_change(actor, association, "ghi sự kiện tổ chức")
-    if action not in OWN_ACTIONS:
-        # State decisions: association staff record their own filings and congresses, not these.
-        require_department(actor, "ghi quyết định này")
+    # State decisions are the Department's; association staff record only their own filings and congresses.
+    require(actor, f"associations.transition.{action}", association)
     current = Association.objects.select_for_update().filter(pk=association.pk).values_list(
         "status", "version").first()
     status, version = current
@@ -212,6 +257,6 @@ def _dossier_dates(association: Association, action: str, on: datetime.date) -> 
 
 @transaction.atomic
 def field_create(*, actor: Any, code: str, name: str, order: int = 0) -> FieldOfActivity:
-    require_department(actor, "thêm lĩnh vực hoạt động")
+    require(actor, "associations.edit_fields")
     return object_create(actor=actor, model=FieldOfActivity, data={"code": code, "name": name, "order": order},
                          action="associations.field.created")

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from sohoi.core import audit
 from sohoi.core.deadlines import today
+from sohoi.core.permissions import require
 from sohoi.core.text import fold
 from sohoi.orgs.choices import UnitKind
 
@@ -29,7 +30,6 @@ from ..importing import (
     read_table,
 )
 from ..models import Association, Member
-from .base import require_change
 
 COLUMNS = {
     "full_name": "Họ và tên", "gender": "Giới tính", "birth_year": "Năm sinh", "id_number": "Số định danh",
@@ -108,7 +108,7 @@ def _parse_row(number: int, raw: dict[str, Any], branches: dict[str, Association
 def roster_import(*, actor: Any, association: Association, upload: IO[bytes], filename: str,
                   dry_run: bool = True) -> ImportResult:
     """Check the whole file; if there is no error and `dry_run` is False, write it in one transaction."""
-    require_change(actor, association, "nhập danh sách hội viên")
+    require(actor, "associations.import_members", association)
     result = ImportResult(dry_run=dry_run)
     branches = {b.name_folded: b for b in Association.objects.filter(unit__parent=association.unit,
                                                                     unit__kind=UnitKind.BRANCH)}

@@ -27,9 +27,12 @@ def test_staff_see_only_their_association_and_branches(users):
     assert not selectors.restrict(Member.objects.all(), users["hoi.chuthapdo"]).exists()
 
 
-def test_district_party_committee_sees_its_subtree(users):
-    # Synthetic former-district associations sit under the city Fatherland Front (demo_synthetic.py).
-    assert _names(users["quanuy.ninhkieu"]) == {"Hội Khuyến học quận Ninh Kiều"}
+def test_district_party_committee_sees_its_subtree_and_its_territory(users):
+    # Synthetic former-district associations sit under the city Fatherland Front (demo_synthetic.py): the
+    # district committee sees them through their territory (issue 10), and still nothing of Phong Điền.
+    assert _names(users["quanuy.ninhkieu"]) == {
+        "Hội Khuyến học quận Ninh Kiều", "Hội Làm vườn quận Ninh Kiều", "Hội Tin học quận Ninh Kiều",
+        "Hội Võ thuật cổ truyền quận Ninh Kiều", "Hội Văn nghệ dân gian quận Ninh Kiều"}
 
 
 def test_department_and_read_all_roles_see_everything(users):

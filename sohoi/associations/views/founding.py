@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from sohoi.accounts.choices import Role
 from sohoi.core import audit
-from sohoi.core.scoping import CHANGE, can, restrict
+from sohoi.core.permissions import allowed, require
+from sohoi.core.scoping import restrict
 
 from .. import selectors, services
 from ..forms import DossierForm, LegalRuleForm, apply_errors
@@ -25,11 +25,11 @@ def dossier(request: HttpRequest, pk: int) -> HttpResponse:
         # Associations founded before Sổ Hội have no dossier here: say so instead of a bare 404.
         messages.info(request, _("Hội này không có hồ sơ thành lập trong Sổ Hội (thành lập trước khi dùng hệ thống)."))
         return redirect("associations:association_detail", pk=pk)
-    may_change = can(request.user, CHANGE, association)
+    may_change = allowed(request.user, "associations.edit_dossier", association)
     form = DossierForm(request.POST or None, instance=FoundingDossier.objects.get(pk=obj.pk)) if may_change else None
     if request.method == "POST":
         if form is None:
-            raise PermissionDenied(_("Bạn không được sửa hồ sơ này."))
+            require(request.user, "associations.edit_dossier", association)
         if form.is_valid():
             try:
                 services.dossier_update(actor=request.user, dossier=obj, data=form.changed_data_dict(),
@@ -43,18 +43,17 @@ def dossier(request: HttpRequest, pk: int) -> HttpResponse:
     checks = check_dossier(obj)
     return render(request, "associations/dossier.html", {
         "object": association, "dossier": obj, "checks": checks, "form": form, "title": str(obj),
-        "judged_on": obj.filed_on, "history": audit.history_for(obj)[:50]})
+        "judged_on": obj.filed_on, "history": audit.visible_history(obj, request.user, limit=50)})
 
 
 def legal_rules(request: HttpRequest) -> HttpResponse:
     rules = restrict(LegalRule.objects.all(), request.user)
     return render(request, "associations/legal_rules.html", {
-        "rules": rules, "can_edit": request.user.has_role(Role.ADMIN), "title": _("Quy định pháp lý về hội")})
+        "rules": rules, "title": _("Quy định pháp lý về hội")})
 
 
 def legal_rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    if not request.user.has_role(Role.ADMIN):
-        raise PermissionDenied(_("Chỉ quản trị hệ thống được sửa bảng quy định pháp lý."))
+    require(request.user, "associations.edit_legal_rules")
     rule = get_object_or_404(LegalRule, pk=pk) if pk else None
     form = LegalRuleForm(request.POST or None, instance=LegalRule.objects.get(pk=pk) if pk else None)
     if request.method == "POST" and form.is_valid():
@@ -71,4 +70,4 @@ def legal_rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
             return redirect("associations:legal_rules")
     return render(request, "associations/form.html", {
         "form": form, "title": _("Sửa quy định") if rule else _("Thêm quy định"),
-        "history": audit.history_for(rule)[:50] if rule else None})
+        "history": audit.visible_history(rule, request.user, limit=50)})

@@ -13,11 +13,11 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from sohoi.core.permissions import require
 from sohoi.core.scoping import get_scoped
 from sohoi.core.views import render_page
 
@@ -25,7 +25,6 @@ from ..exports import XLSX
 from ..forms import ImportForm
 from ..importing import count_rows
 from ..models import ImportJob
-from ..models.scope import CHANGE_ALL
 from ..services.register_import import register_import_job as run_job
 from ..services.register_import import register_template
 
@@ -46,8 +45,7 @@ MAX_BYTES = 60 * 1024 * 1024  # about 200,000 rows of .xlsx or CSV (importing.MA
 
 
 def _require_department(request: HttpRequest) -> None:
-    if not request.user.role_codes & CHANGE_ALL:
-        raise PermissionDenied(_("Chỉ Sở Nội vụ (hoặc quản trị hệ thống) được nhập danh bạ hội."))
+    require(request.user, "associations.import_register")
 
 
 def _store(upload) -> str:

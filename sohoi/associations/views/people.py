@@ -11,7 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sohoi.core.scoping import CHANGE, can_see_sensitive, get_scoped
+from sohoi.core.permissions import allowed, require
+from sohoi.core.scoping import CHANGE, get_scoped
 from sohoi.core.views import paginate
 
 from .. import selectors, services
@@ -27,7 +28,8 @@ def _form_page(request, association, form, title, status=200):
 
 def leader_add(request: HttpRequest, pk: int) -> HttpResponse:
     association = selectors.association_get(user=request.user, pk=pk, action=CHANGE)
-    form = LeaderForm(request.POST or None, show_sensitive=can_see_sensitive(request.user))
+    require(request.user, "associations.record_leadership", association)
+    form = LeaderForm(request.POST or None, show_sensitive=allowed(request.user, "associations.see_sensitive"))
     if request.method == "POST" and form.is_valid():
         try:
             services.leader_appoint(actor=request.user, association=association, **form.cleaned_data)

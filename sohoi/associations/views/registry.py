@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from sohoi.core import audit
-from sohoi.core.scoping import CHANGE, can
+from sohoi.core.permissions import allowed, require
+from sohoi.core.scoping import CHANGE
 from sohoi.core.views import paginate, render_page
 
 from .. import selectors, services
 from ..choices import ENDED, STATUS_CSS, Status
 from ..exports import register_xlsx
-from ..forms import AssociationCreateForm, AssociationForm, TransitionForm, apply_errors
+from ..forms import AssociationCreateForm, AssociationForm, StateDecisionForm, TransitionForm, apply_errors
 from ..models import Association, FoundingDossier
-from ..models.scope import CHANGE_ALL
 from ..selectors import PUBLIC_FIELDS
 from ..workflows import allowed_actions
 
@@ -31,15 +31,17 @@ def association_list(request: HttpRequest) -> HttpResponse:
                      note=f"Xuất danh sách hội: {request.GET.urlencode()}"[:500])
         return register_xlsx(qs.values(*PUBLIC_FIELDS).iterator(chunk_size=2000))
     context = {"filter": filterset, "page": paginate(request, qs), "status_css": STATUS_CSS,
-               "can_create": bool(request.user.role_codes & CHANGE_ALL), "export_query": request.GET.urlencode()}
+               "export_query": request.GET.urlencode()}
     return render_page(request, "associations/association_list.html", context, "associations/partials/_rows.html")
 
 
 def association_detail(request: HttpRequest, pk: int) -> HttpResponse:
     association = selectors.association_get(user=request.user, pk=pk)
     leaders, sensitive = selectors.leaders_for(user=request.user, association=association)
-    may_change = can(request.user, CHANGE, association)
-    actions = allowed_actions(association.status) if may_change else []
+    may_change = allowed(request.user, "associations.edit_profile", association)
+    # Only the lifecycle steps this user may record are offered (staff: their filing and first congress).
+    actions = [a for a in allowed_actions(association.status)
+               if allowed(request.user, f"associations.transition.{a}", association)]
     transition_form = TransitionForm(actions=actions, initial={"version": association.version},
                                      successor_qs=_successor_qs(request, association)) if actions else None
     context = {
@@ -53,10 +55,9 @@ def association_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "parent": selectors.parent_association(association), "counts": selectors.member_counts(association),
         "officers": association.officer_assignments.select_related("officer"),
         "logs": selectors.logs_for(user=request.user, association=association),
-        "history": audit.history_for(association)[:100], "may_change": may_change,
+        "history": audit.visible_history(association, request.user, limit=100), "may_change": may_change,
         "transition_form": transition_form, "status_css": STATUS_CSS.get(association.status, "info"),
         "has_dossier": FoundingDossier.objects.filter(association=association).exists(),
-        "is_department": bool(request.user.role_codes & CHANGE_ALL),
         "alerts": [a for a in selectors.alerts(user=request.user) if a.association.pk == association.pk],
     }
     return render(request, "associations/association_detail.html", context)
@@ -68,9 +69,8 @@ def _successor_qs(request: HttpRequest, association: Association):
 
 
 def association_create(request: HttpRequest) -> HttpResponse:
-    if not request.user.role_codes & CHANGE_ALL:
-        raise PermissionDenied(_("Chỉ Sở Nội vụ được đăng ký hội mới."))
-    form = AssociationCreateForm(request.POST or None)
+    require(request.user, "associations.create")
+    form = AssociationCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.changed_data_dict()
         committee = {"number": data.pop("committee_number") or "", "date": data.pop("committee_date"),
@@ -89,6 +89,7 @@ def association_create(request: HttpRequest) -> HttpResponse:
 
 def association_edit(request: HttpRequest, pk: int) -> HttpResponse:
     association = selectors.association_get(user=request.user, pk=pk, action=CHANGE)
+    require(request.user, "associations.edit_profile", association)
     form = AssociationForm(request.POST or None, instance=Association.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
         try:
@@ -113,17 +114,38 @@ def association_transition(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, association=association, action=d["action"], decision_number=d["decision_number"],
                 decision_date=d["decision_date"], decision_issuer=d["decision_issuer"], note=d["note"],
                 new_name=d["new_name"], successors=list(d["successors"]), expected_version=d["version"])
-        except (ValidationError, PermissionDenied) as exc:
-            if isinstance(exc, PermissionDenied):
-                form.add_error(None, str(exc))
-            else:
-                apply_errors(form, exc)
+        except ValidationError as exc:  # a refusal (PermissionDenied) answers 403 with its message
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Đã ghi sự kiện và văn bản quyết định."))
             return redirect("associations:association_detail", pk=pk)
     return render(request, "associations/form.html", {"form": form, "back": association,
                                                       "title": _("Ghi sự kiện tổ chức: %(n)s") % {"n": association}},
                   status=400 if request.method == "POST" else 200)
+
+
+def association_state_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a decision of the state (founding decision, scope, territory, special status, managing agency,
+    state tasks) with the document that made it: the only way these fields change."""
+    association = selectors.association_get(user=request.user, pk=pk)
+    require(request.user, "associations.record_state_decision", association)
+    form = StateDecisionForm(request.POST or None, instance=Association.objects.get(pk=pk), user=request.user)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.association_state_decision(
+                actor=request.user, association=association, changes=form.changes(),
+                decision_number=d["decision_number"], decision_date=d["decision_date"],
+                decision_issuer=d["decision_issuer"], note=d["note"], expected_version=d.get("version"))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Đã ghi quyết định của Nhà nước và văn bản quyết định."))
+            return redirect("associations:association_detail", pk=pk)
+    return render(request, "associations/form.html", {
+        "form": form, "back": association,
+        "title": _("Ghi quyết định của Nhà nước: %(n)s") % {"n": association}},
+        status=400 if request.method == "POST" else 200)
 
 
 def alert_list(request: HttpRequest) -> HttpResponse:
