@@ -6,6 +6,7 @@ from sohoi.core.contributions import app_modules
 
 from . import errors
 from .auth import SessionAuth, TokenAuth
+from .docs import docs_behind_login
 
 api = NinjaAPI(
     title="Sổ Hội API",
@@ -14,6 +15,7 @@ api = NinjaAPI(
     "Lỗi luôn có dạng {code, message, fields}.",
     urls_namespace="api",
     auth=[TokenAuth(), SessionAuth()],
+    docs_decorator=docs_behind_login,
 )
 errors.install(api)
 

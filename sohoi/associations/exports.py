@@ -8,6 +8,8 @@ from typing import Any
 
 from django.http import HttpResponse
 
+from sohoi.core.spreadsheet import safe_row
+
 from .choices import ScopeLevel, Status
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -37,9 +39,9 @@ def xlsx_response(filename: str, title: str, header: Sequence[str], rows: Iterab
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title[:31])
-    sheet.append(list(header))
+    sheet.append(safe_row(header))
     for row in rows:
-        sheet.append(list(row))
+        sheet.append(safe_row(row))  # user-typed names must never run as formulas (core.spreadsheet)
     out = io.BytesIO()
     book.save(out)
     response = HttpResponse(out.getvalue(), content_type=XLSX)

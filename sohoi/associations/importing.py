@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from sohoi.core.spreadsheet import UnsafeArchive, ZipLimits, check_zip
 from sohoi.core.text import fold
 
 MAX_ROWS = 200_000
@@ -70,13 +71,19 @@ def sniff(upload: IO[bytes]) -> str:
 
 
 def read_table(upload: IO[bytes], filename: str, columns: dict[str, str],
-               optional: frozenset[str] = frozenset()) -> Iterator[tuple[int, dict[str, Any]]]:
+               optional: frozenset[str] = frozenset(),
+               limits: ZipLimits | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield (row number, {key: value}) for each non-empty row. `columns` maps key -> header label; headers are
     matched ignoring diacritics and case; columns in `optional` may be absent. Raises FileRejected for a wrong
-    type (checked on the content, not only the name) or missing columns."""
+    type (checked on the content, not only the name), an .xlsx past the decompression `limits` (settings
+    when None), or missing columns."""
     name = filename.lower()
     kind = sniff(upload)
     if name.endswith(".xlsx") and kind == "xlsx":
+        try:
+            check_zip(upload, filename, limits)  # before openpyxl parses anything
+        except UnsafeArchive as exc:
+            raise FileRejected([RowError(0, "", str(exc))]) from None
         rows = _xlsx_rows(upload)
     elif name.endswith(".csv") and kind == "text":
         rows = _csv_rows(upload)
@@ -109,12 +116,27 @@ def read_table(upload: IO[bytes], filename: str, columns: dict[str, str],
         yield number, {key: (values[i] if i < len(values) else None) for key, i in positions.items()}
 
 
+def register_limits() -> ZipLimits:
+    """The register import takes up to MAX_ROWS rows, so its sheet may inflate more than a roster's."""
+    from dataclasses import replace
+
+    from django.conf import settings
+
+    from sohoi.core.spreadsheet import default_limits
+
+    return replace(default_limits(), max_bytes=settings.SOHOI_REGISTER_UNZIP_MAX_BYTES,
+                   max_elements=settings.SOHOI_REGISTER_UNZIP_MAX_ELEMENTS)
+
+
 def count_rows(path: str, filename: str) -> int:
     """Data rows in a stored file, cheaply (for a progress bar): the sheet's declared size for .xlsx, line
     count for .csv. 0 when unknown."""
     try:
         if filename.lower().endswith(".xlsx"):
             from openpyxl import load_workbook
+
+            with open(path, "rb") as f:
+                check_zip(f, filename, register_limits())  # a hint is not worth parsing a zip bomb for
 
             book = load_workbook(path, read_only=True)
             try:

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sohoi.core.middleware.PrivateCacheMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -139,6 +140,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_VERBOSE = False
+# Behind nginx (docs/deploy.md) set TRUSTED_PROXY_COUNT=1: the lockout then keys on the client address from
+# X-Forwarded-For; with 0 (the default, no proxy) the header is ignored, so it cannot be forged.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "sohoi.core.proxy.client_ip"
 OTP_TOTP_ISSUER = "Sổ Hội"
 
 LANGUAGE_CODE = "vi"
@@ -166,6 +171,15 @@ WHITENOISE_USE_FINDERS = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 SOHOI_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# Limits on what a .docx/.xlsx may inflate to, checked before parsing (core/spreadsheet.check_zip): a real
+# document or roster stays far below; a "zip bomb" of a few KB inflates to gigabytes.
+SOHOI_UNZIP_MAX_BYTES = int(os.environ.get("SOHOI_UNZIP_MAX_BYTES", 50 * 1024 * 1024))
+SOHOI_UNZIP_MAX_ENTRIES = int(os.environ.get("SOHOI_UNZIP_MAX_ENTRIES", 10_000))
+SOHOI_UNZIP_MAX_ELEMENTS = int(os.environ.get("SOHOI_UNZIP_MAX_ELEMENTS", 2_000_000))
+SOHOI_UNZIP_MAX_RATIO = int(os.environ.get("SOHOI_UNZIP_MAX_RATIO", 500))
+# The register import accepts 200,000 rows (60 MB of .xlsx), whose sheet XML is larger than a document's.
+SOHOI_REGISTER_UNZIP_MAX_BYTES = int(os.environ.get("SOHOI_REGISTER_UNZIP_MAX_BYTES", 600 * 1024 * 1024))
+SOHOI_REGISTER_UNZIP_MAX_ELEMENTS = int(os.environ.get("SOHOI_REGISTER_UNZIP_MAX_ELEMENTS", 15_000_000))
 
 # Security: strict by default, HTTPS-only cookies and HSTS when served over HTTPS (DEBUG=0).
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -190,6 +204,8 @@ CONTENT_SECURITY_POLICY = (
     "object-src 'none'"
 )
 
+# The OpenAPI schema and docs page are open only in development; with DEBUG=0 they need a login (api/docs.py).
+API_DOCS_PUBLIC = env_bool("API_DOCS_PUBLIC", DEBUG)
 NINJA_PAGINATION_CLASS = "sohoi.api.pagination.PageNumber"
 NINJA_PAGINATION_PER_PAGE = 50
 

@@ -43,6 +43,16 @@ def check_upload(data: bytes, filename: str, field: str = "file") -> None:
     if data[8:12] == b"WEBP":
         raise ValidationError({field: "Tệp là ảnh (WEBP), không có chữ để đọc. Hãy tải lên bản .docx, .pdf "
                                       "có lớp chữ hoặc .txt."})
+    if data.startswith(b"PK\x03\x04"):
+        # A .docx is a zip: its inflated size and XML are checked before python-docx parses anything.
+        import io
+
+        from sohoi.core.spreadsheet import UnsafeArchive, check_zip
+
+        try:
+            check_zip(io.BytesIO(data), filename)
+        except UnsafeArchive as exc:
+            raise ValidationError({field: f"{exc} Không có gì được lưu."}) from None
 
 
 def read_file(data: bytes, filename: str, field: str = "file") -> str:

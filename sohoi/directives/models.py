@@ -255,6 +255,9 @@ class ProgressReport(BaseModel):
         verbose_name = _("báo cáo tiến độ")
         verbose_name_plural = _("báo cáo tiến độ")
         ordering = ["-submitted_on", "-id"]
+        # One report awaiting review per assignment, enforced by the database (services/tracking.py).
+        constraints = [models.UniqueConstraint(fields=["assignment"], condition=Q(status=ReportStatus.SUBMITTED),
+                                               name="one_pending_report")]
 
     def __str__(self) -> str:
         return f"{_('Báo cáo')} {self.submitted_on:%d/%m/%Y} – {self.assignment}"

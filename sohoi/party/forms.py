@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sohoi.associations.models import Association
 from sohoi.core.forms import apply_errors  # noqa: F401  (re-exported for the views)
+from sohoi.core.params import MAX_ID
 from sohoi.orgs.choices import UnitKind
 from sohoi.orgs.models import Unit
 
@@ -85,6 +86,6 @@ class PartyRuleForm(forms.ModelForm):
 
 
 class TaskForm(forms.Form):
-    committee = forms.IntegerField(widget=forms.HiddenInput)
+    committee = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)  # an id, never a 500
     associations = forms.CharField(widget=forms.HiddenInput)
     due = forms.DateField(label=_("Hạn báo cáo"), widget=DATE, required=False)

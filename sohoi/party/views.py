@@ -14,6 +14,7 @@ from sohoi.accounts.choices import Role
 from sohoi.associations.models import Association
 from sohoi.core import audit
 from sohoi.core.forms import apply_errors
+from sohoi.core.params import int_param
 from sohoi.core.scoping import CHANGE, can, get_scoped, scoped_view
 from sohoi.core.views import paginate, render_page
 from sohoi.orgs.models import Unit
@@ -22,6 +23,8 @@ from . import selectors, services
 from .choices import GRADE_CSS
 from .forms import EndForm, MemberCountForm, OrganisationForm, PartyRuleForm, RatingForm, TaskForm
 from .models import PartyOrganisation, PartyRule
+
+MAX_CHOSEN = 5000  # more associations than the register of the city holds
 
 
 def _may_create(user) -> bool:
@@ -149,7 +152,9 @@ def eligibility(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             committee = Unit.objects.filter(pk=data["committee"]).first()
-            ids = [int(x) for x in data["associations"].split(",") if x.strip().isdigit()]
+            # Ids come back from the page as text: anything not a valid id is dropped (never a 500), and the
+            # list is bounded by the register's size (MAX_CHOSEN), so a crafted request cannot flood the query.
+            ids = [i for x in data["associations"].split(",")[:MAX_CHOSEN] if (i := int_param(x)) is not None]
             chosen = list(selectors.eligible_queryset(user=request.user).filter(pk__in=ids))
             try:
                 task = services.eligibility_task_create(actor=request.user, committee=committee, associations=chosen,

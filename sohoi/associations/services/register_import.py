@@ -43,7 +43,15 @@ from sohoi.orgs.choices import UnitKind, UnitLevel
 from sohoi.orgs.models import AdminUnit, Unit
 
 from ..choices import ENDED, FOUNDING, ScopeLevel, Status
-from ..importing import FileRejected, ImportResult, RowError, parse_bool, parse_date, read_table
+from ..importing import (
+    FileRejected,
+    ImportResult,
+    RowError,
+    parse_bool,
+    parse_date,
+    read_table,
+    register_limits,
+)
 from ..models import Association, FieldOfActivity, FoundingDossier, ImportJob
 
 PROVINCE_CODE = "92"  # Can Tho: the province whose register this is
@@ -365,7 +373,7 @@ def _progress(job: ImportJob | None, **values: Any) -> None:
 def _spooled(upload: IO[bytes], filename: str, spool: IO[bytes]) -> Iterator[tuple[int, dict[str, Any]]]:
     """The rows of the file, each also written to `spool` (a temporary file), so that the writing pass reads
     them back cheaply instead of parsing the spreadsheet a second time. Memory stays flat: rows go to disk."""
-    for number, raw in read_table(upload, filename, COLUMNS, optional=OPTIONAL):
+    for number, raw in read_table(upload, filename, COLUMNS, optional=OPTIONAL, limits=register_limits()):
         pickle.dump((number, raw), spool, protocol=pickle.HIGHEST_PROTOCOL)
         yield number, raw
 

@@ -10,12 +10,13 @@ from typing import Any
 
 from django.db.models import Q, QuerySet, Sum
 
+from sohoi.core.params import MAX_ID, int_param
 from sohoi.core.scoping import get_scoped, restrict
 from sohoi.orgs.choices import UnitKind
 from sohoi.orgs.models import Unit, UnitGroup
 
 from ..models import Assignment, Document
-from .models import GROUPS, DisseminationSession
+from .models import GROUPS, DisseminationSession, Form
 
 PARTY_GROUP = "Cấp ủy đảng các cấp"
 COUNT_NAMES = [f"{kind}_{stem}" for stem, _label in GROUPS for kind in ("planned", "actual")]
@@ -28,11 +29,14 @@ def session_queryset(*, user: Any) -> QuerySet[DisseminationSession]:
 def session_list(*, user: Any, filters: dict[str, Any] | None = None) -> QuerySet[DisseminationSession]:
     qs = session_queryset(user=user)
     filters = filters or {}
-    for name, lookup in (("document", "document_id"), ("unit", "unit_id"), ("year", "held_on__year"),
-                         ("form", "form")):
-        value = filters.get(name)
-        if value not in (None, ""):
+    # Typed into the address bar: a value that is not a valid id, year or form is ignored, never a 500.
+    for name, lookup, high in (("document", "document_id", MAX_ID), ("unit", "unit_id", MAX_ID),
+                               ("year", "held_on__year", 9999)):
+        value = int_param(filters.get(name), 1, high)
+        if value is not None:
             qs = qs.filter(**{lookup: value})
+    if filters.get("form") in Form.values:
+        qs = qs.filter(form=filters["form"])
     return qs.order_by("-held_on", "-pk")
 
 

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sohoi.core import audit, deadlines
+from sohoi.core.concurrency import refuse_duplicate
 from sohoi.core.notify import notify
 
 from .. import permissions as access
@@ -25,6 +26,8 @@ from ..models import Assignment, ProgressReport, ReportAttachment, ReportPeriod,
 from ..workflows import REPORT_TRANSITIONS
 from .files import store_content
 
+PENDING_REPORT_EXISTS = ("Đơn vị đã có một báo cáo đang chờ xem xét; hãy chờ ý kiến trước khi gửi báo cáo "
+                         "mới.")
 PERIOD_MONTHS_ALLOWED = (1, 2, 3, 4, 6, 12)  # divisors of 12, so periods line up with calendar years
 
 
@@ -118,8 +121,7 @@ def progress_report_submit(*, actor: Any, assignment: Assignment, text: str, per
     if not assignment.task.recurrence and assignment.done_on is not None:
         errors["__all__"] = "Nhiệm vụ này đã được ghi nhận hoàn thành; không cần báo cáo thêm."
     if assignment.reports.filter(status=ReportStatus.SUBMITTED).exists():
-        errors["__all__"] = ("Đơn vị đã có một báo cáo đang chờ xem xét; hãy chờ ý kiến trước khi gửi báo cáo "
-                             "mới.")
+        errors["__all__"] = PENDING_REPORT_EXISTS
     files = list(files)
     for name, data in files:
         if not data:
@@ -131,10 +133,13 @@ def progress_report_submit(*, actor: Any, assignment: Assignment, text: str, per
         raise ValidationError(errors)
     if percent == 100:
         is_final = True
-    report = ProgressReport.objects.create(
-        assignment=assignment, period=current_period(assignment), submitted_on=on, text=text, percent=percent,
-        milestone=(milestone or "").strip()[:300], is_final=is_final,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None)
+    # The check above gives the message; the partial unique constraint (one_pending_report) decides when two
+    # submissions race past it, and its refusal gets the same message instead of a 500 or a duplicate.
+    with refuse_duplicate({"__all__": PENDING_REPORT_EXISTS}):
+        report = ProgressReport.objects.create(
+            assignment=assignment, period=current_period(assignment), submitted_on=on, text=text, percent=percent,
+            milestone=(milestone or "").strip()[:300], is_final=is_final,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None)
     for name, data in files:
         ReportAttachment.objects.create(report=report, name=name[:255], file=store_content(data, name, "attachments"))
     sync_assignment(assignment)
