@@ -1,6 +1,8 @@
 """Whole-database backup and restore that work the same on SQLite and PostgreSQL.
 
-The file is gzip'd JSON: a header with the schema (applied migrations) and Django's serialised rows.
+The file is gzip'd JSON: a header with the schema (applied migrations) and each model's row count, then
+Django's serialised rows. A restore checks the whole file against the header before deleting anything, and
+backups are created with mode 0600 (they hold personal data).
 For very large PostgreSQL databases pg_dump remains the tool; this format is for moving data between the
 embedded and the production database and for tests that prove a round trip."""
 
@@ -10,17 +12,23 @@ import datetime
 import gzip
 import io
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
+from typing import Any
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.management import call_command
+from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
-FORMAT = "sohoi-backup/1"
+FORMAT = "sohoi-backup/2"  # 2: the header carries per-model row counts, checked before a restore deletes
+READABLE = {"sohoi-backup/2"}
 
 
 class _ExactEncoder(DjangoJSONEncoder):
@@ -47,65 +55,141 @@ def _models():
     return [m for m in ordered if m._meta.label_lower not in skip and not m._meta.proxy]
 
 
+def _private_file(path: Path):
+    """Open `path` for writing with mode 0600 from its creation: a backup holds ID numbers and party
+    membership, so no other account on the machine may read it, not even for a moment."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # an existing file keeps its old mode on O_CREAT; set it explicitly
+    return os.fdopen(fd, "wb")
+
+
 def backup(path: str | Path) -> int:
+    """Write the whole database to `path`. The rows go to a temporary file first, so the header (written
+    first in the final file) can carry each model's exact row count, which a restore checks."""
+    path = Path(path)
     rows = 0
-    with gzip.open(path, "wt", encoding="utf-8") as out:
-        out.write(json.dumps({"format": FORMAT, "migrations": _applied()}) + "\n")
-        for model in _models():
-            qs = model._default_manager.order_by("pk")
-            data = serializers.serialize("json", qs.iterator(chunk_size=2000), use_natural_foreign_keys=True,
-                                         cls=_ExactEncoder)
-            count = qs.count()
-            out.write(json.dumps({"model": model._meta.label_lower, "count": count}) + "\n")
-            out.write(data + "\n")
-            rows += count
+    counts: dict[str, int] = {}
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as body:
+        with transaction.atomic():  # one consistent snapshot of the rows and of their counts
+            for model in _models():
+                label = model._meta.label_lower
+                seen = [0]
+
+                def tally(objects, seen=seen):  # counts the rows as they are serialised (streamed)
+                    for obj in objects:
+                        seen[0] += 1
+                        yield obj
+
+                data = serializers.serialize("json", tally(model._default_manager.order_by("pk").iterator(
+                    chunk_size=2000)), use_natural_foreign_keys=True, cls=_ExactEncoder)
+                body.write(json.dumps({"model": label, "count": seen[0]}) + "\n")
+                body.write(data + "\n")
+                counts[label] = seen[0]
+                rows += seen[0]
+        body.seek(0)
+        header = {"format": FORMAT, "migrations": _applied(), "counts": counts, "rows": rows}
+        with _private_file(path) as raw, gzip.GzipFile(fileobj=raw, mode="wb") as zipped:
+            out = io.TextIOWrapper(zipped, encoding="utf-8")
+            out.write(json.dumps(header) + "\n")
+            shutil.copyfileobj(body, out)
+            out.flush()
+            out.detach()
     return rows
 
 
-def restore(path: str | Path) -> int:
+def _bad(path: Path, why: str) -> BackupError:
+    return BackupError(f"Tệp {path.name} không phải tệp sao lưu Sổ Hội đầy đủ: {why}. Không có dữ liệu nào bị "
+                       "thay đổi. Hãy dùng một tệp sao lưu khác (tạo bằng lệnh “sohoi backup”).")
+
+
+def _read(path: Path) -> tuple[dict, list[tuple[str, str]]]:
+    """Header and (model, rows JSON) chunks, checked complete against the header's counts. Reads and checks
+    everything before the caller deletes anything."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as src:
+            first = src.readline()
+            try:
+                header = json.loads(first)
+            except ValueError:
+                raise _bad(path, "không có phần đầu (header) đọc được") from None
+            if not isinstance(header, dict) or "format" not in header:
+                raise _bad(path, "không có phần đầu (header) của tệp sao lưu")
+            if header.get("format") not in READABLE:
+                raise BackupError(f"Tệp {path.name} có định dạng {header.get('format')!r}, phiên bản này đọc được "
+                                  f"{', '.join(sorted(READABLE))}. Không có dữ liệu nào bị thay đổi. Tạo lại bản "
+                                  "sao lưu bằng lệnh “sohoi backup” của phiên bản hiện tại.")
+            if not isinstance(header.get("migrations"), list) or not isinstance(header.get("counts"), dict):
+                raise _bad(path, "phần đầu thiếu phiên bản cấu trúc dữ liệu hoặc số bản ghi")
+            chunks: list[tuple[str, str]] = []
+            while True:
+                meta_line = src.readline()
+                if not meta_line.strip():
+                    break
+                meta = json.loads(meta_line)
+                data = src.readline()
+                found = len(json.loads(data))  # also proves the chunk is complete JSON
+                if found != header["counts"].get(meta["model"]):
+                    raise _bad(path, f"bảng {meta['model']} có {found} bản ghi, phần đầu ghi "
+                                     f"{header['counts'].get(meta['model'])}")
+                chunks.append((meta["model"], data))
+    except BackupError:
+        raise
+    except gzip.BadGzipFile:
+        raise _bad(path, "không phải tệp nén gzip (.json.gz)") from None
+    except EOFError:
+        raise _bad(path, "tệp bị cắt cụt (thiếu phần cuối)") from None
+    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        raise _bad(path, f"nội dung hỏng ({exc.__class__.__name__})") from None
+    missing = sorted(set(header["counts"]) - {label for label, _data in chunks})
+    if missing:
+        raise _bad(path, f"thiếu {len(missing)} bảng ({', '.join(missing[:3])}{'…' if len(missing) > 3 else ''})")
+    return header, chunks
+
+
+def restore(path: str | Path, *, actor: Any = None) -> int:
+    """Replace the whole database with the backup at `path`, in one transaction. The file is read and checked
+    whole (header, format, schema, every model's row count) before anything is deleted; the restore itself
+    is recorded in the (restored) audit trail."""
     path = Path(path)
     if not path.exists():
         raise BackupError(f"Không tìm thấy tệp sao lưu {path}.")
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as src:
-            header = json.loads(src.readline())
-            chunks = []
-            while True:
-                meta_line = src.readline()
-                if not meta_line:
-                    break
-                meta = json.loads(meta_line)
-                chunks.append((meta["model"], src.readline()))
-    except (OSError, ValueError, KeyError) as exc:
-        raise BackupError(f"Tệp {path.name} không phải tệp sao lưu Sổ Hội hợp lệ ({exc.__class__.__name__}).") from exc
-    if header.get("format") != FORMAT:
-        raise BackupError(f"Tệp {path.name} không phải tệp sao lưu Sổ Hội (định dạng {header.get('format')!r}).")
+    header, chunks = _read(path)
     newer = sorted(set(header["migrations"]) - set(_applied()))
     if newer:
         raise BackupError(
             "Tệp sao lưu được tạo từ phiên bản Sổ Hội mới hơn (cấu trúc dữ liệu có thêm: "
             f"{', '.join(newer[:3])}{'…' if len(newer) > 3 else ''}). Hãy cập nhật phần mềm rồi phục hồi lại.")
     rows = 0
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            # TRUNCATE refuses while deferred foreign-key checks are pending in this transaction.
-            with connection.cursor() as cursor:
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        # flush re-creates content types (post_migrate), which the rows refer to by natural key
-        call_command("flush", interactive=False, verbosity=0)
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-        for _label, data in chunks:
-            objects = list(serializers.deserialize("json", io.StringIO(data), handle_forward_references=True))
-            for obj in objects:
-                obj.save()
-                rows += 1
-            for obj in objects:
-                if obj.deferred_fields:
-                    obj.save_deferred_fields()
-        _reset_sequences()
-    ContentType.objects.clear_cache()  # flush re-created content types under new ids
+    try:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                # TRUNCATE refuses while deferred foreign-key checks are pending in this transaction.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            # flush re-creates content types (post_migrate), which the rows refer to by natural key
+            call_command("flush", interactive=False, verbosity=0)
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            for _label, data in chunks:
+                objects = list(serializers.deserialize("json", io.StringIO(data), handle_forward_references=True))
+                for obj in objects:
+                    obj.save()
+                    rows += 1
+                for obj in objects:
+                    if obj.deferred_fields:
+                        obj.save_deferred_fields()
+            _reset_sequences()
+            ContentType.objects.clear_cache()  # flush re-created content types under new ids
+            from . import audit
+
+            audit.record(actor=actor, action="core.backup.restored", note=path.name,
+                         changes={"file": [None, path.name], "rows": [None, rows],
+                                  "backup_rows": [None, header.get("rows")]})
+    except (DeserializationError, DatabaseError) as exc:
+        ContentType.objects.clear_cache()
+        raise BackupError(f"Không phục hồi được từ tệp {path.name}: dữ liệu trong tệp không khớp cấu trúc hiện tại "
+                          f"({exc.__class__.__name__}). Dữ liệu cũ được giữ nguyên (đã hoàn tác).") from exc
     return rows
 
 
