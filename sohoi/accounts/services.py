@@ -57,10 +57,57 @@ def api_token_create(*, actor: Any, user: User, name: str) -> tuple[Any, str]:
 
     from .models import ApiToken
 
+    _require_token_owner_or_admin(actor, user)
     if not name.strip():
         raise ValidationError({"name": "Đặt tên cho mã truy cập (ví dụ: tên hệ thống dùng nó)."})
+    if len(name.strip()) > 100:
+        raise ValidationError({"name": "Tên mã truy cập dài quá 100 ký tự; đặt tên ngắn hơn."})
     token = secrets.token_urlsafe(32)
     row = ApiToken.objects.create(user=user, name=name.strip(), prefix=token[:8],
                                   key_hash=hashlib.sha256(token.encode()).hexdigest())
     audit.record(actor=actor, action="accounts.api_token.created", target=row, changes={"user": [None, str(user)]})
     return row, token
+
+
+def _require_token_owner_or_admin(actor: Any, user: User) -> None:
+    """A token acts with its owner's rights: only the owner or an administrator creates or revokes one.
+    (The role test moves into the permission layer with issue 10's part 1.)"""
+    from django.core.exceptions import PermissionDenied
+
+    if actor is None:  # the `sohoi apitoken` command, run by whoever holds the server
+        return
+    if not getattr(actor, "is_authenticated", False) or (actor.pk != user.pk and not api_token_manages_all(actor)):
+        raise PermissionDenied("Chỉ chủ tài khoản hoặc quản trị hệ thống được tạo hay thu hồi mã truy cập của "
+                               "tài khoản này.")
+
+
+def api_token_manages_all(user: Any) -> bool:
+    """Administrators manage every account's tokens; others only their own. The role test lives here, beside
+    the services that enforce it, until the permission layer takes it over."""
+    return bool(getattr(user, "is_authenticated", False) and user.has_role(Role.ADMIN))
+
+
+def api_tokens_managed_by(user: Any) -> Any:
+    """The tokens `user` may see and revoke (the page lists exactly these)."""
+    from .models import ApiToken
+
+    return ApiToken.objects.all() if api_token_manages_all(user) else ApiToken.objects.filter(user_id=user.pk)
+
+
+@transaction.atomic
+def api_token_revoke(*, actor: Any, token: Any) -> Any:
+    """Revoke a token now (it stops working at once); revoking twice is refused with a clear message."""
+    from django.utils import timezone
+
+    from .models import ApiToken
+
+    token = ApiToken.objects.select_for_update().select_related("user").get(pk=token.pk)
+    _require_token_owner_or_admin(actor, token.user)
+    if token.revoked_at is not None:
+        raise ValidationError({"token": f"Mã truy cập “{token}” đã bị thu hồi lúc "
+                                        f"{timezone.localtime(token.revoked_at):%H:%M %d/%m/%Y}."})
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit.record(actor=actor, action="accounts.api_token.revoked", target=token,
+                 changes={"revoked_at": [None, token.revoked_at], "user": [None, str(token.user)]})
+    return token

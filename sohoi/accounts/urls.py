@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import second_factor, views
+from . import second_factor, tokens, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("xac-thuc-hai-lop/", second_factor.otp_setup, name="otp_setup"),
     path("xac-thuc-hai-lop/nhap-ma/", second_factor.otp_verify, name="otp_verify"),
     path("xac-thuc-hai-lop/tat/", second_factor.otp_disable, name="otp_disable"),
+    path("token/", tokens.api_tokens, name="api_tokens"),
     path("", views.UserListView.as_view(), name="user_list"),
     path("moi/", views.user_create, name="user_create"),
     path("<int:pk>/", views.UserDetailView.as_view(), name="user_detail"),
