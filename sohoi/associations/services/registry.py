@@ -60,6 +60,7 @@ def association_create(
         require(actor, "associations.create")
     _check_counts(data)
     territory = data.get("territory")
+    _refuse_duplicate(name, scope_level, territory, parent if parent_assoc is not None else None)
     if unit is None:
         if parent is None:
             raise ValidationError({"parent": "Chọn đơn vị mà hội trực thuộc trong cây tổ chức."})
@@ -80,6 +81,26 @@ def association_create(
                                        committee_decision_date=cd.get("date"),
                                        committee_members=cd.get("members", 0))
     return assoc
+
+
+def duplicate_of(name: str, scope_level: str, territory: Any, parent: Unit | None = None) -> Association | None:
+    """An association still active with the same name (compared folded: diacritics, case, spacing and
+    invisible characters ignored), scope level and territory; for a branch, under the same association."""
+    qs = Association.objects.filter(name_folded=fold(name), scope_level=scope_level).exclude(status__in=ENDED)
+    qs = qs.filter(territory=territory) if territory is not None else qs.filter(territory__isnull=True)
+    if parent is not None:
+        qs = qs.filter(unit__parent=parent)
+    return qs.order_by("pk").first()
+
+
+def _refuse_duplicate(name: str, scope_level: str, territory: Any, parent: Unit | None) -> None:
+    existing = duplicate_of(name, scope_level, territory, parent)
+    if existing is not None:
+        where = f", địa bàn {territory}" if territory is not None else ""
+        raise ValidationError({"name": (
+            f"Đã có hội “{existing.name}” (mã {existing.pk}) cùng tên, cùng phạm vi "
+            f"{existing.get_scope_level_display().lower()}{where}. Mở hồ sơ hội đó để cập nhật thay vì đăng ký "
+            "lại, hoặc đặt tên khác nếu đây là một hội khác.")})
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import itertools
 
 from openpyxl import Workbook
 
@@ -33,8 +34,13 @@ def _assoc():
     return Association.objects.get(name="Hội Khuyến học thành phố Cần Thơ")
 
 
+_seq = itertools.count(1)
+
+
 def _new(actor):
-    return services.association_create(actor=actor, name="Hội Cây cảnh Nghệ nhân thử", scope_level=ScopeLevel.PROVINCE,
+    # A fresh name each time: a second registration under the same name is refused as a duplicate.
+    return services.association_create(actor=actor, name=f"Hội Cây cảnh Nghệ nhân thử {next(_seq)}",
+                                       scope_level=ScopeLevel.PROVINCE,
                                        field=FieldOfActivity.objects.first(), parent=Unit.objects.get(code="MTTQ"))
 
 

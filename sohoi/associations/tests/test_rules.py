@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+from django.core.exceptions import ValidationError
+
 from sohoi.associations import rules, services
 from sohoi.associations.choices import DossierItem, RuleCode, ScopeLevel
 from sohoi.associations.models import LegalRule
@@ -73,12 +76,14 @@ def test_working_day_deadline_skips_tet_holidays(users, founding):
 
 
 def test_name_and_main_field_duplicates_ignore_diacritics(users, founding):
-    a = founding(name="HOI KHUYEN HOC Thanh Pho Can Tho", field="study_promotion", main_activity="khuyến học")
+    # The same folded name, scope and territory is refused at registration (issue 10, part 4) ...
+    with pytest.raises(ValidationError, match="Hội Khuyến học thành phố Cần Thơ"):
+        founding(name="HOI KHUYEN HOC Thanh Pho Can Tho", field="study_promotion", main_activity="khuyến học")
+    # ... and a near name is registered, with the clash shown in its dossier check.
+    founding(name="Hội Khuyến học và Phát triển thành phố Cần Thơ", field="study_promotion", main_activity="khuyến học")
     b = founding(name="Hội Khuyến học Cần Thơ", field="study_promotion", main_activity="Khuyen hoc ")
-    checks = {c.code: c for c in rules.check_dossier(a.dossier)}
-    assert checks["name_unique"].passed is False
-    assert "Hội Khuyến học thành phố Cần Thơ" in checks["name_unique"].detail
     checks_b = {c.code: c for c in rules.check_dossier(b.dossier)}
+    assert "Hội Khuyến học thành phố Cần Thơ" in checks_b["name_unique"].detail
     assert checks_b["name_unique"].passed is False  # "thành phố" does not make a name different
     assert checks_b["main_field_unique"].passed is False
     c = founding(name="Hội Khuyến học xã Mới", scope=ScopeLevel.COMMUNE, main_activity="Khuyến học")
