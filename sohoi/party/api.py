@@ -3,12 +3,14 @@ audit) as the pages."""
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from sohoi.associations.models import Association
-from sohoi.core.scoping import can_see_sensitive, get_scoped, scoped_view
+from sohoi.core.permissions import allowed, require
+from sohoi.core.scoping import get_scoped, restrict, scoped_view
 from sohoi.orgs.models import Unit
 
 from . import selectors, services
@@ -154,11 +156,14 @@ def create_organisation(request: HttpRequest, payload: OrganisationIn):
                                      pk=data.pop("association_id"))
     data["superior"] = Unit.objects.filter(pk=data.pop("superior_id")).first()
     parent_id = data.pop("parent_id")
-    data["parent"] = PartyOrganisation.objects.filter(pk=parent_id).first() if parent_id else None
+    # A grassroots committee out of the user's reach answers like a missing one (no name in the message).
+    data["parent"] = restrict(PartyOrganisation.objects.filter(pk=parent_id), request.auth).first() if parent_id else None
+    if parent_id and data["parent"] is None:
+        raise ValidationError({"parent_id": "Lựa chọn không hợp lệ. Chọn một đảng bộ cơ sở trong danh sách."})
     org = services.organisation_create(actor=request.auth, data=data)
-    if not can_see_sensitive(request.auth):
+    if not allowed(request.auth, "party.see_secretary"):
         org.secretary_name = None
-    return 201, org
+    return Status(201, org)
 
 
 class RatingFilters(Schema):
@@ -194,12 +199,13 @@ def create_rating(request: HttpRequest, payload: RatingIn):
     org = selectors.organisation_get(user=request.auth, pk=payload.organisation_id, action="change")
     rating = services.rating_record(actor=request.auth, organisation=org, year=payload.year, score=payload.score,
                                     grade=payload.grade, decision=payload.decision, note=payload.note)
-    return 201, rating
+    return Status(201, rating)
 
 
 @router.get("/eligibility", response=list[EligibleOut], summary="Hội đủ điều kiện, chưa có tổ chức đảng")
 @paginate
 def list_eligible(request: HttpRequest):
+    require(request.auth, "party.see_eligibility")  # derived from party membership: 403, not an empty list
     qs = selectors.eligible_queryset(user=request.auth)
     if not selectors.log_count_read(user=request.auth, what="API danh sách hội đủ điều kiện", rows=1):
         return Association.objects.none()
@@ -215,7 +221,7 @@ def list_rules(request: HttpRequest, code: str | None = Query(None, max_length=4
 
 @router.post("/rules", response={201: RuleOut}, summary="Thêm quy định (quản trị hệ thống)")
 def create_rule(request: HttpRequest, payload: RuleIn):
-    return 201, services.party_rule_create(actor=request.auth, data=payload.dict())
+    return Status(201, services.party_rule_create(actor=request.auth, data=payload.dict()))
 
 
 @router.patch("/rules/{int:rule_id}", response=RuleOut, summary="Sửa quy định (quản trị hệ thống)")

@@ -17,6 +17,8 @@ from .choices import Grade, OrgStatus
 from .models import PartyOrganisation, PartyRule
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# An id outside the user's reach is answered like an unknown one: never with the name behind it (issue 10).
+INVALID_CHOICE = _("Lựa chọn không hợp lệ. Chọn một mục trong danh sách.")
 
 
 class OrganisationForm(forms.ModelForm):
@@ -29,12 +31,18 @@ class OrganisationForm(forms.ModelForm):
                   "members_reported_on", "note"]
         widgets = {"decision_date": DATE, "members_reported_on": DATE, "note": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args: Any, associations=None, show_secretary: bool = True, **kwargs: Any):
+    def __init__(self, *args: Any, associations=None, superiors=None, parents=None, show_secretary: bool = True,
+                 **kwargs: Any):
         super().__init__(*args, **kwargs)
+        # The caller passes choices restricted to the user's reach (views._organisation_form); without them the
+        # form offers nothing, so that a forgotten restriction never lists other bodies' organisations.
         self.fields["association"].queryset = associations if associations is not None else Association.objects.none()
-        self.fields["superior"].queryset = Unit.objects.filter(kind=UnitKind.PARTY_COMMITTEE).order_by("path")
-        self.fields["parent"].queryset = PartyOrganisation.objects.filter(
+        self.fields["superior"].queryset = (superiors if superiors is not None else Unit.objects.none()).filter(
+            kind=UnitKind.PARTY_COMMITTEE).order_by("path")
+        self.fields["parent"].queryset = (parents if parents is not None else PartyOrganisation.objects.none()).filter(
             kind="grassroots_committee", status=OrgStatus.ACTIVE).select_related("association")
+        for name in ("association", "superior", "parent"):
+            self.fields[name].error_messages["invalid_choice"] = INVALID_CHOICE
         if not show_secretary:
             del self.fields["secretary_name"]
         for name in ("official_members", "probationary_members"):

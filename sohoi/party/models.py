@@ -4,7 +4,8 @@ association, and the Party rules (thresholds as data, design.md §6).
 Who sees what (issue 5): the read-all roles see everything; a Party committee sees the organisations whose
 superior committee lies in its subtree or whose association does; association staff see their own
 association's organisations (counts only: the secretary's name is per-person party-membership data and
-is shown only to SENSITIVE_DATA_ROLES, each read audited). Nobody else sees Party records.
+is shown only to roles allowed to see sensitive data, each read audited). Nobody else sees Party records.
+The rules themselves are declared in permissions.py.
 """
 
 from __future__ import annotations
@@ -17,57 +18,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sohoi.accounts.choices import READ_ALL_ROLES, Role
 from sohoi.core.models import BaseModel
-from sohoi.core.scoping import VIEW, ScopePolicy
 
+from . import permissions
 from .choices import NUMERIC_RULES, Grade, OrgKind, OrgStatus, RuleCode, RuleUnit
-
-NONE = Q(pk__in=[])
-
-
-def party_q(prefix: str = ""):
-    """The scope rule of every Party record; `prefix` leads from the model to the PartyOrganisation."""
-
-    def also(user, action: str) -> Q:
-        path = user.unit.path if user.unit_id and user.unit.path else None
-        if not path:
-            return NONE
-        roles = user.role_codes
-        if Role.PARTY_COMMITTEE in roles:
-            return (Q(**{f"{prefix}superior__path__startswith": path})
-                    | Q(**{f"{prefix}association__unit__path__startswith": path}))
-        if action == VIEW and Role.ASSOCIATION_STAFF in roles:
-            return Q(**{f"{prefix}association__unit__path__startswith": path})
-        return NONE
-
-    return also
-
-
-def association_party_q(prefix: str = ""):
-    """Scope of per-association Party figures (PartyMemberCount) and of the eligibility list."""
-
-    def also(user, action: str) -> Q:
-        path = user.unit.path if user.unit_id and user.unit.path else None
-        if not path:
-            return NONE
-        roles = user.role_codes
-        if Role.PARTY_COMMITTEE in roles:
-            orgs = PartyOrganisation.objects.filter(superior__path__startswith=path).values("association_id")
-            return Q(**{f"{prefix}unit__path__startswith": path}) | Q(**{f"{prefix}pk__in": orgs})
-        if action == VIEW and Role.ASSOCIATION_STAFF in roles:
-            return Q(**{f"{prefix}unit__path__startswith": path})
-        return NONE
-
-    return also
-
-
-ORG_SCOPE = ScopePolicy(unit_field=None, view_all=READ_ALL_ROLES, change_all=frozenset({Role.ADMIN}),
-                        also=party_q())
-RATING_SCOPE = ScopePolicy(unit_field=None, view_all=READ_ALL_ROLES, change_all=frozenset({Role.ADMIN}),
-                           also=party_q("organisation__"))
-COUNT_SCOPE = ScopePolicy(unit_field=None, view_all=READ_ALL_ROLES, change_all=frozenset({Role.ADMIN}),
-                          also=association_party_q("association__"))
 
 
 class PartyRuleQuerySet(models.QuerySet):
@@ -79,7 +33,7 @@ class PartyRuleQuerySet(models.QuerySet):
 class PartyRule(BaseModel):
     """One Party threshold with its basis and validity dates; a change is a new row, never an edit of an old one."""
 
-    SCOPE = ScopePolicy(unit_field=None, everyone_views=True, change_all=frozenset({Role.ADMIN}))
+    SCOPE = permissions.RULE_SCOPE
 
     code = models.CharField(_("quy định"), max_length=40, choices=RuleCode.choices, db_index=True)
     label = models.CharField(_("nội dung"), max_length=300)
@@ -129,7 +83,7 @@ class PartyOrganisation(BaseModel):
     """A Party organisation attached to an association. Dissolution and merger keep the record (lineage:
     `successor` is the organisation a merged one went into)."""
 
-    SCOPE = ORG_SCOPE
+    SCOPE = permissions.ORG_SCOPE
     SENSITIVE_FIELDS = ("secretary_name",)
     # The secretary's name says that a named person is a party member: never copied into the audit diff.
     AUDIT_EXCLUDE = (*BaseModel.AUDIT_EXCLUDE, "secretary_name")
@@ -179,7 +133,7 @@ class PartyMemberCount(BaseModel):
     """The number of party members in an association as reported by the Party side, for associations
     without a roster in Sổ Hội. A count, never a list of persons."""
 
-    SCOPE = COUNT_SCOPE
+    SCOPE = permissions.COUNT_SCOPE
 
     association = models.ForeignKey("associations.Association", verbose_name=_("hội"), on_delete=models.CASCADE,
                                     related_name="party_member_counts")
@@ -202,7 +156,7 @@ class QualityRating(BaseModel):
     """The yearly quality rating of a Party organisation; the grade follows from the score by the rule rows
     valid on 31/12 of the year when a score is given."""
 
-    SCOPE = RATING_SCOPE
+    SCOPE = permissions.RATING_SCOPE
 
     organisation = models.ForeignKey(PartyOrganisation, verbose_name=_("tổ chức đảng"), on_delete=models.CASCADE,
                                      related_name="ratings")

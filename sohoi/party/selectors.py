@@ -30,18 +30,19 @@ from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sohoi.accounts.choices import READ_ALL_ROLES
 from sohoi.associations.choices import Status
 from sohoi.associations.models import Association, Leader, Member
 from sohoi.core import audit
 from sohoi.core.deadlines import today
-from sohoi.core.scoping import VIEW, can_see_sensitive, get_scoped, restrict
+from sohoi.core.permissions import allowed
+from sohoi.core.scoping import VIEW, get_scoped, restrict
 from sohoi.orgs.choices import UnitKind, UnitLevel
 from sohoi.orgs.models import Unit
 
 from .choices import GRADE_COLOR, GRADE_ORDER, Grade, OrgStatus, RuleCode
 from .filters import OrganisationFilter, RatingFilter
-from .models import PartyMemberCount, PartyOrganisation, PartyRule, QualityRating, association_party_q
+from .models import PartyMemberCount, PartyOrganisation, PartyRule, QualityRating
+from .permissions import party_association_q
 from .rules import default_superior, recommended_kind, thresholds
 
 ACTIVE_ASSOCIATION = (Status.OPERATING, Status.SUSPENDED)
@@ -66,8 +67,8 @@ def organisation_get(*, user: Any, pk: int, action: str = VIEW) -> PartyOrganisa
 
 def secretary_of(*, user: Any, organisation: PartyOrganisation) -> tuple[str | None, bool]:
     """(name, shown). The secretary's name says that a named person is a party member: sensitive personal
-    data (domain.md §6). Shown only to SENSITIVE_DATA_ROLES, and each such read is recorded."""
-    if not can_see_sensitive(user):
+    data (domain.md §6). Shown only to roles allowed to see it ("party.see_secretary"), each read recorded."""
+    if not allowed(user, "party.see_secretary"):
         return None, False
     if organisation.secretary_name:
         audit.record(actor=user, action="party.organisation.sensitive_viewed", target=organisation,
@@ -95,9 +96,8 @@ def party_associations(*, user: Any) -> QuerySet[Association]:
     qs = Association.objects.select_related("unit", "territory")
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return qs.none()
-    if user.role_codes & READ_ALL_ROLES:
-        return qs
-    return qs.filter(association_party_q()(user, VIEW))
+    q = party_association_q(user)
+    return qs if q is None else qs.filter(q)
 
 
 def _count(qs: QuerySet) -> Subquery:
@@ -137,8 +137,11 @@ def _active(qs: QuerySet[Association]) -> QuerySet[Association]:
 
 
 def eligible_queryset(*, user: Any, on: datetime.date | None = None) -> QuerySet[Association]:
-    """Active associations with at least the minimum of party members and no active Party organisation."""
+    """Active associations with at least the minimum of party members and no active Party organisation.
+    Derived from party membership: empty for a role that may not see it (the pages answer 403 first)."""
     on = on or today()
+    if not allowed(user, "party.see_eligibility"):
+        return Association.objects.none()
     minimum = thresholds(on)[RuleCode.MIN_MEMBERS]
     return (with_party_counts(_active(party_associations(user=user)))
             .filter(party_count__gte=minimum, has_org=False).order_by("name_folded", "pk"))
@@ -191,8 +194,9 @@ def eligibility(*, user: Any, on: datetime.date | None = None) -> dict[str, Any]
 
 
 def log_count_read(*, user: Any, what: str, rows: int) -> bool:
-    """Party-member counts derived from per-person flags: shown to SENSITIVE_DATA_ROLES, each read logged."""
-    if not can_see_sensitive(user):
+    """Party-member counts derived from per-person flags: shown to roles allowed to see them ("party.see_counts"),
+    each read logged."""
+    if not allowed(user, "party.see_counts"):
         return False
     if rows:
         audit.record(actor=user, action="party.counts.sensitive_viewed", note=f"{what}: {rows} hội")
@@ -252,7 +256,10 @@ def bar_chart(year_rows: list[dict[str, Any]], height: int = 160, bar: int = 18,
 
 def core_rows(*, user: Any) -> list[dict[str, Any]]:
     """Per active association: leaders in office, how many are party members, members, party members and
-    their share; flags an association whose leadership has no party member."""
+    their share; flags an association whose leadership has no party member. Empty for a role that may not see
+    these counts (derived from party membership): they are never computed for it."""
+    if not allowed(user, "party.see_counts"):
+        return []
     qs = with_party_counts(_active(party_associations(user=user))).order_by("name_folded", "pk")
     rows = []
     for a in qs:
@@ -271,7 +278,7 @@ def home_panels(user: Any) -> list[dict[str, Any]]:
     if not getattr(user, "is_authenticated", False):
         return []
     panels: list[dict[str, Any]] = []
-    if party_associations(user=user).exists():
+    if allowed(user, "party.see_eligibility") and party_associations(user=user).exists():
         n = eligible_queryset(user=user).count()
         panels.append({"title": _("Hội đủ điều kiện, chưa có tổ chức đảng"), "count": n,
                        "text": _("Trong phạm vi bạn theo dõi (điểm 1 Công văn 752-CV/TU)."),

@@ -1,8 +1,7 @@
 """Every write of the Party app (design.md convention 1): keyword-only, atomic, validating, audited.
 
-Permissions: administrators change every Party record; a Party committee (role party_committee) changes
-the organisations under it (superior committee or association in its subtree); the Party rule table is
-the administrator's. The one-click eligibility task belongs to the boards that urge (Ban Dân vận, admin).
+Who may do each write is declared in permissions.py and asked with `require()` before anything is read
+or validated.
 """
 
 from __future__ import annotations
@@ -10,13 +9,14 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from sohoi.accounts.choices import Role
 from sohoi.core import audit
 from sohoi.core.deadlines import today
+from sohoi.core.permissions import require
+from sohoi.core.scoping import restrict
 from sohoi.core.services import object_create, object_update
 from sohoi.orgs.choices import UnitKind
 
@@ -24,40 +24,19 @@ from .choices import Grade, OrgKind, OrgStatus
 from .models import PartyMemberCount, PartyOrganisation, PartyRule, QualityRating
 from .rules import grade_for_score
 
-TASK_ROLES = frozenset({Role.ADMIN, Role.MASS_MOBILISATION})
 COUNT_FIELDS = {"official_members": "số đảng viên chính thức", "probationary_members": "số đảng viên dự bị",
                 "official": "số đảng viên chính thức", "probationary": "số đảng viên dự bị"}
 
 
-# Permissions -------------------------------------------------------------------------------------------
-
-def may_change_party(actor: Any, *, superior: Any = None, association: Any = None) -> bool:
-    """actor None is the system itself (demo loader)."""
-    if actor is None:
-        return True
-    if not getattr(actor, "is_authenticated", False):
-        return False
-    if actor.has_role(Role.ADMIN):
-        return True
-    if not actor.has_role(Role.PARTY_COMMITTEE) or not actor.unit_id:
-        return False
-    path = actor.unit.path
-    return bool((superior is not None and superior.path.startswith(path))
-                or (association is not None and association.unit.path.startswith(path)))
-
-
-def _require(actor: Any, what: str, **objs: Any) -> None:
-    if not may_change_party(actor, **objs):
-        raise PermissionDenied(f"Bạn không có quyền {what}: chỉ cấp ủy quản lý tổ chức đảng này (hoặc quản trị "
-                               "hệ thống) được làm việc này.")
-
-
-def _require_admin(actor: Any) -> None:
-    if actor is not None and not actor.has_role(Role.ADMIN):
-        raise PermissionDenied("Chỉ quản trị hệ thống được sửa bảng quy định về tổ chức đảng.")
-
-
 # Validation --------------------------------------------------------------------------------------------
+
+def _check_parent_visible(actor: Any, parent: PartyOrganisation | None) -> None:
+    """A grassroots committee the actor cannot see is answered like a missing one: no name (issue 10)."""
+    if parent is None or actor is None:
+        return
+    if not restrict(PartyOrganisation.objects.filter(pk=parent.pk), actor).exists():
+        raise ValidationError({"parent": "Lựa chọn không hợp lệ. Chọn một đảng bộ cơ sở trong danh sách."})
+
 
 def _check_counts(data: dict[str, Any], errors: dict[str, str]) -> None:
     for name, label in COUNT_FIELDS.items():
@@ -121,7 +100,7 @@ def _check_overlap(rule: PartyRule, code: str, start: datetime.date | None, end:
 
 @transaction.atomic
 def party_rule_create(*, actor: Any, data: dict[str, Any]) -> PartyRule:
-    _require_admin(actor)
+    require(actor, "party.edit_rules")
     _check_overlap(PartyRule(), data.get("code", ""), data.get("valid_from"), data.get("valid_to"))
     return object_create(actor=actor, model=PartyRule, data=dict(data), action="party.rule.created")
 
@@ -129,7 +108,7 @@ def party_rule_create(*, actor: Any, data: dict[str, Any]) -> PartyRule:
 @transaction.atomic
 def party_rule_update(*, actor: Any, rule: PartyRule, data: dict[str, Any],
                       expected_version: int | None = None) -> PartyRule:
-    _require_admin(actor)
+    require(actor, "party.edit_rules")
     _check_overlap(rule, data.get("code", rule.code), data.get("valid_from", rule.valid_from),
                    data.get("valid_to", rule.valid_to))
     return object_update(actor=actor, obj=rule, data=dict(data), action="party.rule.updated",
@@ -141,8 +120,14 @@ def party_rule_update(*, actor: Any, rule: PartyRule, data: dict[str, Any],
 @transaction.atomic
 def organisation_create(*, actor: Any, data: dict[str, Any]) -> PartyOrganisation:
     data = dict(data)
+    # Who first, then what: a refusal says nothing about the rows it names.
+    require(actor, "party.create_organisation")
+    if data.get("superior") is not None:  # a missing one is a field error, below
+        require(actor, "party.place_under", data["superior"])
+    if data.get("association") is not None:
+        require(actor, "party.attach_to_association", data["association"])
+    _check_parent_visible(actor, data.get("parent"))
     _check_organisation(data)
-    _require(actor, "ghi tổ chức đảng", superior=data.get("superior"), association=data.get("association"))
     data.setdefault("status", OrgStatus.ACTIVE)
     org = object_create(actor=actor, model=PartyOrganisation, data=data, action="party.organisation.created")
     if org.secretary_name:
@@ -155,10 +140,13 @@ def organisation_create(*, actor: Any, data: dict[str, Any]) -> PartyOrganisatio
 def organisation_update(*, actor: Any, organisation: PartyOrganisation, data: dict[str, Any],
                         expected_version: int | None = None) -> PartyOrganisation:
     data = {k: v for k, v in data.items() if k not in ("status", "ended_on", "successor", "end_decision_number")}
-    _require(actor, "sửa tổ chức đảng", superior=organisation.superior, association=organisation.association)
-    if "superior" in data or "association" in data:
-        _require(actor, "chuyển tổ chức đảng sang cấp ủy hoặc hội khác", superior=data.get("superior"),
-                 association=data.get("association"))
+    require(actor, "party.change_organisation", organisation)
+    if "superior" in data and data["superior"] != organisation.superior:
+        require(actor, "party.place_under", data["superior"])
+    if "association" in data and data["association"] != organisation.association:
+        require(actor, "party.attach_to_association", data["association"])
+    if "parent" in data and data["parent"] != organisation.parent:
+        _check_parent_visible(actor, data["parent"])
     _check_organisation(data, organisation)
     secretary_changed = "secretary_name" in data and data["secretary_name"] != organisation.secretary_name
     org = object_update(actor=actor, obj=organisation, data=data, action="party.organisation.updated",
@@ -173,8 +161,7 @@ def organisation_update(*, actor: Any, organisation: PartyOrganisation, data: di
 def organisation_end(*, actor: Any, organisation: PartyOrganisation, status: str, ended_on: datetime.date,
                      decision_number: str, successor: PartyOrganisation | None = None) -> PartyOrganisation:
     """Dissolve, or merge into `successor` (the lineage). The record stays, with its ratings."""
-    _require(actor, "giải thể, hợp nhất tổ chức đảng", superior=organisation.superior,
-             association=organisation.association)
+    require(actor, "party.change_organisation", organisation)
     errors: dict[str, str] = {}
     if organisation.status != OrgStatus.ACTIVE:
         errors["status"] = f"Tổ chức đảng này đã {organisation.get_status_display().lower()}; không thể kết thúc lần nữa."
@@ -207,7 +194,7 @@ def organisation_end(*, actor: Any, organisation: PartyOrganisation, status: str
 def member_count_report(*, actor: Any, association: Any, reported_on: datetime.date, official: int,
                         probationary: int = 0, source: str = "") -> PartyMemberCount:
     """Record (or correct, for the same day) the reported number of party members of an association."""
-    _require(actor, "ghi số đảng viên của hội", association=association)
+    require(actor, "party.report_count", association)
     errors: dict[str, str] = {}
     _check_counts({"official": official, "probationary": probationary}, errors)
     if reported_on is None:
@@ -229,7 +216,7 @@ def rating_record(*, actor: Any, organisation: PartyOrganisation, year: int, gra
                   score: int | None = None, decision: str = "", note: str = "") -> QualityRating:
     """The rating of one year (a second call for the same year corrects it). With a score, the grade is
     derived from the rule rows valid that year; a typed grade that disagrees is refused."""
-    _require(actor, "xếp loại tổ chức đảng", superior=organisation.superior, association=organisation.association)
+    require(actor, "party.rate", organisation)
     errors: dict[str, str] = {}
     this_year = today().year
     if year is None or not (1930 <= int(year) <= this_year):
@@ -282,8 +269,7 @@ def eligibility_task_create(*, actor: Any, committee: Any, associations: list[An
     from sohoi.directives.choices import Direction, DocType, System
     from sohoi.directives.services import document_confirm, document_create
 
-    if actor is not None and not (actor.role_codes & TASK_ROLES):
-        raise PermissionDenied("Chỉ Ban Dân vận (hoặc quản trị hệ thống) được giao nhiệm vụ cho cấp ủy từ trang này.")
+    require(actor, "party.create_eligibility_task", committee)
     if committee is None or committee.kind != UnitKind.PARTY_COMMITTEE:
         raise ValidationError({"committee": "Chọn một cấp ủy đảng để giao nhiệm vụ."})
     if not associations:

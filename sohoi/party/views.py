@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from sohoi.accounts.choices import Role
 from sohoi.associations.models import Association
 from sohoi.core import audit
 from sohoi.core.forms import apply_errors
 from sohoi.core.params import int_param
-from sohoi.core.scoping import CHANGE, can, get_scoped, scoped_view
+from sohoi.core.permissions import allowed, require
+from sohoi.core.scoping import CHANGE, get_scoped, restrict, scoped_view
 from sohoi.core.views import paginate, render_page
 from sohoi.orgs.models import Unit
 
@@ -23,18 +23,15 @@ from . import selectors, services
 from .choices import GRADE_CSS
 from .forms import EndForm, MemberCountForm, OrganisationForm, PartyRuleForm, RatingForm, TaskForm
 from .models import PartyOrganisation, PartyRule
+from .permissions import superior_choices
 
 MAX_CHOSEN = 5000  # more associations than the register of the city holds
-
-
-def _may_create(user) -> bool:
-    return user.has_role(Role.ADMIN) or (user.has_role(Role.PARTY_COMMITTEE) and user.unit_id is not None)
 
 
 def organisation_list(request: HttpRequest) -> HttpResponse:
     filterset = selectors.organisation_list(user=request.user, filters=request.GET)
     qs = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-    context = {"filter": filterset, "page": paginate(request, qs), "can_create": _may_create(request.user),
+    context = {"filter": filterset, "page": paginate(request, qs),
                "title": _("Tổ chức đảng trong các hội")}
     return render_page(request, "party/organisation_list.html", context, "party/partials/_org_rows.html")
 
@@ -43,12 +40,13 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     org = selectors.organisation_get(user=request.user, pk=pk)
     secretary, shown = selectors.secretary_of(user=request.user, organisation=org)
-    may_change = can(request.user, CHANGE, org)
+    may_change = allowed(request.user, "party.change_organisation", org)
     context = {"object": org, "title": str(org), "secretary": secretary, "show_sensitive": shown,
                "ratings": selectors.ratings_for(user=request.user, organisation=org), "grade_css": GRADE_CSS,
                "predecessors": selectors.organisation_queryset(user=request.user).filter(successor=org),
-               "may_change": may_change, "history": audit.history_for(org)[:100],
-               "rating_form": RatingForm(initial={"year": datetime.date.today().year - 1}) if may_change else None,
+               "may_change": may_change, "history": audit.visible_history(org, request.user, limit=100),
+               "rating_form": RatingForm(initial={"year": datetime.date.today().year - 1})
+               if allowed(request.user, "party.rate", org) else None,
                "end_form": EndForm(organisation=org, successors=selectors.organisation_queryset(
                    user=request.user, action=CHANGE)) if may_change and org.status == "active" else None}
     return render(request, "party/organisation_detail.html", context)
@@ -58,16 +56,22 @@ def _associations_for(request: HttpRequest):
     return selectors.party_associations(user=request.user).order_by("name_folded")
 
 
+def _organisation_form(request: HttpRequest, **kwargs):
+    """Choices only within the user's reach: associations of its Party scope, committees of its own subtree,
+    grassroots committees it may see. Another id answers "invalid choice", never the name behind it."""
+    return OrganisationForm(request.POST or None, associations=_associations_for(request),
+                            superiors=superior_choices(request.user),
+                            parents=restrict(PartyOrganisation.objects.all(), request.user), **kwargs)
+
+
 def organisation_add(request: HttpRequest) -> HttpResponse:
-    if not _may_create(request.user):
-        raise PermissionDenied(_("Chỉ cấp ủy đảng (hoặc quản trị hệ thống) được ghi tổ chức đảng."))
-    form = OrganisationForm(request.POST or None, associations=_associations_for(request),
-                            initial={"association": request.GET.get("association")})
+    require(request.user, "party.create_organisation")
+    form = _organisation_form(request, initial={"association": request.GET.get("association")})
     if request.method == "POST" and form.is_valid():
         try:
             org = services.organisation_create(actor=request.user, data=form.data_dict())
-        except (ValidationError, PermissionDenied) as exc:
-            apply_errors(form, exc if isinstance(exc, ValidationError) else ValidationError(str(exc)))
+        except ValidationError as exc:
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Đã ghi tổ chức đảng."))
             return redirect("party:organisation_detail", pk=org.pk)
@@ -77,8 +81,8 @@ def organisation_add(request: HttpRequest) -> HttpResponse:
 @scoped_view(PartyOrganisation)
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     org = selectors.organisation_get(user=request.user, pk=pk, action=CHANGE)
-    form = OrganisationForm(request.POST or None, instance=PartyOrganisation.objects.get(pk=org.pk),
-                            associations=_associations_for(request))
+    require(request.user, "party.change_organisation", org)
+    form = _organisation_form(request, instance=PartyOrganisation.objects.get(pk=org.pk))
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_update(actor=request.user, organisation=org, data=form.data_dict(),
@@ -89,7 +93,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Đã lưu."))
             return redirect("party:organisation_detail", pk=org.pk)
     return render(request, "party/form.html", {"form": form, "title": _("Sửa: %(o)s") % {"o": org}, "back": org,
-                                               "history": audit.history_for(org)[:50]})
+                                               "history": audit.visible_history(org, request.user, limit=50)})
 
 
 @scoped_view(PartyOrganisation)
@@ -112,6 +116,7 @@ def organisation_end(request: HttpRequest, pk: int) -> HttpResponse:
 @scoped_view(PartyOrganisation)
 def rating_add(request: HttpRequest, pk: int) -> HttpResponse:
     org = selectors.organisation_get(user=request.user, pk=pk, action=CHANGE)
+    require(request.user, "party.rate", org)
     form = RatingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -129,8 +134,7 @@ def rating_add(request: HttpRequest, pk: int) -> HttpResponse:
 @scoped_view(Association)
 def member_count(request: HttpRequest, pk: int) -> HttpResponse:
     association = get_scoped(Association.objects.select_related("unit"), request.user, pk=pk)
-    if not services.may_change_party(request.user, association=association):
-        raise PermissionDenied(_("Chỉ cấp ủy đảng quản lý hội này (hoặc quản trị hệ thống) được ghi số đảng viên."))
+    require(request.user, "party.report_count", association)
     form = MemberCountForm(request.POST or None, initial={"reported_on": datetime.date.today()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -144,10 +148,8 @@ def member_count(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def eligibility(request: HttpRequest) -> HttpResponse:
-    may_task = bool(request.user.role_codes & services.TASK_ROLES)
     if request.method == "POST":
-        if not may_task:
-            raise PermissionDenied(_("Chỉ Ban Dân vận (hoặc quản trị hệ thống) được giao nhiệm vụ từ trang này."))
+        require(request.user, "party.create_eligibility_task")
         form = TaskForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
@@ -168,9 +170,11 @@ def eligibility(request: HttpRequest) -> HttpResponse:
         else:
             messages.error(request, _("Yêu cầu giao việc thiếu cấp ủy hoặc danh sách hội; tải lại trang rồi bấm lại."))
         return redirect("party:eligibility")
+    # Derived from party membership: a role without the right to see it gets 403, not an empty page.
+    require(request.user, "party.see_eligibility")
     data = selectors.eligibility(user=request.user)
     shows_counts = selectors.log_count_read(user=request.user, what="Danh sách hội đủ điều kiện", rows=data["total"])
-    return render(request, "party/eligibility.html", {**data, "may_task": may_task, "shows_counts": shows_counts,
+    return render(request, "party/eligibility.html", {**data, "shows_counts": shows_counts,
                                                       "title": _("Hội đủ điều kiện, chưa có tổ chức đảng")})
 
 
@@ -189,13 +193,11 @@ def core(request: HttpRequest) -> HttpResponse:
 
 def rules(request: HttpRequest) -> HttpResponse:
     return render(request, "party/rules.html", {"rules": selectors.rule_list(user=request.user),
-                                                "can_edit": request.user.has_role(Role.ADMIN),
                                                 "title": _("Quy định về tổ chức đảng")})
 
 
 def _rule_form(request: HttpRequest, rule: PartyRule | None) -> HttpResponse:
-    if not request.user.has_role(Role.ADMIN):
-        raise PermissionDenied(_("Chỉ quản trị hệ thống được sửa bảng quy định về tổ chức đảng."))
+    require(request.user, "party.edit_rules", rule)
     form = PartyRuleForm(request.POST or None, instance=PartyRule.objects.get(pk=rule.pk) if rule else None,
                          initial={"version": rule.version} if rule else None)
     if request.method == "POST" and form.is_valid():
@@ -211,7 +213,7 @@ def _rule_form(request: HttpRequest, rule: PartyRule | None) -> HttpResponse:
             messages.success(request, _("Đã lưu quy định."))
             return redirect("party:rules")
     return render(request, "party/form.html", {"form": form, "title": _("Quy định về tổ chức đảng"),
-                                               "history": audit.history_for(rule)[:50] if rule else None})
+                                               "history": audit.visible_history(rule, request.user, limit=50)})
 
 
 def rule_add(request: HttpRequest) -> HttpResponse:
