@@ -194,6 +194,42 @@ def test_a_racing_second_report_gets_the_clear_message_not_a_500_or_a_duplicate(
     assert ProgressReport.objects.count() == count and AuditEntry.objects.count() == audits
 
 
+def test_a_racing_second_congress_with_the_same_number_gets_the_clear_message(users, monkeypatch):
+    import datetime
+
+    from sohoi.associations import services
+    from sohoi.associations.models import Association, Congress
+
+    hkh = Association.objects.get(name="Hội Khuyến học thành phố Cần Thơ")
+    first = services.congress_record(actor=users["noivu"], association=hkh, number=41, expected=100, attended=80,
+                                     held_on=datetime.date(2025, 3, 1))
+    assert first.pk  # the valid request is accepted
+    count, audits = Congress.objects.count(), AuditEntry.objects.count()
+    real = QuerySet.exists
+    monkeypatch.setattr(QuerySet, "exists", lambda qs: False if qs.model is Congress else real(qs))  # the race
+    with pytest.raises(ValidationError) as caught:
+        services.congress_record(actor=users["noivu"], association=hkh, number=41, expected=100, attended=80,
+                                 held_on=datetime.date(2025, 3, 1))
+    assert "Đã có đại hội lần thứ 41" in str(caught.value)
+    assert Congress.objects.count() == count and AuditEntry.objects.count() == audits
+
+
+def test_a_racing_second_rating_of_the_same_year_is_refused_not_duplicated(users, monkeypatch):
+    from sohoi.party import services
+    from sohoi.party.models import PartyOrganisation, QualityRating
+
+    org = PartyOrganisation.objects.filter(ended_on__isnull=True).order_by("pk").first()
+    year = org.decision_date.year + 1
+    services.rating_record(actor=users["quantri"], organisation=org, year=year, score=90)
+    count = QualityRating.objects.count()
+    real = QuerySet.first
+    # The race: the second call looked for the year's rating before the first one's row was visible.
+    monkeypatch.setattr(QuerySet, "first", lambda qs: None if qs.model is QualityRating else real(qs))
+    with pytest.raises(ValidationError):
+        services.rating_record(actor=users["quantri"], organisation=org, year=year, score=70)
+    assert QualityRating.objects.count() == count
+
+
 # 5. NUL characters in JSON bodies --------------------------------------------------------------------------
 
 def test_nul_in_a_json_body_is_refused_with_400_in_the_api_error_shape(login):

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from sohoi.core import audit
+from sohoi.core.concurrency import lock
 from sohoi.core.deadlines import today
 from sohoi.core.permissions import require
 from sohoi.core.scoping import restrict
@@ -203,6 +204,7 @@ def member_count_report(*, actor: Any, association: Any, reported_on: datetime.d
         errors["reported_on"] = "Ngày tính số đảng viên không thể sau hôm nay. Sửa lại ngày."
     if errors:
         raise ValidationError(errors)
+    lock(association)  # concurrent reports of the same day queue here, so the second one updates the first
     existing = PartyMemberCount.objects.filter(association=association, reported_on=reported_on).first()
     data = {"official": int(official), "probationary": int(probationary or 0), "source": source}
     if existing:
@@ -239,6 +241,7 @@ def rating_record(*, actor: Any, organisation: PartyOrganisation, year: int, gra
     if not grade or grade not in Grade.values:
         raise ValidationError({"grade": "Chọn xếp loại, hoặc nhập điểm để hệ thống tự xếp loại."})
     data = {"grade": grade, "score": score, "decision": decision, "note": note}
+    lock(organisation)  # concurrent ratings of the same year queue here, so the second one corrects the first
     existing = QualityRating.objects.filter(organisation=organisation, year=year).first()
     if existing:
         return object_update(actor=actor, obj=existing, data=data, action="party.rating.updated")

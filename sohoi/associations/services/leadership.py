@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from sohoi.core import audit
+from sohoi.core.concurrency import refuse_duplicate
 from sohoi.core.permissions import require
 from sohoi.core.services import object_create, object_update
 
@@ -63,11 +64,14 @@ def congress_record(*, actor: Any, association: Association, number: int, held_o
     if errors:
         raise ValidationError(errors)
     years = years or term_years(association, held_on)
-    congress = object_create(actor=actor, model=Congress, action="associations.congress.recorded", data={
-        "association": association, "number": number, "kind": kind, "held_on": held_on, "term_label": term_label,
-        "term_years": years, "expected": expected, "attended": attended,
-        "next_due": None if kind == CongressKind.EXTRAORDINARY else add_years(held_on, years),
-        "documents_sent_on": documents_sent_on})
+    # Two clerks recording the same congress at once both pass the check above; the database constraint
+    # (congress_number_once) refuses the second, with the same message instead of a 500.
+    with refuse_duplicate({"number": f"Đã có đại hội lần thứ {number}. Kiểm tra số thứ tự."}):
+        congress = object_create(actor=actor, model=Congress, action="associations.congress.recorded", data={
+            "association": association, "number": number, "kind": kind, "held_on": held_on,
+            "term_label": term_label, "term_years": years, "expected": expected, "attended": attended,
+            "next_due": None if kind == CongressKind.EXTRAORDINARY else add_years(held_on, years),
+            "documents_sent_on": documents_sent_on})
     if kind == CongressKind.FOUNDING:
         FoundingDossier.objects.filter(association=association, first_congress_on__isnull=True).update(
             first_congress_on=held_on)
