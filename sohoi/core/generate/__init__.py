@@ -36,6 +36,9 @@ class Plan:
     assignments: int
     sessions: int
     provinces: tuple[str, ...] | None  # province codes; None = all 34
+    # Share of tasks that also go to every unit where a demo user works, so that their
+    # pages have data to show (the two-scale test needs those pages full at its smaller scale).
+    fanout: float = 0.05
 
     def times(self, k: int) -> Plan:
         return replace(self, **{f: getattr(self, f) * k for f in (
@@ -54,8 +57,8 @@ SCALES = {
     "city": Plan(associations=4_000, branches=10_000, members=500_000, leaders=30_000, party_orgs=2_000,
                  documents=5_000, assignments=50_000, sessions=20_000, provinces=(world.CAN_THO,)),
     # a few thousand rows, for tests (the two-scale test uses it and ten times it)
-    "small": Plan(associations=20, branches=50, members=1_500, leaders=150, party_orgs=10, documents=25,
-                  assignments=250, sessions=100, provinces=(world.CAN_THO,)),
+    "small": Plan(associations=80, branches=150, members=2_000, leaders=300, party_orgs=60, documents=60,
+                  assignments=600, sessions=150, provinces=(world.CAN_THO,), fanout=1.0),
 }
 
 

@@ -30,7 +30,7 @@ def plus_years(d: datetime.date, years: int) -> datetime.date:
 class AssocSpec:
     """What association number `i` (global index over the generated set) is."""
 
-    __slots__ = ("commune", "congress_on", "field", "founded", "members", "name", "overdue", "parent",
+    __slots__ = ("commune", "congress_on", "district", "field", "founded", "members", "name", "overdue", "parent",
                  "province", "scope", "status", "stem")
 
     def __init__(self, gen, i: int):
@@ -41,16 +41,23 @@ class AssocSpec:
         nc, ns = len(p.communes), len(STEMS)
         self.field, self.stem = STEMS[(li // nc) % ns]
         rnd = li // (nc * ns)
-        province_level = rng.random() < 0.08
+        roll = rng.random()
+        province_level = roll < 0.08
+        self.district = None
         if province_level:
             self.scope, self.commune, place, self.parent = ScopeLevel.PROVINCE, None, p.name, p.front
+        elif roll < 0.16 and p.districts:  # founded before the reform in a former district (Can Tho's are known)
+            # the first district (Ninh Kieu, where a demo user works) gets a third of them
+            self.district, place = p.districts[0 if li % 3 == 0 else li % len(p.districts)]
+            self.scope, self.commune, self.parent = ScopeLevel.DISTRICT, None, p.front
         else:
             area, place = p.communes[li % nc]
             self.scope, self.commune, self.parent = ScopeLevel.COMMUNE, area, p.committee_of(area)
-        tag = f" (nhóm {rnd + 1})" if rnd else ""
+        # Province-level names carry an area number: "Hội Khuyến học thành phố Cần Thơ" is the demo's own.
+        tag = f" (khu vực {li + 1})" if province_level or self.district else f" (nhóm {rnd + 1})" if rnd else ""
         self.name = f"{self.stem} {lower_first(place)}{tag}{gen.suffix}"
         self.status = Status.SUSPENDED if rng.random() < 0.05 else Status.OPERATING
-        self.founded = day(rng, D(2005, 1, 1), D(2025, 6, 30))
+        self.founded = day(rng, D(2005, 1, 1), D(2025, 6, 30) if self.district else D(2025, 12, 31))
         self.overdue = rng.random() < 0.12
         if self.overdue:
             self.congress_on = day(rng, max(self.founded, D(2015, 1, 1)), D(2020, 10, 31))
@@ -77,7 +84,7 @@ def write_register(gen) -> None:
     for i in range(na):
         s = AssocSpec(gen, i)
         upk, apk, cpk = gen.unit0 + i, gen.assoc0 + i, gen.congress0 + i
-        territory = s.commune or s.province.admin_id
+        territory = s.commune or s.district or s.province.admin_id
         units.add(Unit(pk=upk, name=s.name, name_folded=folded(s.name), kind=UnitKind.ASSOCIATION,
                        level=UNIT_LEVEL[s.scope], parent_id=s.parent.pk, path=tree_path(s.parent.path, upk),
                        area_id=territory, valid_from=s.founded))

@@ -29,7 +29,7 @@ class Pool:
 
     def __init__(self, gen, p: Province):
         self.committees = [c.pk for c in p.committee_list]
-        self.anchors = [u.pk for _a, u in p.anchors]
+        self.anchors = p.staffed
         self.assoc0, self.count_assoc = gen.unit0 + p.assoc_start, p.assoc_count
         self.size = len(self.committees) + self.count_assoc + len(self.anchors)
 
@@ -80,7 +80,11 @@ def write_directives(gen) -> None:
                 due = date + datetime.timedelta(days=rng.randrange(30, 240))
                 tasks.add(Task(pk=tpk, document_id=dpk, no=str(t + 1), position=t + 1, text=TASK_TEXTS[(d + t) % 5],
                                lead_id=issuer.pk, lead_name=issuer.name, due=due))
-                for k in rng.sample(range(pool.size), min(per_task, pool.size)):
+                units = [pool.unit(k) for k in rng.sample(range(pool.size), min(per_task, pool.size))]
+                n_task = d * TASKS_PER_DOCUMENT + t
+                if int((n_task + 1) * plan.fanout) > int(n_task * plan.fanout):
+                    units += [u for u in pool.anchors if u not in units]  # the demo users' units get their share
+                for unit in units:
                     apk = gen.assign0 + n_assign
                     count = REPORT_PATTERN[n_assign % len(REPORT_PATTERN)]
                     n_assign += 1
@@ -102,7 +106,7 @@ def write_directives(gen) -> None:
                             "percent": percent, "is_final": final, "status": status,
                             "reviewed_at": _aware(on + datetime.timedelta(days=3)) if reviewed else None,
                             "review_comment": "" if status != ReportStatus.RETURNED else "Bổ sung số liệu cụ thể."})
-                    assigns.add({"id": apk, "task_id": tpk, "unit_id": pool.unit(k), "due_on": due, "done_on": done_on,
+                    assigns.add({"id": apk, "task_id": tpk, "unit_id": unit, "due_on": due, "done_on": done_on,
                                  "has_report": count > 0})
                     for row in rows:  # after their assignment: a batch of reports writes the assignments first
                         reports.add(row)
@@ -122,11 +126,14 @@ def write_sessions(gen) -> None:
         if not p.doc_count:
             continue
         pool = Pool(gen, p)
-        for _k in range(count):
+        for k in range(count):
             d = p.doc_start + rng.randrange(p.doc_count)
             planned = [rng.randrange(0, 200) for _g in range(4)]
+            unit = pool.unit(rng.randrange(pool.size))
+            if pool.anchors and k % 4 == 0:
+                unit = pool.anchors[(k // 4) % len(pool.anchors)]
             sessions.add({
-                "document_id": gen.doc0 + d, "unit_id": pool.unit(rng.randrange(pool.size)),
+                "document_id": gen.doc0 + d, "unit_id": unit,
                 "held_on": doc_date(seed, d) + datetime.timedelta(days=rng.randrange(7, 120)), "form": rng.choice(forms),
                 "title": "Hội nghị quán triệt", "planned_cadres": planned[0], "actual_cadres": int(planned[0] * 0.9),
                 "planned_party": planned[1], "actual_party": int(planned[1] * 0.95), "planned_members": planned[2],

@@ -35,12 +35,14 @@ class Province:
     code: str
     name: str
     communes: list[tuple[int, str]]  # (AdminUnit pk, name), by code
+    districts: list[tuple[int, str]] = field(default_factory=list)  # former districts (ended 30/06/2025)
     committee: Ref | None = None  # the province Party committee
     front: Ref | None = None  # the province Fatherland Front committee (province-level associations hang here)
     issuers: list[Ref] = field(default_factory=list)  # who issues the generated documents
     commune_committees: dict[int, Ref] = field(default_factory=dict)  # commune AdminUnit pk -> committee
     anchors: list[tuple[int, Ref]] = field(default_factory=list)  # existing associations: (association pk, unit)
     committee_list: list[Ref] = field(default_factory=list)
+    staffed: list[int] = field(default_factory=list)  # existing units with active accounts (the demo users')
     # index ranges of the generated rows (filled by the plan)
     assoc_start: int = 0
     assoc_count: int = 0
@@ -69,6 +71,9 @@ def load_provinces(codes: list[str] | None) -> list[Province]:
                                                       valid_to__isnull=True)
                              .order_by("code").values_list("pk", "name", "parent_id")):
         by_id[parent].communes.append((pk, name))
+    for pk, name, parent in (AdminUnit.objects.filter(parent_id__in=by_id, kind=AdminKind.DISTRICT)
+                             .order_by("code").values_list("pk", "name", "parent_id")):
+        by_id[parent].districts.append((pk, name))
     return [p for p in provinces if p.communes]
 
 
@@ -129,12 +134,15 @@ def ensure_bodies(provinces: list[Province], progress: Progress) -> int:
         p.committee_list = [p.commune_committees[a] for a, _n in p.communes]
     n += sink.close()
 
-    # Associations that were there before (the demo's): some branches, members and assignments go to them,
-    # so that the pages of their staff grow with the data too.
+    # Associations that were there before and have staff with accounts (the demo's Hội Khuyến học): a share of
+    # the branches, members and assignments goes to them, so that their staff's pages grow with the data too.
     for p in provinces:
         p.anchors = [(a, Ref(u, path)) for a, u, path in Association.objects.filter(
             unit__kind=UnitKind.ASSOCIATION, unit__area_id=p.admin_id, unit__valid_to__isnull=True,
-            unit__path__startswith=p.front.path).order_by("pk").values_list("pk", "unit_id", "unit__path")]
+            unit__users__is_active=True).distinct().order_by("pk").values_list("pk", "unit_id", "unit__path")]
+        areas = [p.admin_id] + [a for a, _n in p.communes] + [a for a, _n in p.districts]
+        p.staffed = list(Unit.objects.filter(users__is_active=True, area_id__in=areas).distinct().order_by("pk")
+                         .values_list("pk", flat=True))
     return n
 
 

@@ -120,17 +120,23 @@ def write_rows(model: type[models.Model], objs: list) -> None:
         else:
             convert.append(None)
     stamped = [i for i, f in enumerate(fields) if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)]
+    converted = [(i, c) for i, c in enumerate(convert) if c is not None and i not in stamped]
+    stamp = ops.adapt_datetimefield_value(now)
     names = [f.attname for f in fields]
     defaults = [None if f.primary_key else f.get_default() for f in fields]
+    pairs = list(zip(names, defaults, strict=True))
     rows = []
     for obj in objs:
         if isinstance(obj, dict):
-            values = [obj.get(n, d) for n, d in zip(names, defaults, strict=True)]
+            values = [obj.get(n, d) for n, d in pairs]
         else:
             values = [getattr(obj, n) for n in names]
         for i in stamped:
-            values[i] = now
-        rows.append(tuple(v if c is None or v is None else c(v) for v, c in zip(values, convert, strict=True)))
+            values[i] = stamp
+        for i, c in converted:
+            if values[i] is not None:
+                values[i] = c(values[i])
+        rows.append(values)
     table = ops.quote_name(model._meta.db_table)
     columns = ", ".join(ops.quote_name(f.column) for f in fields)
     with connection.cursor() as cursor:
