@@ -35,8 +35,10 @@ e2e: $(STAMP)
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
 	$(PY) -m pytest e2e
 
+# City and national databases generated once (var/bench/, or sohoi_bench_* on the PostgreSQL of DATABASE_URL),
+# every case beside its baseline; writes bench/results.json and the table in docs/benchmarks.md.
 bench: $(STAMP)
-	$(PY) bench/bench_docparse.py
+	DATABASE_URL="$(DATABASE_URL)" $(PY) bench/run.py
 
 .PHONY: fuzz load loadtest
 
