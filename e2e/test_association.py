@@ -100,13 +100,16 @@ def test_association_imports_a_roster_with_one_bad_row_then_fixes_it(page, tmp_p
     shot(page, "hoi-nhap-hoi-vien-co-loi")
 
     # Nothing was written.
+    import_url = page.url
     page.goto(page.url.replace("/nhap/", "/"))
     assert page.get_by_text("La Văn Phước").count() == 0
 
     # Fix the date, import for real.
     sheet.cell(row=3, column=7, value="28/02/2024")
     book.save(roster)
-    page.go_back()
+    # Signed-in pages are not stored (Cache-Control: no-store), so the browser's Back refetches: open the
+    # import page again instead.
+    page.goto(import_url)
     page.get_by_label("Tệp Excel (.xlsx) hoặc CSV").set_input_files(str(roster))
     page.get_by_label("Ghi vào hệ thống nếu không có lỗi").check()
     page.get_by_role("button", name="Tải lên").click()
