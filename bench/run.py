@@ -45,9 +45,7 @@ def fingerprint(scale: str) -> str:
     h = hashlib.sha256(scale.encode())
     for f in sorted((ROOT / "sohoi" / "core" / "generate").glob("*.py")):
         h.update(f.read_bytes())
-    for f in sorted((ROOT / "sohoi").glob("*/migrations/*.py")):
-        h.update(f.name.encode())
-    return h.hexdigest()[:16]
+    return h.hexdigest()[:16]  # a new migration does not regenerate: prepare() migrates a reused database
 
 
 class Database:
@@ -98,7 +96,8 @@ class Database:
     def prepare(self) -> dict:
         info = self.ready()
         if info:
-            log(f"{self.vendor}/{self.scale}: reusing the generated database ({info['rows']:,} rows)")
+            log(f"{self.vendor}/{self.scale}: reusing the generated database ({info['rows']:,} rows), migrating")
+            subprocess.run([PY, "-m", "sohoi.cli", "migrate", "-v0"], cwd=ROOT, env=self.env, check=True)  # noqa: S603
             return info
         log(f"{self.vendor}/{self.scale}: creating the database (migrate, demo, generate)")
         self._reset()
@@ -129,6 +128,59 @@ def remind(db: Database) -> dict:
         return {"wall_s": float(wall), "peak_mb": int(peak_kb) / 1024, "note": said[-1].strip()}
     except subprocess.TimeoutExpired:
         return {"wall_s": None, "peak_mb": None, "note": f"stopped after {REMIND_TIMEOUT} s"}
+
+
+MIX_CLIENTS, MIX_SECONDS, MIX_WORKERS = 6, 20, 2
+
+
+def mixed_load(db: Database, scale: str) -> dict:
+    """The read part of `make load`'s mix (loadtest/run.py: pages and API lists of the demo roles) against a
+    real gunicorn on 127.0.0.1 over this scale's database, DEBUG=0. Writes are left out so the generated
+    database stays as generated; bounded by MIX_SECONDS."""
+    import asyncio
+    import secrets
+
+    sys.path.insert(0, str(ROOT))
+    import httpx
+
+    from loadtest import run as lt
+
+    class ReadMix(lt.Mix):
+        def __init__(self, base: str, tokens: dict[str, str]):  # no psql: works on SQLite too
+            self.tokens = tokens
+
+            def get(role, path):
+                return httpx.get(base + path, headers=self.bearer(role), timeout=60).json()
+
+            self.docs = [d["id"] for d in get("dandan", "/api/v1/directives/documents?page_size=50")["items"]]
+            self.assocs = {r: [a["id"] for a in get(r, "/api/v1/associations/?page_size=30")["items"]]
+                           for r in lt.ROLES}
+            self.writer, self.own_association = None, None
+
+    env = {**db.env, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "SECURE_HTTPS": "0",
+           "ALLOWED_HOSTS": "127.0.0.1,localhost", "STATIC_ROOT": str(db.var / "static"),
+           "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend", "CONN_MAX_AGE": "60",
+           "LOG_LEVEL": "WARNING"}
+    subprocess.run([PY, "-m", "sohoi.cli", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env,  # noqa: S603
+                   check=True, timeout=300)
+    tokens = dict(line.split(" ", 1) for line in subprocess.run(  # noqa: S603
+        [PY, "-c", lt.TOKENS_SCRIPT, *lt.ROLES], cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+        timeout=120).stdout.split("\n") if line)
+    server = lt.Server(env, MIX_WORKERS, f"bench-{scale}")
+    try:
+        server.wait_ready(120)
+        sessions = lt.sessions_for(server.url)
+        mix = ReadMix(server.url, tokens)
+        asyncio.run(lt.drive(lt.Phase("warm-up"), server, mix, sessions, MIX_CLIENTS, 5, 0))
+        phase = lt.Phase("steady")
+        asyncio.run(lt.drive(phase, server, mix, sessions, MIX_CLIENTS, MIX_SECONDS, 0))
+    finally:
+        server.stop()
+    lat = sorted(x.seconds for x in phase.samples if x.status)
+    rps = len(phase.samples) / phase.seconds if phase.seconds else 0.0
+    return {"rps": rps, "p50": lat[len(lat) // 2] if lat else None,
+            "p95": lat[int(0.95 * (len(lat) - 1))] if lat else None, "errors": len(phase.errors),
+            "requests": len(phase.samples)}
 
 
 def parser_case() -> dict:
@@ -234,6 +286,18 @@ def main() -> int:
                             "earlier run has its reminders sent already)", peak_mb=rem["peak_mb"]))
             if rem["wall_s"] is None:
                 rows[-1]["pass"] = False
+        log(f"{vendor}/{scale}: mixed load ({MIX_CLIENTS} clients x {MIX_SECONDS} s, gunicorn {MIX_WORKERS} workers)")
+        try:
+            mix = mixed_load(db, scale)
+            ok = mix["errors"] == 0 and mix["p95"] is not None and mix["p95"] < 1.0
+            rows.append(row("mixed_load", scale, vendor, mix["p50"], mix["p95"], None, None, 1.0,
+                            f"{mix['rps']:.1f} requests/s, {mix['requests']} requests, {mix['errors']} errors; "
+                            f"median/p95 are request latencies (target: p95 under 1 s, no errors)", rps=mix["rps"]))
+            rows[-1]["pass"] = ok
+        except Exception as exc:  # a benchmark reports, it does not stop the run
+            rows.append(row("mixed_load", scale, vendor, None, None, None, None, 1.0,
+                            f"not measured: {type(exc).__name__}: {str(exc)[:200]}"))
+            rows[-1]["pass"] = False
         results += rows
         by_scale[scale] = {r["case"]: r for r in rows}
     if args.prepare_only:
@@ -246,6 +310,12 @@ def main() -> int:
                 results.append(row(f"{case}_national_vs_city", "national/city", vendor, n["median_s"], n["p95_s"],
                                    c["median_s"], n["median_s"] / c["median_s"], limit,
                                    "national median against city median (baseline = the city time)"))
+        c, n = by_scale["city"].get("mixed_load"), by_scale["national"].get("mixed_load")
+        if c and n and c.get("rps") and n.get("rps"):
+            results.append(row("mixed_load_national_vs_city", "national/city", vendor, n["median_s"], n["p95_s"],
+                               c["median_s"], c["rps"] / n["rps"], 1.25,
+                               f"{n['rps']:.1f} requests/s national vs {c['rps']:.1f} city (target: at least 0.8x, "
+                               "i.e. ratio city/national ≤ 1.25)"))
         c, n = by_scale["city"].get("remind"), by_scale["national"].get("remind")
         if c and n and c.get("peak_mb") and n.get("peak_mb"):
             results.append(row("remind_memory_national_vs_city", "national/city", vendor, None, None, None,
