@@ -16,8 +16,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sohoi.core import audit
-
 from sohoi.core.permissions import require
+
 from .middleware import SESSION_KEY
 
 

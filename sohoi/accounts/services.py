@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from sohoi.core import audit
+from sohoi.core.permissions import allowed, require
 
 from .choices import Role
 from .models import User, UserRole
@@ -71,20 +72,12 @@ def api_token_create(*, actor: Any, user: User, name: str) -> tuple[Any, str]:
 
 def _require_token_owner_or_admin(actor: Any, user: User) -> None:
     """A token acts with its owner's rights: only the owner or an administrator creates or revokes one.
-    (The role test moves into the permission layer with issue 10's part 1.)"""
-    from django.core.exceptions import PermissionDenied
-
-    if actor is None:  # the `sohoi apitoken` command, run by whoever holds the server
-        return
-    if not getattr(actor, "is_authenticated", False) or (actor.pk != user.pk and not api_token_manages_all(actor)):
-        raise PermissionDenied("Chỉ chủ tài khoản hoặc quản trị hệ thống được tạo hay thu hồi mã truy cập của "
-                               "tài khoản này.")
+    `actor=None` is the `sohoi apitoken` command, run by whoever holds the server."""
+    require(actor, "accounts.manage_token", user)
 
 
 def api_token_manages_all(user: Any) -> bool:
-    """Administrators manage every account's tokens; others only their own. The role test lives here, beside
-    the services that enforce it, until the permission layer takes it over."""
-    return bool(getattr(user, "is_authenticated", False) and user.has_role(Role.ADMIN))
+    return allowed(user, "accounts.manage_all_tokens")
 
 
 def api_tokens_managed_by(user: Any) -> Any:

@@ -33,11 +33,11 @@ from django.utils.translation import gettext as _  # noqa: E402
 from django.utils.translation import gettext_lazy  # noqa: E402
 
 from sohoi.core.forms import apply_errors  # noqa: E402
+from sohoi.core.permissions import require  # noqa: E402
 from sohoi.core.scoping import CHANGE, can, get_scoped, scoped_view  # noqa: E402
 from sohoi.core.views import ScopedDetailView, ScopedListView  # noqa: E402
 
 from . import services  # noqa: E402
-from sohoi.core.permissions import require  # noqa: E402
 from .filters import UserFilter  # noqa: E402
 from .forms import UserCreateForm, UserRolesForm  # noqa: E402
 from .models import User  # noqa: E402
