@@ -130,3 +130,63 @@ def test_the_register_page_lists_exactly_the_oracles_documents(client, users, se
         client.force_login(user)
         got = _page_ids(client, "/van-ban/", r'href="/van-ban/(\d+)/"')
         assert got == expected_documents(user), (username, got ^ expected_documents(user))
+
+
+def expected_associations(user: User) -> set[int]:
+    """The register: everything for the read-all roles and state management (home affairs, People's
+    Committee); otherwise the user's subtree, an officer's assigned associations and their branches, and,
+    for a Party committee, the associations seated in its territory (its area and the units under it)."""
+    from sohoi.associations.models import Association, OfficerAssignment
+    from sohoi.orgs.models import AdminUnit
+
+    roles = _roles(user)
+    everyone = Association.objects.all()
+    if roles & (READ_ALL | {"home_affairs", "peoples_committee"}):
+        return set(everyone.values_list("pk", flat=True))
+    q = Q(unit__path__startswith=user.unit.path) if user.unit_id else Q(pk__in=[])
+    if "home_affairs_officer" in roles:
+        followed = OfficerAssignment.objects.filter(officer=user, ended_on__isnull=True)
+        q |= Q(pk__in=followed.values("association")) | Q(unit__parent__in=followed.values("association__unit"))
+    if "party_committee" in roles and user.unit_id and user.unit.area_id:
+        area = user.unit.area
+        below = {area.pk}
+        frontier = {area.pk}
+        while frontier:
+            frontier = set(AdminUnit.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - below
+            below |= frontier
+        q |= Q(territory__in=below)
+    return set(everyone.filter(q).values_list("pk", flat=True))
+
+
+def test_the_association_register_lists_exactly_the_oracles_rows(client, users):
+    for username, user in users.items():
+        client.force_login(user)
+        got, want = _ids(client, "/api/v1/associations/"), expected_associations(user)
+        assert got == want, (username, sorted(got - want)[:10], sorted(want - got)[:10])
+    # The territory rule is in play: a district committee sees associations outside its own subtree.
+    ninh_kieu = users["quanuy.ninhkieu"]
+    from sohoi.associations.models import Association
+
+    outside = Association.objects.exclude(unit__path__startswith=ninh_kieu.unit.path)
+    assert outside.filter(pk__in=expected_associations(ninh_kieu)).exists()
+
+
+def test_the_register_export_holds_exactly_the_oracles_rows(client, users):
+    import io
+
+    from openpyxl import load_workbook
+
+    from sohoi.associations.models import Association
+
+    for username in ("hoi.khuyenhoc", "quanuy.ninhkieu", "canbonoivu", "noivu"):
+        user = users[username]
+        client.force_login(user)
+        response = client.get("/hoi/", {"export": "xlsx"})
+        assert response.status_code == 200, (username, response.status_code)
+        sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content) if response.streaming
+                                         else response.content), read_only=True).active
+        rows = [row for row in sheet.iter_rows(values_only=True) if row and row[0]]
+        start = next(i for i, row in enumerate(rows) if row[0] == "Tên hội") + 1
+        names = sorted(str(row[0]).lstrip("'") for row in rows[start:])
+        want = sorted(Association.objects.filter(pk__in=expected_associations(user)).values_list("name", flat=True))
+        assert names == want, (username, len(names), len(want))
