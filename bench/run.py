@@ -121,7 +121,10 @@ def remind(db: Database) -> dict:
     timing = ["/usr/bin/time", "-f", "TIME %e %M"]
     env = {**db.env, "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
     try:
-        proc = subprocess.run([*timing, PY, "-m", "sohoi.cli", "remind"], cwd=ROOT, env=env,  # noqa: S603
+        # `--here`: the reminders run in this process, not queued for `sohoi worker` (when the command has it)
+        here = ["--here"] if "--here" in subprocess.run([PY, "-m", "sohoi.cli", "remind", "--help"], cwd=ROOT,  # noqa: S603
+                                                       env=env, capture_output=True, text=True).stdout else []
+        proc = subprocess.run([*timing, PY, "-m", "sohoi.cli", "remind", *here], cwd=ROOT, env=env,  # noqa: S603
                               capture_output=True, text=True, timeout=REMIND_TIMEOUT)
         wall, peak_kb = proc.stderr.strip().splitlines()[-1].split()[1:]
         said = [line for line in proc.stdout.splitlines() if line.startswith("Đã gửi")] or [proc.stderr[-200:]]
