@@ -43,9 +43,6 @@ SKIP = {
 KNOWN_UNBOUNDED = {
     "directives:urge",  # /van-ban/don-doc/: every open assignment
     "party:core",  # "nòng cốt": every association with its party members
-    "associations:alerts",  # every alert in scope
-    "core:home",  # Standing Committee home: builds the lists behind its numbers
-    "associations:association_detail",  # computes every alert in scope to show one association's
     "associations:coverage",  # officer coverage
     "party:eligibility",  # Party eligibility
     "associations:association_list",  # territory filter: one <option> per administrative unit in use

@@ -17,7 +17,7 @@ from sohoi.core.permissions import allowed
 from sohoi.core.scoping import CHANGE, get_scoped, restrict, scoped_view
 
 from . import selectors, services
-from .filters import ORDERING, search_q
+from .filters import ORDERING, search_q, territory_search_q
 from .models import (
     Association,
     AssociationTransition,
@@ -67,11 +67,15 @@ class AssociationFilters(FilterSchema):
     field_id: int | None = None
     scope_level: str | None = None
     territory_id: int | None = None
+    territory_q: str | None = Field(None, max_length=200, description="Tên (hoặc mã) địa bàn, một phần cũng được")
     status: str | None = None
     special_status: bool | None = None
 
     def filter_q(self, value: str | None):
         return search_q(value) if value else Q()
+
+    def filter_territory_q(self, value: str | None):
+        return territory_search_q(value) if value and value.strip() else Q()
 
 
 class AssociationIn(Schema):

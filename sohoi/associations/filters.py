@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Q
+from django import forms
+from django.db.models import Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.text import fold
-from sohoi.orgs.choices import UnitKind
+from sohoi.orgs.choices import AdminKind, UnitKind
 from sohoi.orgs.models import AdminUnit
 
 from .choices import ScopeLevel, Status
@@ -23,6 +24,32 @@ def search_q(value: str) -> Q:
     """'hoi khuyen hoc' finds 'Hội Khuyến học': names are compared folded (no diacritics, no case)."""
     key = fold(value)
     return Q(name_folded__contains=key) | Q(short_name__iexact=value.strip())
+
+
+def territory_choices(user=None, selected=None):
+    """The administrative units the territory filter offers, bounded whatever the size of the register: the
+    provinces, and around the user's own area (it, its parent, its children), those where an association is
+    registered; plus the selected one. Any other unit is reached by typing its name (`territory_q`)."""
+    from django.db.models import Exists, OuterRef
+
+    near = Q(kind=AdminKind.PROVINCE)
+    area_id = getattr(getattr(user, "unit", None), "area_id", None)
+    if area_id:
+        near |= Q(pk=area_id) | Q(parent_id=area_id) | Q(children__pk=area_id)
+    used = Exists(Association.objects.filter(territory=OuterRef("pk")))
+    qs = AdminUnit.objects.filter(near).filter(used)
+    if selected:
+        qs = AdminUnit.objects.filter(Q(pk__in=qs.values("pk")) | Q(pk=selected))
+    return qs.distinct().order_by("name", "pk")[:TERRITORY_CHOICES]
+
+
+TERRITORY_CHOICES = 300  # a province's communes and wards, at most; the text box reaches the others
+
+
+def territory_search_q(value: str) -> Q:
+    """'Ninh Kiều' (or the code '31153') finds associations whose territory's name contains it."""
+    value = value.strip()
+    return Q(territory__name__icontains=value) | Q(territory__code=value)
 
 
 def party_organisations():
@@ -41,8 +68,9 @@ class AssociationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tên (gõ không dấu cũng được)"), method="filter_q")
     field = django_filters.ModelChoiceFilter(label=_("Lĩnh vực"), queryset=FieldOfActivity.objects.all())
     scope_level = django_filters.ChoiceFilter(label=_("Phạm vi"), choices=ScopeLevel.choices)
-    territory = django_filters.ModelChoiceFilter(
-        label=_("Địa bàn"), queryset=AdminUnit.objects.filter(associations__isnull=False).distinct().order_by("name"))
+    # Any administrative unit is a valid value (links, the API); the list offers a bounded few (territory_choices).
+    territory = django_filters.ModelChoiceFilter(label=_("Địa bàn"), queryset=AdminUnit.objects.all())
+    territory_q = django_filters.CharFilter(label=_("Địa bàn (gõ tên)"), method="filter_territory_q", max_length=200)
     status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=Status.choices)
     officer = django_filters.ModelChoiceFilter(
         label=_("Cán bộ theo dõi"), method="filter_officer",
@@ -50,6 +78,9 @@ class AssociationFilter(django_filters.FilterSet):
     no_officer = django_filters.BooleanFilter(label=_("Chưa có cán bộ theo dõi"), method="filter_no_officer")
     special_status = django_filters.BooleanFilter(label=_("Hội đặc thù"))
     branch = django_filters.BooleanFilter(label=_("Chi hội"), method="filter_branch")
+    # The branches of one association (its page links here when it shows only the first few).
+    within = django_filters.NumberFilter(label=_("Chi hội của hội (mã)"), method="filter_within",
+                                         widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
     has_party = django_filters.BooleanFilter(label=_("Có tổ chức đảng"), method="filter_has_party")
     o = django_filters.ChoiceFilter(label=_("Sắp xếp"), method="filter_order", empty_label=_("Tên (A-Z)"), choices=[
         ("-name", _("Tên (Z-A)")), ("founded", _("Ngày thành lập (cũ trước)")),
@@ -65,8 +96,22 @@ class AssociationFilter(django_filters.FilterSet):
         if party_organisations() is None:
             del self.filters["has_party"]
 
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            field = form.fields["territory"]
+            selected = field.widget.format_value(form["territory"].value())
+            selected = [int(v) for v in selected if str(v).isdigit() and len(str(v)) < 10]
+            field.widget.choices = [("", field.empty_label)] + [
+                (u.pk, str(u)) for u in territory_choices(self.user, selected[0] if selected else None)]
+        return self._form
+
     def filter_q(self, qs, name, value):
         return qs.filter(search_q(value)) if value and value.strip() else qs
+
+    def filter_territory_q(self, qs, name, value):
+        return qs.filter(territory_search_q(value)) if value and value.strip() else qs
 
     def filter_has_party(self, qs, name, value):
         orgs = party_organisations()
@@ -90,6 +135,12 @@ class AssociationFilter(django_filters.FilterSet):
             return qs
         covered = Q(pk__in=OfficerAssignment.objects.filter(ended_on__isnull=True).values("association_id"))
         return qs.exclude(covered) if value else qs.filter(covered)
+
+    def filter_within(self, qs, name, value):
+        if not value:
+            return qs
+        path = Association.objects.filter(pk=int(value)).values("unit__path")[:1]
+        return qs.filter(unit__path__startswith=Subquery(path), unit__kind=UnitKind.BRANCH)
 
     def filter_branch(self, qs, name, value):
         if value is None:

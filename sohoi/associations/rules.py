@@ -47,11 +47,13 @@ def rule_for(code: str, on: datetime.date, scope_level: str = "") -> LegalRule |
     return rows[0] if rows else None
 
 
-def deadline_from(start: datetime.date, rule: LegalRule) -> datetime.date:
-    """Apply a day-count rule: working days skip weekends and the holiday table, plain days do not."""
+def deadline_from(start: datetime.date, rule: LegalRule, off: frozenset[datetime.date] | None = None
+                  ) -> datetime.date:
+    """Apply a day-count rule: working days skip weekends and the holiday table (`off`: the holidays, read
+    once by a caller that computes many deadlines), plain days do not."""
     n = rule.parsed()
     if rule.unit == RuleUnit.WORKING_DAYS:
-        return add_working_days(start, n)
+        return add_working_days(start, n, off)
     return start + datetime.timedelta(days=n)
 
 

@@ -11,16 +11,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sohoi.core import audit
-from sohoi.core.deadlines import today
+from sohoi.core.deadlines import holidays, today
 from sohoi.core.permissions import allowed
 from sohoi.core.scoping import get_scoped, restrict
 from sohoi.orgs.choices import UnitKind
 
-from .choices import ENDED, REPORTABLE_POSITIONS, ScopeLevel, Status
+from .choices import ENDED, REPORTABLE_POSITIONS, RuleCode, ScopeLevel, Status
 from .filters import AssociationFilter, PublicFilter
-from .models import Association, Congress, FieldOfActivity, Leader, Member, OfficerAssignment
+from .models import Association, Congress, FieldOfActivity, FoundingDossier, Leader, Member, OfficerAssignment
 from .permissions import monitoring_officers
-from .rules import first_congress_due, rule_for
+from .rules import deadline_from, first_congress_due, rule_for
 
 PUBLIC_FIELDS = ("pk", "name", "short_name", "field__name", "scope_level", "territory__name", "status",
                  "founding_decision_number", "founding_decision_date", "founding_decision_issuer", "head_office")
@@ -125,58 +125,153 @@ def _active(qs: QuerySet[Association]) -> QuerySet[Association]:
     return qs.filter(status__in=[Status.OPERATING, Status.SUSPENDED])
 
 
-def term_expired(*, user: Any, on: datetime.date | None = None) -> QuerySet[Association]:
+# One function per alert kind: each takes a queryset of associations (already scoped) and answers in SQL,
+# so a list page asks only about its page's rows and the home page only counts (design.md §13).
+
+def term_expired_among(associations: QuerySet[Association], on: datetime.date) -> QuerySet[Association]:
     """Active associations whose latest congress's next-congress date has passed with no newer congress."""
-    on = on or today()
     last_due = Congress.objects.filter(association=OuterRef("pk"), next_due__isnull=False).order_by("-held_on")
-    return _active(association_queryset(user=user)).annotate(
-        last_due=Subquery(last_due.values("next_due")[:1])).filter(last_due__lt=on)
+    return _active(associations).annotate(last_due=Subquery(last_due.values("next_due")[:1])).filter(last_due__lt=on)
 
 
-def leadership_unreported(*, user: Any, on: datetime.date | None = None) -> QuerySet[Leader]:
-    """President / vice-presidents / general secretary in office past the reporting deadline, not reported."""
-    on = on or today()
-    rule = rule_for("leadership_report", on)
-    days = rule.parsed() if rule else 30
+def leadership_unreported_among(associations: QuerySet[Association], *, user: Any, on: datetime.date,
+                                days: int | None = None) -> QuerySet[Leader]:
+    """President / vice-presidents / general secretary in office past the reporting deadline (`days`: the
+    rule's value, read unless given), not reported."""
+    if days is None:
+        rule = rule_for("leadership_report", on)
+        days = rule.parsed() if rule else 30
     return restrict(Leader.objects.select_related("association").filter(
+        association__in=associations.values("pk"),
         position__in=REPORTABLE_POSITIONS, ended_on__isnull=True, reported_on__isnull=True,
         started_on__lt=on - datetime.timedelta(days=days)).exclude(association__status__in=ENDED), user)
 
 
-def founding_congress_overdue(*, user: Any, on: datetime.date | None = None) -> list[tuple[Association, datetime.date]]:
-    on = on or today()
-    out = []
-    for a in association_queryset(user=user).filter(status=Status.PERMITTED).select_related("dossier"):
-        info = first_congress_due(a, getattr(a, "dossier", None), on)
-        limit = info["extended_due"] or info["due"]
-        if limit is not None and on > limit:
-            out.append((a, limit))
-    return out
+def _founding_overdue_q(on: datetime.date) -> Q:
+    """`first_congress_due` as a condition over the register, exact: a deadline depends only on the founding
+    decision's date (the rules do not vary by association), and grows with it, so "the deadline has passed"
+    is "decided on or before the last date whose deadline has passed". Only decisions of the last
+    `extension_max` days before that may still be saved by an extension; each of those dates (a month at
+    most) gets its own condition on the dossier."""
+    rule = rule_for(RuleCode.FIRST_CONGRESS, on)
+    if rule is None:
+        return Q(pk__in=[])
+    off = holidays()
+    req_rule = rule_for(RuleCode.EXTENSION_REQUEST, on)
+    max_rule = rule_for(RuleCode.EXTENSION_MAX, on)
+    day = datetime.timedelta(days=1)
+    last = on - datetime.timedelta(days=rule.parsed() + 1)  # a deadline is at least that many days later
+    while deadline_from(last, rule, off) >= on:
+        last -= day
+    overdue = Q(status=Status.PERMITTED, founding_decision_date__lte=last)
+    if max_rule is None:
+        return overdue
+    longest = max_rule.parsed()
+    saved, decided = Q(pk__in=[]), last
+    while (due := deadline_from(decided, rule, off)) + datetime.timedelta(days=longest) >= on:
+        short = (on - due).days  # the extension must reach at least this far
+        condition = Q(association__founding_decision_date=decided, extension_requested_on__isnull=False) & (
+            Q(extension_days__isnull=True) | Q(extension_days=0) | Q(extension_days__gte=short))
+        if req_rule is not None:
+            condition &= Q(extension_requested_on__lte=deadline_from(due, req_rule, off))
+        saved |= condition
+        decided -= day
+    return overdue & ~Q(pk__in=FoundingDossier.objects.filter(saved).values("association_id"))
 
 
-def alerts(*, user: Any, on: datetime.date | None = None) -> list[Alert]:
-    on = on or today()
+def founding_congress_overdue_among(associations: QuerySet[Association], on: datetime.date,
+                                    condition: Q | None = None) -> QuerySet[Association]:
+    """Permitted associations past their first congress's deadline (with any extension): the same rule as
+    `first_congress_due`, in SQL (`condition`: `_founding_overdue_q(on)`, computed unless given)."""
+    return associations.filter(_founding_overdue_q(on) if condition is None else condition)
+
+
+class AlertRules:
+    """The rule rows the alerts of one day depend on, read once for a request that asks several questions."""
+
+    def __init__(self, on: datetime.date | None = None):
+        self.on = on or today()
+        rule = rule_for("leadership_report", self.on)
+        self.leader_days = rule.parsed() if rule else 30
+        self.founding = _founding_overdue_q(self.on)
+
+    def term_expired(self, qs: QuerySet[Association]) -> QuerySet[Association]:
+        return term_expired_among(qs, self.on)
+
+    def leadership_unreported(self, qs: QuerySet[Association], user: Any) -> QuerySet[Leader]:
+        return leadership_unreported_among(qs, user=user, on=self.on, days=self.leader_days)
+
+    def founding_congress_overdue(self, qs: QuerySet[Association]) -> QuerySet[Association]:
+        return founding_congress_overdue_among(qs, self.on, self.founding)
+
+
+def term_expired(*, user: Any, on: datetime.date | None = None) -> QuerySet[Association]:
+    return term_expired_among(association_queryset(user=user), on or today())
+
+
+def leadership_unreported(*, user: Any, on: datetime.date | None = None) -> QuerySet[Leader]:
+    return leadership_unreported_among(association_queryset(user=user), user=user, on=on or today())
+
+
+def alert_counts(*, user: Any, on: datetime.date | None = None, rules: AlertRules | None = None) -> dict[str, int]:
+    """How many alerts of each kind in the user's scope: three COUNT queries, no rows loaded."""
+    rules = rules or AlertRules(on)
+    visible = association_queryset(user=user)
+    return {"term_expired": rules.term_expired(visible).count(),
+            "leadership_unreported": rules.leadership_unreported(visible, user).count(),
+            "founding_congress_overdue": rules.founding_congress_overdue(visible).count()}
+
+
+def alerted_associations(*, user: Any, on: datetime.date | None = None,
+                         rules: AlertRules | None = None) -> QuerySet[Association]:
+    """The associations in scope with at least one alert, in register order (the alert page paginates them)."""
+    rules = rules or AlertRules(on)
+    visible = association_queryset(user=user)
+    return visible.filter(Q(pk__in=rules.term_expired(visible).values("pk"))
+                          | Q(pk__in=rules.leadership_unreported(visible, user).values("association_id"))
+                          | Q(pk__in=rules.founding_congress_overdue(visible).values("pk"))).order_by("name_sort", "pk")
+
+
+def alerts(*, user: Any, on: datetime.date | None = None, associations: QuerySet[Association] | None = None,
+           rules: AlertRules | None = None) -> list[Alert]:
+    """The alerts of `associations` (a scoped queryset: one association, a page of them), by default of
+    every association in scope. Pages pass a bounded queryset; three queries whatever its size."""
+    rules = rules or AlertRules(on)
+    on = rules.on
+    qs = association_queryset(user=user) if associations is None else associations
     out = [Alert("term_expired", _("Hết nhiệm kỳ chưa đại hội"), a,
                  _("Hạn đại hội %(d)s") % {"d": f"{a.last_due:%d/%m/%Y}"}, a.last_due)
-           for a in term_expired(user=user, on=on)]
+           for a in rules.term_expired(qs)]
     out += [Alert("leadership_unreported", _("Thay đổi lãnh đạo chưa báo cáo"), leader.association,
                   _("%(who)s nhận chức %(d)s") % {"who": leader, "d": f"{leader.started_on:%d/%m/%Y}"},
-                  leader.started_on) for leader in leadership_unreported(user=user, on=on)]
-    out += [Alert("founding_congress_overdue", _("Quá hạn đại hội thành lập"), a,
-                  _("Hạn (kể cả gia hạn) %(d)s") % {"d": f"{due:%d/%m/%Y}"}, due)
-            for a, due in founding_congress_overdue(user=user, on=on)]
+                  leader.started_on) for leader in rules.leadership_unreported(qs, user)]
+    for a in rules.founding_congress_overdue(qs).select_related("dossier"):
+        info = first_congress_due(a, getattr(a, "dossier", None), on)
+        due = info["extended_due"] or info["due"]
+        out.append(Alert("founding_congress_overdue", _("Quá hạn đại hội thành lập"), a,
+                         _("Hạn (kể cả gia hạn) %(d)s") % {"d": f"{due:%d/%m/%Y}"}, due))
     return out
 
 
 # Coverage by dedicated officers -------------------------------------------------------------------------
 
-def coverage(*, user: Any) -> dict[str, Any]:
-    """Which operating associations have an officer: totals, by field, by scope, uncovered list, workload."""
+def _coverage_base(user: Any) -> tuple[QuerySet[Association], QuerySet]:
     qs = association_queryset(user=user).filter(status__in=[Status.OPERATING, Status.SUSPENDED]).exclude(
         unit__kind=UnitKind.BRANCH)
-    covered_ids = OfficerAssignment.objects.filter(ended_on__isnull=True).values("association_id")
-    total = qs.count()
-    with_officer = qs.filter(pk__in=covered_ids).count()
+    return qs, OfficerAssignment.objects.filter(ended_on__isnull=True).values("association_id")
+
+
+def coverage_counts(*, user: Any) -> dict[str, int]:
+    """Operating associations in scope and how many have an officer: one aggregate query."""
+    qs, covered_ids = _coverage_base(user)
+    counts = qs.aggregate(total=Count("id"), covered=Count("id", filter=Q(pk__in=covered_ids)))
+    return {**counts, "uncovered_count": counts["total"] - counts["covered"]}
+
+
+def coverage(*, user: Any) -> dict[str, Any]:
+    """Which operating associations have an officer: totals, by field, by scope, workload (counted in SQL),
+    and the uncovered associations as a queryset for the page to paginate."""
+    qs, covered_ids = _coverage_base(user)
     by_field = []
     fields = {f.pk: f.name for f in FieldOfActivity.objects.all()}
     for row in qs.values("field").annotate(n=Count("id"), c=Count("id", filter=Q(pk__in=covered_ids))).order_by("field"):
@@ -185,11 +280,12 @@ def coverage(*, user: Any) -> dict[str, Any]:
     by_scope = [{"label": labels.get(row["scope_level"], row["scope_level"]), "total": row["n"], "covered": row["c"]}
                 for row in qs.values("scope_level").annotate(
                     n=Count("id"), c=Count("id", filter=Q(pk__in=covered_ids))).order_by("scope_level")]
-    uncovered = list(qs.exclude(pk__in=covered_ids).order_by("name_sort"))
-    workload = list(monitoring_officers(active_only=False).annotate(
+    total, with_officer = sum(r["total"] for r in by_field), sum(r["covered"] for r in by_field)
+    uncovered = qs.exclude(pk__in=covered_ids).order_by("name_sort", "pk")
+    workload = monitoring_officers(active_only=False).annotate(
         current=Count("association_assignments", filter=Q(association_assignments__ended_on__isnull=True)),
         past=Count("association_assignments", filter=Q(association_assignments__ended_on__isnull=False)),
-    ).order_by("-current", "full_name"))
+    ).order_by("-current", "full_name", "pk")
     history = restrict(OfficerAssignment.objects.select_related("association", "officer"), user).order_by("-pk")[:50]  # recently recorded first
     return {"total": total, "covered": with_officer, "uncovered_count": total - with_officer, "by_field": by_field,
             "by_scope": by_scope, "uncovered": uncovered, "workload": workload, "history": history}
@@ -219,12 +315,11 @@ def home_panels(user: Any) -> list[dict[str, Any]]:
     visible = association_queryset(user=user)
     if not visible.exists():
         return []
-    items = alerts(user=user)
-    panels.append({"title": _("Cảnh báo về hội"), "count": len(items),
+    panels.append({"title": _("Cảnh báo về hội"), "count": sum(alert_counts(user=user).values()),
                    "text": _("Hết nhiệm kỳ chưa đại hội, thay đổi lãnh đạo chưa báo cáo, quá hạn đại hội thành lập."),
                    "url": reverse("associations:alerts"), "link_text": _("Xem cảnh báo")})
     if allowed(user, "associations.see_coverage"):
-        cov = coverage(user=user)
+        cov = coverage_counts(user=user)
         panels.append({"title": _("Hội chưa có cán bộ theo dõi"), "count": cov["uncovered_count"],
                        "text": _("Trên %(n)s hội đang hoạt động.") % {"n": cov["total"]},
                        "url": reverse("associations:coverage"), "link_text": _("Xem phân công")})

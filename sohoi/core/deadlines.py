@@ -86,9 +86,10 @@ def is_working_day(day: datetime.date, off: frozenset[datetime.date] | None = No
     return day.weekday() < 5 and day not in off
 
 
-def add_working_days(start: datetime.date, days: int) -> datetime.date:
-    """The date `days` working days after `start` (start itself not counted), skipping weekends and holidays."""
-    off = holidays()
+def add_working_days(start: datetime.date, days: int, off: frozenset[datetime.date] | None = None) -> datetime.date:
+    """The date `days` working days after `start` (start itself not counted), skipping weekends and holidays
+    (`off`, read from the table unless given)."""
+    off = holidays() if off is None else off
     day = start
     remaining = days
     while remaining > 0:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from sohoi.core.deadlines import today
 from sohoi.core.permissions import require
 from sohoi.core.scoping import get_scoped
+from sohoi.core.views import paginate
 
 from .. import selectors, services
 from ..forms import MonitoringLogForm, OfficerAssignForm, apply_errors
@@ -18,7 +19,8 @@ from ..models import MonitoringLog
 
 
 def coverage(request: HttpRequest) -> HttpResponse:
-    return render(request, "associations/coverage.html", {**selectors.coverage(user=request.user),
+    data = selectors.coverage(user=request.user)
+    return render(request, "associations/coverage.html", {**data, "page": paginate(request, data["uncovered"]),
                                                           "title": _("Phân công cán bộ theo dõi hội")})
 
 

@@ -22,6 +22,8 @@ from ..models import Association, FoundingDossier
 from ..selectors import PUBLIC_FIELDS
 from ..workflows import allowed_actions
 
+BRANCHES_SHOWN = 10  # on an association's page; the rest through the register list (?within=)
+
 
 def association_list(request: HttpRequest) -> HttpResponse:
     filterset = selectors.association_list(user=request.user, filters=request.GET)
@@ -37,6 +39,7 @@ def association_list(request: HttpRequest) -> HttpResponse:
 
 def association_detail(request: HttpRequest, pk: int) -> HttpResponse:
     association = selectors.association_get(user=request.user, pk=pk)
+    branches = selectors.branches_of(user=request.user, association=association)
     leaders, sensitive = selectors.leaders_for(user=request.user, association=association)
     may_change = allowed(request.user, "associations.edit_profile", association)
     # Only the lifecycle steps this user may record are offered (staff: their filing and first congress).
@@ -51,14 +54,15 @@ def association_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "transitions": association.transitions.select_related("actor").prefetch_related("lineage__successor"),
         "lineage_in": association.lineage_in.select_related("predecessor"),
         "lineage_out": association.lineage_out.select_related("successor"),
-        "branches": selectors.branches_of(user=request.user, association=association),
+        "branches": branches[:BRANCHES_SHOWN], "branch_count": branches.count(),
         "parent": selectors.parent_association(association), "counts": selectors.member_counts(association),
         "officers": association.officer_assignments.select_related("officer"),
         "logs": selectors.logs_for(user=request.user, association=association),
         "history": audit.visible_history(association, request.user, limit=100), "may_change": may_change,
         "transition_form": transition_form, "status_css": STATUS_CSS.get(association.status, "info"),
         "has_dossier": FoundingDossier.objects.filter(association=association).exists(),
-        "alerts": [a for a in selectors.alerts(user=request.user) if a.association.pk == association.pk],
+        "alerts": selectors.alerts(user=request.user, associations=selectors.association_queryset(
+            user=request.user).filter(pk=association.pk)),
     }
     return render(request, "associations/association_detail.html", context)
 
@@ -149,4 +153,12 @@ def association_state_decision(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def alert_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "associations/alerts.html", {"alerts": selectors.alerts(user=request.user)})
+    """The associations with alerts, a page at a time; the alerts computed for the page's rows only."""
+    rules = selectors.AlertRules()
+    page = paginate(request, selectors.alerted_associations(user=request.user, rules=rules))
+    found = selectors.alerts(user=request.user, rules=rules, associations=selectors.association_queryset(
+        user=request.user).filter(pk__in=[a.pk for a in page.object_list]))
+    order = {a.pk: i for i, a in enumerate(page.object_list)}
+    found.sort(key=lambda x: order[x.association.pk])  # stable: each association's alerts keep their kind order
+    return render(request, "associations/alerts.html", {
+        "alerts": found, "page": page, "counts": selectors.alert_counts(user=request.user, rules=rules)})
