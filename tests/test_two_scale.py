@@ -41,7 +41,6 @@ SKIP = {
 
 # Unbounded today (issue 14 part 2 and its table). Take a page off when it is fixed: its xfail is strict.
 KNOWN_UNBOUNDED = {
-    "directives:urge",  # /van-ban/don-doc/: every open assignment
     "party:core",  # "nòng cốt": every association with its party members
     "associations:coverage",  # officer coverage
     "party:eligibility",  # Party eligibility

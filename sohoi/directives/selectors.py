@@ -30,9 +30,20 @@ def with_state(qs: QuerySet, on: datetime.date | None = None) -> QuerySet:
 # Documents -----------------------------------------------------------------------------------------
 
 def document_list(*, user: Any, filters: Any = None) -> DocumentFilter:
-    qs = restrict(Document.objects.select_related("issuer").annotate(task_count=Count("tasks")), user).order_by(
-        "-date", "-id")
+    """The register, filtered. No per-row aggregate here: counting every document's tasks before the LIMIT
+    costs a join and GROUP BY over the whole register; a page adds them with `with_task_counts`."""
+    qs = restrict(Document.objects.select_related("issuer"), user).order_by("-date", "-id")
     return DocumentFilter(filters or {}, queryset=qs)
+
+
+def with_task_counts(documents: Any) -> list[Document]:
+    """Set `task_count` on a page of documents: one GROUP BY over the page's ids, after the LIMIT."""
+    rows = list(documents)
+    counts = dict(Task.objects.filter(document_id__in=[d.pk for d in rows]).order_by().values_list("document_id")
+                  .annotate(n=Count("pk")))
+    for d in rows:
+        d.task_count = counts.get(d.pk, 0)
+    return rows
 
 
 def document_get(*, user: Any, pk: int, action: str = "view") -> Document:
@@ -157,19 +168,40 @@ def overdue_assignments(*, user: Any, on: datetime.date | None = None) -> QueryS
     return assignment_queryset(user=user, on=on).filter(state=TrackState.OPEN_OVERDUE)
 
 
-def urge_rows(*, user: Any, on: datetime.date | None = None) -> list[dict[str, Any]]:
-    """Overdue assignments grouped by unit, the longest-waiting unit first."""
+URGE_SHOWN = 5  # assignments named per unit on the urge page; the count links to the full list
+
+
+def urge_units(*, user: Any, on: datetime.date | None = None) -> QuerySet:
+    """Units with overdue assignments (grouped in SQL: unit, count, oldest due date), the longest-waiting
+    unit first; a page paginates it."""
+    from django.db.models import Min
+
+    return (overdue_assignments(user=user, on=on).order_by().values("unit_id", "unit__path")
+            .annotate(n=Count("pk"), oldest=Min("due_on")).order_by("oldest", "unit__path", "unit_id"))
+
+
+def urge_rows(*, user: Any, units: Any, on: datetime.date | None = None) -> list[dict[str, Any]]:
+    """The rows of the urge page for `units` (a page of `urge_units`): each unit with its count, its oldest
+    due date and its first URGE_SHOWN overdue assignments (one query, numbered per unit in SQL)."""
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
+
+    from sohoi.orgs.models import Unit
+
     on = on or today()
-    groups: dict[int, dict[str, Any]] = {}
-    for a in overdue_assignments(user=user, on=on).order_by("unit__path", "due_on"):
-        row = groups.setdefault(a.unit_id, {"unit": a.unit, "assignments": [], "oldest": a.due_on})
-        row["assignments"].append(a)
-        row["oldest"] = min(row["oldest"], a.due_on)
-    rows = sorted(groups.values(), key=lambda r: (r["oldest"], r["unit"].path))
-    for row in rows:
-        row["days"] = (on - row["oldest"]).days
-        row["url"] = _list_url(unit=row["unit"].pk, state=TrackState.OPEN_OVERDUE.value)
-    return rows
+    groups = list(units)
+    ids = [g["unit_id"] for g in groups]
+    names = Unit.objects.in_bulk(ids)
+    shown = defaultdict(list)
+    first = (overdue_assignments(user=user, on=on).filter(unit_id__in=ids)
+             .annotate(rank=Window(RowNumber(), partition_by=[F("unit_id")], order_by=[F("due_on").asc(),
+                                                                                   F("pk").asc()]))
+             .filter(rank__lte=URGE_SHOWN).order_by("unit_id", "due_on", "pk"))
+    for a in first:
+        shown[a.unit_id].append(a)
+    return [{"unit": names[g["unit_id"]], "count": g["n"], "oldest": g["oldest"], "assignments": shown[g["unit_id"]],
+             "more": g["n"] - len(shown[g["unit_id"]]), "days": (on - g["oldest"]).days,
+             "url": _list_url(unit=g["unit_id"], state=TrackState.OPEN_OVERDUE.value)} for g in groups]
 
 
 def report_list(*, user: Any, filters: Any = None) -> ReportFilter:

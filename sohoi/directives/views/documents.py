@@ -28,9 +28,10 @@ from .common import apply_errors
 def document_list(request: HttpRequest) -> HttpResponse:
     filterset = selectors.document_list(user=request.user, filters=request.GET)
     qs = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    page = paginate(request, qs)
+    page.object_list = selectors.with_task_counts(page.object_list)
     return render_page(request, "directives/document_list.html",
-                       {"filter": filterset, "page": paginate(request, qs),
-                        "can_register": allowed(request.user, "directives.register")},
+                       {"filter": filterset, "page": page, "can_register": allowed(request.user, "directives.register")},
                        "directives/partials/_document_rows.html")
 
 

@@ -116,4 +116,7 @@ def urge(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Đã gửi %(n)s thông báo đôn đốc.") % {"n": n})
         return redirect("directives:urge")
-    return render(request, "directives/urge.html", {"rows": selectors.urge_rows(user=request.user), "on": today()})
+    on = today()
+    page = paginate(request, selectors.urge_units(user=request.user, on=on))
+    return render(request, "directives/urge.html", {
+        "rows": selectors.urge_rows(user=request.user, units=page.object_list, on=on), "page": page, "on": on})
