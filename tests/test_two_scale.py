@@ -43,7 +43,6 @@ SKIP = {
 KNOWN_UNBOUNDED = {
     "party:core",  # "nòng cốt": every association with its party members
     "associations:coverage",  # officer coverage
-    "party:eligibility",  # Party eligibility
     "associations:association_list",  # territory filter: one <option> per administrative unit in use
     # found by this test beyond the table:
     "directives:dissemination_list",  # loads every session in scope (2.4x rows at 10x)

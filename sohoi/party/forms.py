@@ -95,5 +95,5 @@ class PartyRuleForm(forms.ModelForm):
 
 class TaskForm(forms.Form):
     committee = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)  # an id, never a 500
-    associations = forms.CharField(widget=forms.HiddenInput)
+    associations = forms.CharField(widget=forms.HiddenInput, required=False)  # empty: all of the committee's
     due = forms.DateField(label=_("Hạn báo cáo"), widget=DATE, required=False)

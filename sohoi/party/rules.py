@@ -49,7 +49,10 @@ def recommended_kind(official: int, on: datetime.date, committee_minimum: int | 
 
 
 def default_superior(on: datetime.date) -> Unit | None:
-    rule = rule_for(RuleCode.DEFAULT_SUPERIOR, on)
-    if rule is None:
-        return None
-    return Unit.objects.filter(code=rule.parsed(), kind="party_committee").first()
+    """The committee the rule valid on `on` names (one query: the rule's value is read inside it)."""
+    from django.db.models import Subquery
+    from django.db.models.functions import Trim
+
+    code = (PartyRule.objects.valid_on(on).filter(code=RuleCode.DEFAULT_SUPERIOR).order_by("-valid_from")
+            .annotate(v=Trim("value")).values("v")[:1])
+    return Unit.objects.filter(code=Subquery(code), kind="party_committee").first()

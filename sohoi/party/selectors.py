@@ -136,13 +136,14 @@ def _active(qs: QuerySet[Association]) -> QuerySet[Association]:
     return qs.filter(status__in=ACTIVE_ASSOCIATION, unit__kind=UnitKind.ASSOCIATION)
 
 
-def eligible_queryset(*, user: Any, on: datetime.date | None = None) -> QuerySet[Association]:
+def eligible_queryset(*, user: Any, on: datetime.date | None = None, minimum: int | None = None
+                      ) -> QuerySet[Association]:
     """Active associations with at least the minimum of party members and no active Party organisation.
     Derived from party membership: empty for a role that may not see it (the pages answer 403 first)."""
     on = on or today()
     if not allowed(user, "party.see_eligibility"):
         return Association.objects.none()
-    minimum = thresholds(on)[RuleCode.MIN_MEMBERS]
+    minimum = thresholds(on)[RuleCode.MIN_MEMBERS] if minimum is None else minimum
     return (with_party_counts(_active(party_associations(user=user)))
             .filter(party_count__gte=minimum, has_org=False).order_by("name_folded", "pk"))
 
@@ -166,31 +167,65 @@ def expected_superiors(associations: list[Association], on: datetime.date) -> di
     return out
 
 
-def eligibility(*, user: Any, on: datetime.date | None = None) -> dict[str, Any]:
-    """Eligible associations grouped by the superior committee, each with its recommended kind, plus the
-    follow-up tasks already sent to each committee from this page."""
+def with_superior(qs: QuerySet[Association], on: datetime.date, fallback: Any = ...) -> QuerySet[Association]:
+    """Annotate `superior_id` and `superior_path`: `expected_superiors` in SQL (the nearest district or commune
+    Party committee valid on `on` whose path is a prefix of the association's, else the default committee),
+    so a page can be ordered and counted by committee without loading every row."""
+    from django.db.models.functions import Length
+    from django.db.models.lookups import StartsWith
+
+    nearest = (Unit.objects.valid_on(on).filter(kind=UnitKind.PARTY_COMMITTEE).exclude(level=UnitLevel.PROVINCE)
+               .filter(StartsWith(OuterRef("unit__path"), F("path"))).exclude(pk=OuterRef("unit_id"))
+               .order_by(Length("path").desc()))
+    fallback = default_superior(on) if fallback is ... else fallback
+    pk, path = Subquery(nearest.values("pk")[:1]), Subquery(nearest.values("path")[:1])
+    if fallback is not None:
+        pk, path = Coalesce(pk, Value(fallback.pk)), Coalesce(path, Value(fallback.path))
+    return qs.annotate(superior_id=pk, superior_path=path)
+
+
+def eligible_by_committee(*, user: Any, on: datetime.date | None = None,
+                          t: dict[str, int] | None = None) -> QuerySet[Association]:
+    """The eligible associations in the order of the page: by superior committee (tree order, undetermined
+    last), then by name."""
     on = on or today()
-    rows = list(eligible_queryset(user=user, on=on))
-    superiors = expected_superiors(rows, on)
+    t = t or thresholds(on)
+    return with_superior(eligible_queryset(user=user, on=on, minimum=t[RuleCode.MIN_MEMBERS]), on).order_by(
+        F("superior_path").asc(nulls_last=True), "name_folded", "pk")
+
+
+def eligibility(*, user: Any, on: datetime.date | None = None, page: Any = None) -> dict[str, Any]:
+    """Eligible associations grouped by the superior committee, each with its recommended kind, plus the
+    follow-up tasks already sent to each committee from this page. `page`: a page of `eligible_by_committee`
+    to show (default: every eligible association); the group sizes are counted in SQL."""
+    on = on or today()
     t = thresholds(on)
+    qs = eligible_by_committee(user=user, on=on, t=t) if page is None else page.paginator.object_list
+    rows = list(qs if page is None else page.object_list)
+    committees = Unit.objects.in_bulk({a.superior_id for a in rows if a.superior_id})
     groups: dict[int | None, dict[str, Any]] = {}
     for a in rows:
-        committee = superiors[a.pk]
+        committee = committees.get(a.superior_id)
         group = groups.setdefault(committee.pk if committee else None, {"committee": committee, "rows": []})
         group["rows"].append({"association": a, "count": a.party_count, "source": count_source(a),
                               "kind": recommended_kind(a.party_count, on, t[RuleCode.COMMITTEE_MEMBERS])})
     from sohoi.directives.models import Task
 
     sent = defaultdict(list)
-    if groups:
+    sizes: dict[int | None, int] = {}
+    if committees:
         for task in Task.objects.filter(document__proposal__source="party.eligibility",
-                                        lead_id__in=[k for k in groups if k]).select_related("document"):
+                                        lead_id__in=list(committees)).select_related("document"):
             sent[task.lead_id].append(task)
+        if page is not None:
+            sizes = dict(qs.filter(superior_id__in=list(committees)).order_by().values_list("superior_id")
+                         .annotate(n=Count("pk")))
     ordered = sorted(groups.values(), key=lambda g: (g["committee"] is None, g["committee"].path if g["committee"] else ""))
     for g in ordered:
         g["tasks"] = sent.get(g["committee"].pk, []) if g["committee"] else []
-    return {"groups": ordered, "total": len(rows), "on": on, "minimum": t[RuleCode.MIN_MEMBERS],
-            "committee_minimum": t[RuleCode.COMMITTEE_MEMBERS]}
+        g["size"] = sizes.get(g["committee"].pk, len(g["rows"])) if g["committee"] else len(g["rows"])
+    return {"groups": ordered, "total": len(rows) if page is None else page.paginator.count, "on": on,
+            "minimum": t[RuleCode.MIN_MEMBERS], "committee_minimum": t[RuleCode.COMMITTEE_MEMBERS]}
 
 
 def log_count_read(*, user: Any, what: str, rows: int) -> bool:
@@ -254,13 +289,26 @@ def bar_chart(year_rows: list[dict[str, Any]], height: int = 160, bar: int = 18,
 
 # Party members as the core -----------------------------------------------------------------------------
 
-def core_rows(*, user: Any) -> list[dict[str, Any]]:
-    """Per active association: leaders in office, how many are party members, members, party members and
-    their share; flags an association whose leadership has no party member. Empty for a role that may not see
+def core_queryset(*, user: Any) -> QuerySet[Association]:
+    """Active associations with their party counts (the page paginates it). Empty for a role that may not see
     these counts (derived from party membership): they are never computed for it."""
     if not allowed(user, "party.see_counts"):
-        return []
-    qs = with_party_counts(_active(party_associations(user=user))).order_by("name_folded", "pk")
+        return Association.objects.none()
+    return with_party_counts(_active(party_associations(user=user))).order_by("name_folded", "pk")
+
+
+def core_flagged(*, user: Any) -> int:
+    """How many associations have leaders in office and none a party member (one COUNT query)."""
+    if not allowed(user, "party.see_counts"):
+        return 0
+    return core_queryset(user=user).filter(leaders_now__gt=0, leaders_party=0).count()
+
+
+def core_rows(*, user: Any, associations: Any = None) -> list[dict[str, Any]]:
+    """Per active association (`associations`: a page of `core_queryset`; default every one): leaders in
+    office, how many are party members, members, party members and their share; flags an association whose
+    leadership has no party member."""
+    qs = core_queryset(user=user) if associations is None else associations
     rows = []
     for a in qs:
         members = a.roster_size or a.reported_total

@@ -156,8 +156,13 @@ def eligibility(request: HttpRequest) -> HttpResponse:
             committee = Unit.objects.filter(pk=data["committee"]).first()
             # Ids come back from the page as text: anything not a valid id is dropped (never a 500), and the
             # list is bounded by the register's size (MAX_CHOSEN), so a crafted request cannot flood the query.
+            # No ids: every eligible association whose superior is this committee (the page shows a page of them).
             ids = [i for x in data["associations"].split(",")[:MAX_CHOSEN] if (i := int_param(x)) is not None]
-            chosen = list(selectors.eligible_queryset(user=request.user).filter(pk__in=ids))
+            if data["associations"]:
+                chosen = list(selectors.eligible_queryset(user=request.user).filter(pk__in=ids))
+            else:
+                chosen = list(selectors.eligible_by_committee(user=request.user).filter(
+                    superior_id=data["committee"])[:MAX_CHOSEN])
             try:
                 task = services.eligibility_task_create(actor=request.user, committee=committee, associations=chosen,
                                                         due=data.get("due"))
@@ -172,9 +177,11 @@ def eligibility(request: HttpRequest) -> HttpResponse:
         return redirect("party:eligibility")
     # Derived from party membership: a role without the right to see it gets 403, not an empty page.
     require(request.user, "party.see_eligibility")
-    data = selectors.eligibility(user=request.user)
-    shows_counts = selectors.log_count_read(user=request.user, what="Danh sách hội đủ điều kiện", rows=data["total"])
-    return render(request, "party/eligibility.html", {**data, "shows_counts": shows_counts,
+    page = paginate(request, selectors.eligible_by_committee(user=request.user))
+    data = selectors.eligibility(user=request.user, page=page)
+    shows_counts = selectors.log_count_read(user=request.user, what="Danh sách hội đủ điều kiện",
+                                            rows=len(page.object_list))
+    return render(request, "party/eligibility.html", {**data, "shows_counts": shows_counts, "page": page,
                                                       "title": _("Hội đủ điều kiện, chưa có tổ chức đảng")})
 
 
@@ -184,10 +191,11 @@ def rating_summary(request: HttpRequest) -> HttpResponse:
 
 
 def core(request: HttpRequest) -> HttpResponse:
-    rows = selectors.core_rows(user=request.user)
+    page = paginate(request, selectors.core_queryset(user=request.user))
+    rows = selectors.core_rows(user=request.user, associations=page.object_list)
     shows = selectors.log_count_read(user=request.user, what="Đảng viên nòng cốt trong hội", rows=len(rows))
-    return render(request, "party/core.html", {"rows": rows, "shows_counts": shows,
-                                               "flagged": sum(r["flag"] for r in rows),
+    return render(request, "party/core.html", {"rows": rows, "shows_counts": shows, "page": page,
+                                               "flagged": selectors.core_flagged(user=request.user) if shows else 0,
                                                "title": _("Đảng viên làm nòng cốt trong hội")})
 
 
