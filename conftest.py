@@ -17,6 +17,18 @@ def _media_in_a_temporary_folder(tmp_path_factory):
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _tasks_run_immediately():
+    """Background jobs run inside the test, at enqueue (django-tasks' immediate backend); the one test that
+    kills a real worker (tests/reliability/test_jobs.py) runs `sohoi worker` with the database backend."""
+    from django.conf import settings
+    from django.core.signals import setting_changed
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    setting_changed.send(sender=None, setting="TASKS", value=settings.TASKS, enter=True)  # django_tasks resets
+    yield
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, _media_in_a_temporary_folder):
     with django_db_blocker.unblock():

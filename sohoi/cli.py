@@ -1,10 +1,22 @@
 """The `sohoi` command: `sohoi parse FILE` runs the pure parser without Django;
-every other sub-command is a Django management command (`sohoi demo`, `sohoi remind` ...)."""
+every other sub-command is a Django management command (`sohoi demo`, `sohoi remind` ...).
+
+`sohoi runserver` also starts one background worker (`sohoi worker`, core/jobs.py) and stops it with the
+server, so `make run` serves pages and runs jobs in one command (SOHOI_WORKER=0: the server alone)."""
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
+
+
+def _start_worker() -> subprocess.Popen | None:
+    if os.environ.get("RUN_MAIN") == "true" or os.environ.get("SOHOI_WORKER", "1") == "0":
+        return None  # the autoreloader's child process: its parent started the worker already
+    if os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend") != "django_tasks_db.DatabaseBackend":
+        return None
+    return subprocess.Popen([sys.executable, "-m", "sohoi.cli", "worker"])  # noqa: S603
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,7 +28,16 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sohoi.config.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(argv)
+    worker = _start_worker() if len(argv) > 1 and argv[1] == "runserver" else None
+    try:
+        execute_from_command_line(argv)
+    finally:
+        if worker is not None and worker.poll() is None:
+            worker.terminate()
+            try:
+                worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                worker.kill()
     return 0
 
 

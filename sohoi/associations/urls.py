@@ -36,4 +36,6 @@ urlpatterns = [
     path("nhap-danh-ba/", imports.register_import, name="register_import"),
     path("nhap-danh-ba/mau.xlsx", imports.register_template_download, name="register_template"),
     path("nhap-danh-ba/<int:pk>/", scoped_view(ImportJob)(imports.register_import_job), name="register_import_job"),
+    path("nhap-danh-ba/<int:pk>/chay-lai/", scoped_view(ImportJob)(imports.register_import_retry),
+         name="register_import_retry"),
 ]

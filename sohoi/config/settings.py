@@ -5,6 +5,7 @@ SECRET_KEY     default: a development key; refused when DEBUG=0
 DEBUG          default: 1 (local use)
 ALLOWED_HOSTS  comma-separated, default: localhost,127.0.0.1,[::1]
 TIME_ZONE      default: Asia/Ho_Chi_Minh
+TASKS_BACKEND  default: django_tasks_db.DatabaseBackend (jobs in the same database, run by `sohoi worker`)
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     "sohoi.core",
     "sohoi.orgs",
     "sohoi.accounts",
@@ -208,6 +211,12 @@ CONTENT_SECURITY_POLICY = (
 API_DOCS_PUBLIC = env_bool("API_DOCS_PUBLIC", DEBUG)
 NINJA_PAGINATION_CLASS = "sohoi.api.pagination.PageNumber"
 NINJA_PAGINATION_PER_PAGE = 50
+
+# Long work is a job (design.md §14): Django's tasks API (the django-tasks backport). The default backend keeps
+# the queue in the application's own database, so an SQLite install needs nothing more; `make run` starts one
+# worker beside the web server, `sohoi worker` runs more. Another backend (RQ, Celery...) is a setting, the
+# tasks do not change (docs/deploy.md). Tests run tasks immediately (conftest.py).
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sohoi@localhost")

@@ -1,4 +1,6 @@
-"""Progress of a register import that runs in the background (large files), polled by the import page."""
+"""An import that runs as a background job (core/jobs.py): its state, progress and outcome, polled by the page
+that started it. The row lives in the database, so it survives a web restart; the work itself runs in a
+worker (`sohoi worker`), in one transaction."""
 
 from __future__ import annotations
 
@@ -24,7 +26,13 @@ class ImportJob(BaseModel):
         DONE = "done", _("Xong")
         FAILED = "failed", _("Có lỗi, chưa ghi gì")
 
-    kind = models.CharField(_("loại"), max_length=20, default="register")
+    class Kind(models.TextChoices):
+        REGISTER = "register", _("Danh bạ hội")
+        ROSTER = "roster", _("Danh sách hội viên")
+
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.REGISTER)
+    association = models.ForeignKey("associations.Association", on_delete=models.CASCADE, null=True, blank=True,
+                                    related_name="import_jobs", verbose_name=_("hội"))
     filename = models.CharField(_("tên tệp"), max_length=255)
     path = models.CharField(max_length=500, blank=True, editable=False)
     dry_run = models.BooleanField(_("chỉ kiểm tra thử"), default=True)
@@ -36,6 +44,13 @@ class ImportJob(BaseModel):
     error_count = models.PositiveIntegerField(_("số lỗi"), default=0)
     errors = models.JSONField(_("lỗi"), default=list, blank=True)
     finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
+    # The background job: the task's id in the backend, the worker process running it (host:pid:start), its
+    # heartbeat; `retryable` when the job stopped for a system reason (worker killed, error): the file is kept.
+    task_id = models.CharField(max_length=64, blank=True, editable=False)
+    worker = models.CharField(max_length=200, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
+    retryable = models.BooleanField(_("có thể chạy lại"), default=False)
 
     class Meta:
         verbose_name = _("lần nhập danh bạ hội")

@@ -11,6 +11,7 @@ import datetime
 from typing import IO, Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from sohoi.core import audit
 from sohoi.core.deadlines import today
@@ -105,9 +106,15 @@ def _parse_row(number: int, raw: dict[str, Any], branches: dict[str, Association
     return row
 
 
+def _progress(job: Any, **values: Any) -> None:
+    if job is not None:
+        type(job).objects.filter(pk=job.pk).update(updated_at=timezone.now(), **values)
+
+
 def roster_import(*, actor: Any, association: Association, upload: IO[bytes], filename: str,
-                  dry_run: bool = True) -> ImportResult:
-    """Check the whole file; if there is no error and `dry_run` is False, write it in one transaction."""
+                  dry_run: bool = True, job: Any = None) -> ImportResult:
+    """Check the whole file; if there is no error and `dry_run` is False, write it in one transaction.
+    `job` (an ImportJob, optional) receives the progress, for the page that polls it."""
     require(actor, "associations.import_members", association)
     result = ImportResult(dry_run=dry_run)
     branches = {b.name_folded: b for b in Association.objects.filter(unit__parent=association.unit,
@@ -132,6 +139,8 @@ def roster_import(*, actor: Any, association: Association, upload: IO[bytes], fi
                         "Thêm số định danh để phân biệt, hoặc xóa dòng trùng.")))
                 seen_names.setdefault(key, number)
             parsed.append((number, row))
+            if job is not None and len(parsed) % 5000 == 0:
+                _progress(job, done=len(parsed), error_count=len(result.errors))
     except FileRejected as exc:
         result.errors.extend(exc.errors)
     result.rows = len(parsed)
@@ -158,6 +167,7 @@ def roster_import(*, actor: Any, association: Association, upload: IO[bytes], fi
     result.created, result.updated = len(to_create), len(to_update)
     if dry_run:
         return result
+    _progress(job, status="writing", done=result.rows)
     with transaction.atomic():
         for m in to_create:
             m.name_folded = fold(m.full_name)

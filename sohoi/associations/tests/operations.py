@@ -140,6 +140,33 @@ def _register_file(_t: Any) -> dict[str, Any]:
                                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")}
 
 
+def _retryable_jobs() -> list[ImportJob]:
+    """A register import whose worker died (failed, retryable, its file kept), as the page finds it."""
+    import tempfile
+
+    from django.conf import settings
+
+    from sohoi.associations.services.register_import import register_template
+
+    with tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False, dir=settings.MEDIA_ROOT) as f:
+        f.write(register_template())
+    return [ImportJob.objects.create(created_by=None, filename="mau.xlsx", path=f.name, dry_run=False,
+                                     status=ImportJob.State.FAILED, retryable=True)]
+
+
+def _retry_url(job: ImportJob) -> str:
+    """The retry URL; the job's file is put back first (a successful run of a previous user removed it, and
+    removing a file is not rolled back with the database)."""
+    from pathlib import Path
+
+    from django.urls import reverse
+
+    from sohoi.associations.services.register_import import register_template
+
+    Path(job.path).write_bytes(register_template())
+    return reverse("associations:register_import_retry", args=[job.pk])
+
+
 def _dossier_targets() -> list[FoundingDossier]:
     return [FoundingDossier.objects.get(association__name=n) for n in (
         "Hội Yêu sách thành phố Cần Thơ", "Hội Doanh nghiệp nhỏ và vừa phường Ninh Kiều")]
@@ -308,6 +335,11 @@ OPERATIONS = [
               url=lambda t: _page("associations:register_import"), targets=_none, payload=lambda t: {"commit": "on"},
               files=_register_file, allowed=lambda u, user, t: u in DEPARTMENT,
               state=lambda t: ImportJob.objects.count(), action="associations.", audit_target=False),
+    Operation(name="associations.import_register.retry (page)", route="associations:register_import_retry",
+              url=_retry_url, targets=_retryable_jobs, payload=lambda j: {},
+              allowed=lambda u, user, j: u in DEPARTMENT,
+              state=lambda j: ImportJob.objects.filter(pk=j.pk).values_list("status", "attempts").first(),
+              action="associations.", audit_target=False),
     Operation(name="associations.import_register (API)", route="POST /api/v1/associations/register-import",
               url=lambda t: "/api/v1/associations/register-import", targets=_none,
               payload=lambda t: {"dry_run": "false"}, files=_register_file,

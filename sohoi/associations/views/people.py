@@ -7,7 +7,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -103,20 +103,50 @@ def member_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def member_import(request: HttpRequest, pk: int) -> HttpResponse:
+    """Upload a roster: the import runs as a background job (services/import_jobs.py); this page, with
+    `?job=<id>`, shows its progress and outcome (polled), and runs it again after a system failure."""
+    from django.urls import reverse
+
+    from ..models import ImportJob
+    from ..services.import_jobs import import_job_reconcile, import_job_retry, import_job_start, store_upload
+
     association = selectors.association_get(user=request.user, pk=pk, action=CHANGE)
+    here = reverse("associations:member_import", args=[pk])
+    jobs = ImportJob.objects.filter(kind=ImportJob.Kind.ROSTER, association=association)
+    if request.method == "POST" and request.POST.get("retry"):
+        job = get_object_or_404(jobs, pk=request.POST["retry"] if request.POST["retry"].isdigit() else 0)
+        try:
+            import_job_retry(actor=request.user, job=job)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect(f"{here}?job={job.pk}")
     form = ImportForm(request.POST or None, request.FILES or None)
-    result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        result = services.roster_import(actor=request.user, association=association, upload=upload,
-                                        filename=upload.name, dry_run=not form.cleaned_data["commit"])
-        if result.ok and not result.dry_run:
+        job = import_job_start(actor=request.user, kind=ImportJob.Kind.ROSTER, association=association,
+                               path=store_upload(upload), filename=upload.name,
+                               dry_run=not form.cleaned_data["commit"])
+        job.refresh_from_db()
+        if job.status == ImportJob.State.DONE and not job.dry_run:
             messages.success(request, _("Đã nhập %(n)s dòng: %(c)s mới, %(u)s cập nhật.") % {
-                "n": result.rows, "c": result.created, "u": result.updated})
+                "n": job.total, "c": job.created, "u": job.updated})
             return redirect("associations:member_list", pk=pk)
-    return render(request, "associations/import.html", {"form": form, "result": result, "object": association,
-                                                        "title": _("Nhập danh sách hội viên: %(n)s") % {
-                                                            "n": association}})
+        return redirect(f"{here}?job={job.pk}")
+    job = None
+    if request.GET.get("job", "").isdigit():
+        job = import_job_reconcile(get_object_or_404(jobs, pk=request.GET["job"]))
+        if request.htmx:
+            return render(request, "associations/partials/_import_job.html", _job_context(job, here, pk))
+    return render(request, "associations/import.html", {
+        "form": form, "object": association, **(_job_context(job, here, pk) if job else {}),
+        "title": _("Nhập danh sách hội viên: %(n)s") % {"n": association}})
+
+
+def _job_context(job, here: str, pk: int) -> dict:
+    from django.urls import reverse
+
+    return {"job": job, "poll_url": f"{here}?job={job.pk}", "retry_url": here, "retry_field": "retry",
+            "done_url": reverse("associations:member_list", args=[pk]), "done_label": _("Xem danh sách hội viên")}
 
 
 def member_template(request: HttpRequest) -> HttpResponse:
