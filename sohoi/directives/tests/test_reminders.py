@@ -22,15 +22,16 @@ def _a(code, no, unit):
     return Assignment.objects.get(task__document__code=code, task__no=no, unit__name=unit)
 
 
-def test_due_soon_then_overdue_each_once_per_period(users):
+def test_due_soon_then_overdue_each_once_per_period(users, django_capture_on_commit_callbacks):
     a = _a("752-CV/TU", "6", "Ban Dân vận Thành ủy")  # due 30/06/2013
     dandan = users["dandan"]
     reminders_send(days=7, on=D(2013, 6, 1))  # a month ahead: not yet
     assert not Notification.objects.filter(user=dandan, key__startswith=f"directives.remind:{a.pk}:").exists()
-    reminders_send(days=7, on=D(2013, 6, 25))
+    with django_capture_on_commit_callbacks(execute=True):  # e-mails go out once their batch is committed
+        reminders_send(days=7, on=D(2013, 6, 25))
     soon = Notification.objects.filter(user=dandan, key=f"directives.remind:{a.pk}:20130630:due_soon")
     assert soon.count() == 1 and "Sắp đến hạn" in soon.get().title
-    assert any(dandan.email in m.to for m in mail.outbox)
+    assert any(dandan.email in m.to for m in mail.outbox) and soon.get().emailed
     reminders_send(days=7, on=D(2013, 6, 26))  # a daily run does not repeat itself
     assert soon.count() == 1
     reminders_send(days=7, on=D(2013, 7, 2))
@@ -75,3 +76,43 @@ def test_urge_is_logged_and_not_repeated_the_same_day(users):
 def test_only_the_board_urges(users):
     with pytest.raises(PermissionDenied):
         unit_urge(actor=users["quanuy.ninhkieu"], unit_id=users["hoi.khuyenhoc"].unit_id)
+
+
+def _more_work(document, unit, start: int, count: int, due: datetime.date) -> None:
+    from sohoi.directives.models import Task
+
+    tasks = Task.objects.bulk_create([Task(document=document, no=f"R{i}", position=900 + i, text=f"Việc thử {i}",
+                                           due=due) for i in range(start, start + count)])
+    Assignment.objects.bulk_create([Assignment(task=t, unit=unit, due_on=due) for t in tasks])
+
+
+def test_reminders_cost_the_same_queries_at_any_size_and_nothing_twice(users, django_capture_on_commit_callbacks):
+    """Set operations: the reminders to send are one query (assignments x their units' users, minus the
+    (user, key) pairs already notified), one read and one INSERT per batch, one audit row. 10 and 100 new
+    assignments cost the same number of queries; a second run sends nothing in one query."""
+    import datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sohoi.core.models import AuditEntry
+
+    on = D(2031, 3, 10)
+    reminders_send(days=7, on=on)  # everything open in the demo is overdue by then: notified once, here
+    a = _a("752-CV/TU", "6", "Ban Dân vận Thành ủy")
+    users_of_unit = a.unit.users.filter(is_active=True).count()
+    assert users_of_unit >= 1
+    counts = []
+    for start, size in ((0, 10), (10, 100)):
+        _more_work(a.task.document, a.unit, start, size, on + datetime.timedelta(days=3))
+        with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=True):
+            assert reminders_send(days=7, on=on) == size * users_of_unit
+        counts.append(len(queries))
+    assert counts[0] == counts[1] and counts[0] <= 10, counts
+    audits = AuditEntry.objects.filter(action="directives.reminders.sent").count()
+    with CaptureQueriesContext(connection) as queries:
+        assert reminders_send(days=7, on=on) == 0  # a second run sends nothing...
+    assert len(queries) == 1  # ...and costs one query
+    assert AuditEntry.objects.filter(action="directives.reminders.sent").count() == audits
+    keys = Notification.objects.filter(key__startswith="directives.remind:").values_list("user_id", "key")
+    assert keys.count() == len(set(keys))

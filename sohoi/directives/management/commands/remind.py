@@ -1,7 +1,10 @@
 """`sohoi remind [--days N]`: remind assigned units of work due soon and overdue work.
 
 Schedule it once a day, e.g. cron: `30 7 * * 1-5  cd /srv/sohoi && .venv/bin/sohoi remind --days 7`.
-Running it twice sends nothing twice (one notification per user, assignment, period and kind)."""
+Running it twice sends nothing twice (one notification per user, assignment, period and kind).
+
+The work is a background job (directives/tasks.py): the command queues it for `sohoi worker` and returns;
+`--here` runs it in this process instead (for a machine without a worker)."""
 
 from __future__ import annotations
 
@@ -18,6 +21,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=7, help="Nhắc việc đến hạn trong số ngày này (mặc định 7).")
         parser.add_argument("--on", help="Tính như thể hôm nay là ngày này (YYYY-MM-DD); để thử.")
+        parser.add_argument("--here", action="store_true",
+                            help="Chạy ngay trong tiến trình này thay vì xếp vào hàng việc nền.")
 
     def handle(self, *args, **options):
         if options["days"] < 0:
@@ -28,5 +33,16 @@ class Command(BaseCommand):
                 on = datetime.date.fromisoformat(options["on"])
             except ValueError:
                 raise CommandError("--on phải có dạng YYYY-MM-DD.") from None
-        sent = reminders_send(days=options["days"], on=on)
+        if options["here"]:
+            sent = reminders_send(days=options["days"], on=on)
+        else:
+            from sohoi.directives.tasks import reminders_task
+
+            result = reminders_task.enqueue(days=options["days"], on=on.isoformat() if on else None)
+            if not result.is_finished:
+                self.stdout.write(f"Đã xếp việc nhắc hạn vào hàng việc nền (mã {result.id}); `sohoi worker` sẽ gửi.")
+                return
+            if result.status != "SUCCESSFUL":
+                raise CommandError("Nhắc hạn không chạy được; xem nhật ký máy chủ.")
+            sent = result.return_value
         self.stdout.write(f"Đã gửi {sent} thông báo nhắc hạn.")
