@@ -16,7 +16,18 @@ def _start_worker() -> subprocess.Popen | None:
         return None  # the autoreloader's child process: its parent started the worker already
     if os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend") != "django_tasks_db.DatabaseBackend":
         return None
-    return subprocess.Popen([sys.executable, "-m", "sohoi.cli", "worker"])  # noqa: S603
+    return subprocess.Popen([sys.executable, "-m", "sohoi.cli", "worker"], preexec_fn=_stop_with_parent)  # noqa: S603
+
+
+def _stop_with_parent() -> None:
+    """In the worker, before it starts: on Linux, ask for SIGTERM when the server dies, however it dies (a
+    SIGKILLed server runs no `finally`); the worker then stops after the job at hand."""
+    import contextlib
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def main(argv: list[str] | None = None) -> int:
