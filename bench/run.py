@@ -329,6 +329,10 @@ def main() -> int:
     results[-1]["database"] = vendor  # measured in this run
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,  # noqa: S607
                             text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", "sohoi"],  # noqa: S607
+                           cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    if dirty:
+        commit += f" + {len(dirty.splitlines())} uncommitted files in sohoi/"
     meta = {"machine": machine(), "date": datetime.date.today().isoformat(), "commit": commit,
             "minutes": round((time.perf_counter() - started) / 60, 1)}
     previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
