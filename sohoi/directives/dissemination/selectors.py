@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Q, QuerySet, Sum
 
 from sohoi.core.params import MAX_ID, int_param
+from sohoi.core.permissions import reads_all
 from sohoi.core.scoping import get_scoped, restrict
 from sohoi.orgs.choices import UnitKind
 from sohoi.orgs.models import Unit, UnitGroup
@@ -86,7 +87,7 @@ def scope_units(document: Document) -> list[Unit]:
 
 def _oversees(user: Any, document: Document) -> str | None:
     """'' = every unit; a path = units in that subtree; None = none."""
-    if user.reads_everything:
+    if reads_all(user):
         return ""
     path = user.unit.path if user.unit_id else None
     if path and document.issuer_id and document.issuer.path.startswith(path):

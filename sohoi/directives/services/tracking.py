@@ -12,15 +12,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from sohoi.core import audit, deadlines
 from sohoi.core.concurrency import refuse_duplicate
 from sohoi.core.notify import notify
+from sohoi.core.permissions import require
 
-from .. import permissions as access
 from ..choices import RECURRENCE_MONTHS, ReportStatus
 from ..models import Assignment, ProgressReport, ReportAttachment, ReportPeriod, Task
 from ..workflows import REPORT_TRANSITIONS
@@ -70,7 +70,10 @@ def sync_assignment(assignment: Assignment) -> Assignment:
 
 
 @transaction.atomic
-def assignment_open(*, actor: Any, task: Task, unit: Any, via_group: Any = None) -> Assignment:
+def assignment_open(*, actor: Any, task: Task, unit: Any, via_group: Any = None,
+                    audit_rows: list[tuple[Assignment, dict[str, Any]]] | None = None) -> Assignment:
+    """Open `unit`'s share of `task` (idempotent). A fan-out passes `audit_rows` to collect the audit row of
+    each opened assignment and write them all at once with `audit.record_many` (one INSERT, not one per unit)."""
     assignment, created = Assignment.objects.get_or_create(
         task=task, unit=unit,
         defaults={"via_group": via_group, "due_on": task.due,
@@ -79,9 +82,12 @@ def assignment_open(*, actor: Any, task: Task, unit: Any, via_group: Any = None)
         if task.recurrence:
             _open_period(assignment, task.document.date or timezone.localdate(), seq=1)
             sync_assignment(assignment)
-        audit.record(actor=actor, action="directives.assignment.opened", target=assignment,
-                     changes={"unit": [None, str(unit)], "via_group": [None, str(via_group) if via_group else None],
-                              "due_on": [None, assignment.due_on]})
+        changes = {"unit": [None, str(unit)], "via_group": [None, str(via_group) if via_group else None],
+                   "due_on": [None, assignment.due_on]}
+        if audit_rows is not None:
+            audit_rows.append((assignment, changes))
+        else:
+            audit.record(actor=actor, action="directives.assignment.opened", target=assignment, changes=changes)
     return assignment
 
 
@@ -109,8 +115,7 @@ def progress_report_submit(*, actor: Any, assignment: Assignment, text: str, per
                            files: Iterable[tuple[str, bytes]] = (), on: datetime.date | None = None
                            ) -> ProgressReport:
     """The assigned unit reports progress. `on` is the report date (today unless a test moves the clock)."""
-    if not access.can_report(actor, assignment):
-        raise PermissionDenied("Chỉ đơn vị được giao nhiệm vụ này mới gửi báo cáo được.")
+    require(actor, "directives.report", assignment)
     on = on or deadlines.today()
     errors: dict[str, str] = {}
     text = (text or "").strip()
@@ -159,9 +164,7 @@ def progress_report_transition(*, actor: Any, report: ProgressReport, action: st
     report = ProgressReport.objects.select_for_update(of=("self",)).select_related(
         "assignment__task__document", "period").get(pk=report.pk)
     assignment = report.assignment
-    if not access.can_review(actor, assignment):
-        raise PermissionDenied("Chỉ cơ quan theo dõi (Ban Dân vận, Thường trực) hoặc đơn vị ban hành văn bản mới "
-                               "xem xét báo cáo; đơn vị không tự duyệt báo cáo của mình.")
+    require(actor, "directives.review_report", report)
     if report.status != transition.source:
         raise ValidationError({"action": f"Báo cáo đang ở trạng thái “{report.get_status_display()}”, không "
                                          f"{str(transition.label).lower()} được nữa. Tải lại trang để xem."})
