@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install setup lint e2e bench clean
+.PHONY: run test install setup lint e2e guide-shots bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ e2e: $(STAMP)
 
 # City and national databases generated once (var/bench/, or sohoi_bench_* on the PostgreSQL of DATABASE_URL),
 # every case beside its baseline; writes bench/results.json and the table in docs/benchmarks.md.
+# The same journeys, writing their screenshots into the user guide (docs/guide/img).
+guide-shots: $(STAMP)
+	SOHOI_GUIDE_SHOTS=1 $(MAKE) e2e
+
 bench: $(STAMP)
 	DATABASE_URL="$(DATABASE_URL)" $(PY) bench/run.py
 
