@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.scoping import restrict
-from sohoi.core.views import ScopedDetailView, ScopedListView
+from sohoi.core.views import ScopedDetailView, ScopedListView, paginate
 
 from .filters import AdminUnitFilter, UnitFilter
 from .models import AdminUnit, Unit, UnitGroup
@@ -27,7 +27,8 @@ class UnitDetailView(ScopedDetailView):
 
     def get_context(self, obj):
         return {
-            "children": restrict(obj.children.all(), self.request.user),
+            # A page of them: the Fatherland Front has every city association below it.
+            "page": paginate(self.request, restrict(obj.children.all(), self.request.user).order_by("path", "pk")),
             "aliases": obj.aliases.all(),
             "successors": obj.successors.all(),
             "predecessors": obj.predecessors.all(),
