@@ -47,7 +47,6 @@ KNOWN_UNBOUNDED = {
     # found by this test beyond the table:
     "directives:dissemination_list",  # loads every session in scope (2.4x rows at 10x)
     "party:organisation_list",  # its filter choices grow with the associations
-    "party:organisation_add",  # the association choices of the form: every association of the territory
 }
 
 

@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from sohoi.core.filters import offer_choices
 from sohoi.core.text import fold
 from sohoi.orgs.choices import AdminKind, UnitKind
 from sohoi.orgs.models import AdminUnit
@@ -27,17 +28,14 @@ def search_q(value: str) -> Q:
 
 
 def territory_choices(user=None, selected=None):
-    """The administrative units the territory filter offers, bounded whatever the size of the register: the
-    provinces, and around the user's own area (it, its parent, its children), those where an association is
-    registered; plus the selected one. Any other unit is reached by typing its name (`territory_q`)."""
-    from django.db.models import Exists, OuterRef
-
+    """The administrative units the territory filter offers: reference data only, so the list does not grow
+    with the register: the provinces and, around the user's own area, it, its parent and its children; plus
+    the selected one. Any other unit is reached by typing its name (`territory_q`)."""
     near = Q(kind=AdminKind.PROVINCE)
     area_id = getattr(getattr(user, "unit", None), "area_id", None)
     if area_id:
         near |= Q(pk=area_id) | Q(parent_id=area_id) | Q(children__pk=area_id)
-    used = Exists(Association.objects.filter(territory=OuterRef("pk")))
-    qs = AdminUnit.objects.filter(near).filter(used)
+    qs = AdminUnit.objects.filter(near)
     if selected:
         qs = AdminUnit.objects.filter(Q(pk__in=qs.values("pk")) | Q(pk=selected))
     return qs.distinct().order_by("name", "pk")[:TERRITORY_CHOICES]
@@ -99,12 +97,7 @@ class AssociationFilter(django_filters.FilterSet):
     @property
     def form(self):
         if not hasattr(self, "_form"):
-            form = super().form
-            field = form.fields["territory"]
-            selected = field.widget.format_value(form["territory"].value())
-            selected = [int(v) for v in selected if str(v).isdigit() and len(str(v)) < 10]
-            field.widget.choices = [("", field.empty_label)] + [
-                (u.pk, str(u)) for u in territory_choices(self.user, selected[0] if selected else None)]
+            offer_choices(super().form, "territory", lambda selected: territory_choices(self.user, selected))
         return self._form
 
     def filter_q(self, qs, name, value):

@@ -65,6 +65,7 @@ class OrganisationFilters(Schema):
     kind: str | None = Field(None, max_length=30)
     status: str | None = Field(None, max_length=20)
     superior: int | None = Field(None, ge=1, le=MAX_ID)
+    superior_q: str | None = Field(None, max_length=200, description="Tên cấp ủy cấp trên, một phần cũng được")
 
 
 class RatingOut(Schema):

@@ -6,20 +6,26 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sohoi.core.filters import offer_choices
 from sohoi.core.text import fold
 from sohoi.orgs.models import Unit
 
 from .choices import Grade, OrgKind, OrgStatus
 from .models import PartyOrganisation, QualityRating
 
+SUPERIOR_CHOICES = 50
+
 
 class OrganisationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tên hội hoặc tổ chức đảng"), method="filter_q")
     kind = django_filters.ChoiceFilter(label=_("Loại hình"), choices=OrgKind.choices)
     status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=OrgStatus.choices)
+    # Any committee is a valid value; the list offers the first SUPERIOR_CHOICES in tree order among those of
+    # the organisations in the list, and the text box finds the others (the list must not grow with the data).
     superior = django_filters.ModelChoiceFilter(
-        label=_("Cấp ủy cấp trên"), method="filter_superior",
-        queryset=Unit.objects.filter(party_organisations__isnull=False).distinct().order_by("path"))
+        label=_("Cấp ủy cấp trên"), method="filter_superior", queryset=Unit.objects.filter(kind="party_committee"))
+    superior_q = django_filters.CharFilter(label=_("Cấp ủy cấp trên (gõ tên)"), method="filter_superior_q",
+                                           max_length=200)
 
     class Meta:
         model = PartyOrganisation
@@ -29,8 +35,22 @@ class OrganisationFilter(django_filters.FilterSet):
         key = fold(value)
         return qs.filter(Q(association__name_folded__contains=key) | Q(name__icontains=value.strip()))
 
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            offer_choices(super().form, "superior", self._superiors)
+        return self._form
+
+    def _superiors(self, selected: int | None):
+        offered = Unit.objects.filter(pk__in=self.queryset.order_by().values("superior_id")).order_by("path")
+        ids = list(offered.values_list("pk", flat=True)[:SUPERIOR_CHOICES]) + ([selected] if selected else [])
+        return Unit.objects.filter(pk__in=ids, kind="party_committee").order_by("path")
+
     def filter_superior(self, qs, name, value):
         return qs.filter(superior__path__startswith=value.path)
+
+    def filter_superior_q(self, qs, name, value):
+        return qs.filter(superior__name__icontains=value.strip()) if value and value.strip() else qs
 
 
 class RatingFilter(django_filters.FilterSet):

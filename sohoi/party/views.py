@@ -56,12 +56,31 @@ def _associations_for(request: HttpRequest):
     return selectors.party_associations(user=request.user).order_by("name_folded")
 
 
+ASSOCIATIONS_OFFERED = 50  # matches of the search box shown in the form's list
+
+
 def _organisation_form(request: HttpRequest, **kwargs):
     """Choices only within the user's reach: associations of its Party scope, committees of its own subtree,
-    grassroots committees it may see. Another id answers "invalid choice", never the name behind it."""
-    return OrganisationForm(request.POST or None, associations=_associations_for(request),
+    grassroots committees it may see. Another id answers "invalid choice", never the name behind it.
+    The association list offers the chosen one and the matches of the search box (?association_q=), never
+    the whole territory's register."""
+    from sohoi.associations.filters import search_q
+    from sohoi.core.filters import offer_choices
+
+    associations = _associations_for(request)
+    form = OrganisationForm(request.POST or None, associations=associations,
                             superiors=superior_choices(request.user),
                             parents=restrict(PartyOrganisation.objects.all(), request.user), **kwargs)
+    wanted = request.GET.get("association_q", "").strip()[:200]
+
+    def offered(selected: int | None):
+        found = associations.filter(search_q(wanted)) if wanted else associations.none()
+        ids = list(found.values_list("pk", flat=True)[:ASSOCIATIONS_OFFERED]) + ([selected] if selected else [])
+        return associations.filter(pk__in=ids)
+
+    offer_choices(form, "association", offered)
+    form.association_q = wanted
+    return form
 
 
 def organisation_add(request: HttpRequest) -> HttpResponse:

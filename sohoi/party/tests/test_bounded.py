@@ -49,3 +49,32 @@ def test_core_flag_count_is_counted_in_sql(users):
     rows = selectors.core_rows(user=users["dandan"])
     assert selectors.core_flagged(user=users["dandan"]) == sum(r["flag"] for r in rows)
     assert selectors.core_flagged(user=users["noivu"]) == 0 and selectors.core_rows(user=users["noivu"]) == []
+
+
+def test_organisation_form_offers_the_chosen_association_and_the_search_matches_only(login):
+    from sohoi.associations.models import Association
+
+    client = login("quanuy.ninhkieu")
+    mine = Association.objects.get(name="Hội Khuyến học quận Ninh Kiều")
+    blank = client.get("/to-chuc-dang/them/").content.decode()
+    assert mine.name not in blank and 'name="association_q"' in blank
+    found = client.get("/to-chuc-dang/them/", {"association_q": "khuyen hoc quan ninh kieu"}).content.decode()
+    assert f'<option value="{mine.pk}">{mine.name}</option>' in found
+    chosen = client.get("/to-chuc-dang/them/", {"association": mine.pk}).content.decode()
+    assert f'<option value="{mine.pk}" selected>{mine.name}</option>' in chosen
+    far = Association.objects.get(name="Hội Chữ thập đỏ huyện Phong Điền")  # outside the committee's reach
+    assert far.name not in client.get("/to-chuc-dang/them/", {"association_q": "chu thap do huyen phong dien",
+                                                               "association": far.pk}).content.decode()
+
+
+def test_organisation_list_superior_by_name_on_page_and_api(login):
+    from sohoi.party.models import PartyOrganisation
+
+    org = PartyOrganisation.objects.select_related("superior").exclude(superior=None).order_by("pk").first()
+    client = login("dandan")
+    page = client.get("/to-chuc-dang/", {"superior_q": org.superior.name}).content.decode()
+    assert org.name in page
+    api = client.get("/api/v1/party/organisations", {"superior_q": org.superior.name}).json()
+    assert org.pk in {row["id"] for row in api["items"]}
+    assert api["count"] == PartyOrganisation.objects.filter(superior__name__icontains=org.superior.name).count() or (
+        api["count"] > 0)
