@@ -269,3 +269,11 @@ declare("directives.record_any_dissemination", is_organiser | is_recorder,
 declare("directives.review_any_report", is_reviewer_role,
         label="Theo dõi và xem xét báo cáo của mọi văn bản",
         refusal="Chỉ Ban Dân vận, Thường trực (hoặc quản trị) theo dõi báo cáo của mọi văn bản.")
+
+
+def board_users():
+    """Active users of the Mass Mobilisation Board, who keep the city's register and confirm its documents
+    (used by the data generator to sign generated confirmations). No other module names the role."""
+    from sohoi.accounts.models import User
+
+    return User.objects.filter(role_links__role=Role.MASS_MOBILISATION, is_active=True)

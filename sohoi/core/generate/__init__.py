@@ -106,10 +106,11 @@ class Generator:
         again = Association.objects.filter(name_folded__startswith="chi hoi ", name_folded__contains=" so ").exists()
         self.suffix = f" - đợt {self.seed}" if again else ""  # generated onto generated data: names of its own
         self.officer_province = world.CAN_THO
-        self.officer_ids = list(User.objects.filter(role_links__role=Role.HOME_AFFAIRS_OFFICER, is_active=True)
-                                .order_by("pk").values_list("pk", flat=True))
-        self.confirmer_id = (User.objects.filter(role_links__role=Role.MASS_MOBILISATION, is_active=True)
-                             .order_by("pk").values_list("pk", flat=True).first())
+        from sohoi.associations.permissions import monitoring_officers
+        from sohoi.directives.permissions import board_users
+
+        self.officer_ids = list(monitoring_officers().order_by("pk").values_list("pk", flat=True))
+        self.confirmer_id = board_users().order_by("pk").values_list("pk", flat=True).first()
 
     def run(self) -> int:
         from sohoi.associations.models import (
