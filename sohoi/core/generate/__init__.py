@@ -77,8 +77,6 @@ class Generator:
         self.rows += n
 
     def prepare(self) -> None:
-        from sohoi.accounts.choices import Role
-        from sohoi.accounts.models import User
         from sohoi.associations.models import Association, Congress, Member
         from sohoi.directives.models import Assignment, Document, Task
         from sohoi.orgs.models import Unit
