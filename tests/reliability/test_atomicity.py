@@ -71,10 +71,11 @@ def test_roster_import_killed_midway_leaves_nothing(users, monkeypatch, kill_at)
     phones = dict(Member.objects.filter(association=hkh).values_list("id_number", "phone"))
 
     if kill_at == "bulk_update":  # after the 50 new rows were inserted
-        def boom(*args, **kwargs):
+        def boom(model, *args, **kwargs):  # the update step (core.bulk.update, one executemany)
+            assert model is Member
             assert Member.objects.filter(association=hkh).count() == len(phones) + 50  # the creates happened
             raise Killed
-        monkeypatch.setattr(Member.objects, "bulk_update", boom)
+        monkeypatch.setattr(roster_service.bulk, "update", boom)
     else:  # the last step: the audit row, after every member row was written
         class Audit:
             @staticmethod
