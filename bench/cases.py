@@ -111,9 +111,13 @@ def dashboard_sql(unit_id: int) -> dict:
 
 
 def exact_lookup(name: str) -> tuple:
-    count = sql("SELECT COUNT(*) FROM associations_association WHERE name = %s", [name])
-    rows = sql("SELECT id, name, status FROM associations_association WHERE name = %s ORDER BY name_sort, id LIMIT 50",
-               [name])
+    """Exact match on the indexed folded-name column (`name` itself has no index)."""
+    from sohoi.core.text import fold
+
+    key = fold(name)
+    count = sql("SELECT COUNT(*) FROM associations_association WHERE name_folded = %s", [key])
+    rows = sql("SELECT id, name, status FROM associations_association WHERE name_folded = %s "
+               "ORDER BY name_sort, id LIMIT 50", [key])
     return count, rows
 
 
