@@ -42,10 +42,12 @@ def log(msg: str) -> None:
 
 
 def fingerprint(scale: str) -> str:
-    h = hashlib.sha256(scale.encode())
-    for f in sorted((ROOT / "sohoi" / "core" / "generate").glob("*.py")):
-        h.update(f.read_bytes())
-    return h.hexdigest()[:16]  # a new migration does not regenerate: prepare() migrates a reused database
+    """Which data a database holds: the scale and the generator's DATA_VERSION (bumped when the generated rows
+    change; edits that leave the rows alone, and new migrations, do not regenerate: prepare() migrates)."""
+    sys.path.insert(0, str(ROOT))
+    text = (ROOT / "sohoi" / "core" / "generate" / "__init__.py").read_text()
+    version = next((line.split("=")[1].strip() for line in text.splitlines() if line.startswith("DATA_VERSION")), "?")
+    return hashlib.sha256(f"{scale}:{version}".encode()).hexdigest()[:16]
 
 
 class Database:

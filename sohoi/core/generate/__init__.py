@@ -24,6 +24,9 @@ from dataclasses import dataclass, replace
 from . import registry, work, world
 from .writer import BATCH, Progress, Sink, next_pk, reset_sequences
 
+# Bump when the generated rows change (bench/run.py regenerates its databases then, and only then).
+DATA_VERSION = 1
+
 
 @dataclass(frozen=True)
 class Plan:
