@@ -181,7 +181,7 @@ def load(log, officers_unit, reserved_names: list[str]) -> int:
     from sohoi.accounts.models import User
     from sohoi.accounts.services import user_create
     from sohoi.orgs.choices import UnitKind
-    from sohoi.orgs.models import AdminUnit, Unit
+    from sohoi.orgs.models import AdminUnit, Unit, tree_path
 
     from .models import (
         Association,
@@ -227,7 +227,7 @@ def load(log, officers_unit, reserved_names: list[str]) -> int:
                  for n, k, lv, p, a, vf, vt in rows]
         Unit.objects.bulk_create(units, batch_size=500)
         for u in units:
-            u.path = f"{u.parent.path}{u.pk}/"
+            u.path = tree_path(u.parent.path, u.pk)  # zero-padded, like every other unit
         Unit.objects.bulk_update(units, ["path"], batch_size=500)
         return units
 

@@ -39,7 +39,13 @@ def _converter(field: models.Field) -> Callable[[Any], Any] | None:
         return None
     if kind in _TEXT:
         return _text
-    return lambda value: field.get_db_prep_save(value, connection)
+    last: list[Any] = [object(), None]  # rows of a batch share values (the same `now`): convert each once
+
+    def convert(value: Any) -> Any:
+        if value is not last[0]:
+            last[0], last[1] = value, field.get_db_prep_save(value, connection)
+        return last[1]
+    return convert
 
 
 def reserve_ids(model: type[models.Model], count: int) -> list[int]:
