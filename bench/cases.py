@@ -93,8 +93,9 @@ def dashboard_sql(unit_id: int) -> dict:
                          "AND a.done_on IS NULL AND a.due_on < %s", [today])
     out["review"] = sql("SELECT COUNT(*) FROM directives_progressreport WHERE status = 'submitted'")
     out["congress"] = sql(
-        "SELECT COUNT(*) FROM associations_association a WHERE a.status IN ('operating', 'suspended') AND "
-        "(SELECT MAX(c.next_due) FROM associations_congress c WHERE c.association_id = a.id) < %s", [today])
+        "SELECT COUNT(*) FROM associations_association a JOIN (SELECT association_id FROM associations_congress "
+        "GROUP BY association_id HAVING MAX(next_due) < %s) c ON c.association_id = a.id "
+        "WHERE a.status IN ('operating', 'suspended')", [today])
     out["unreported"] = sql("SELECT COUNT(DISTINCT association_id) FROM associations_leader "
                             "WHERE reported_on IS NULL AND ended_on IS NULL")
     out["uncovered"] = sql(

@@ -21,6 +21,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from django.db import connection
+
 from . import registry, work, world
 from .writer import BATCH, Progress, Sink, next_pk, reset_sequences
 
@@ -135,6 +137,9 @@ class Generator:
         work.write_sessions(self)
         reset_sequences([Unit, Association, Congress, Leader, Member, OfficerAssignment, PartyOrganisation,
                          Document, Task, Assignment, ProgressReport, DisseminationSession])
+        if connection.vendor == "postgresql":  # fresh statistics: the planner has none for rows just COPied
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.elapsed = time.perf_counter() - started
         return self.rows
 
