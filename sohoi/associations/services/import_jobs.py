@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 MAX_STORED_ERRORS = 2000  # kept on the job row; the count is always complete
 LOST = ("Tiến trình chạy nền dừng giữa chừng (máy chủ tắt hoặc tiến trình bị dừng). Chưa ghi gì vào hệ thống. "
         "Bấm “Chạy lại” để nhập lại từ tệp đã tải lên.")
+GONE = "Không còn tệp đã tải lên trên máy chủ; chưa ghi gì. Tải tệp lên lại."
 CRASHED = "Lỗi hệ thống khi nhập; chưa ghi gì. Bấm “Chạy lại”, hoặc báo quản trị nếu lỗi lặp lại."
 
 
@@ -97,7 +98,7 @@ def import_job_run(job_id: int) -> ImportJob:
         log.exception("import job %s failed", job_id)
         keep_file = os.path.exists(job.path)
         _progress(job.pk, status=ImportJob.State.FAILED, finished_at=timezone.now(), error_count=1,
-                  retryable=keep_file, errors=[{"row": 0, "column": "", "message": CRASHED}])
+                  retryable=keep_file, errors=[{"row": 0, "column": "", "message": CRASHED if keep_file else GONE}])
     finally:
         if not keep_file:
             with contextlib.suppress(OSError):
