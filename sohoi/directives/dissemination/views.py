@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -27,10 +28,16 @@ def _document(request: HttpRequest, pk: int) -> Document:
     return get_scoped(Document.objects.select_related("issuer"), request.user, pk=pk)
 
 
+DOCUMENTS_PER_PAGE = 20  # the overview's own page (?vb=), beside the sessions' (?page=)
+
+
 def dissemination_list(request: HttpRequest) -> HttpResponse:
     sessions = selectors.session_list(user=request.user, filters=request.GET)
+    documents = Paginator(selectors.overview_documents(user=request.user), DOCUMENTS_PER_PAGE).get_page(
+        request.GET.get("vb"))
     return render(request, "directives/dissemination_list.html", {
-        "documents": selectors.overview(user=request.user), "page": paginate(request, sessions),
+        "documents": selectors.overview(user=request.user, documents=documents.object_list),
+        "document_page": documents, "page": paginate(request, sessions),
         "title": _("Quán triệt văn bản")})
 
 

@@ -120,3 +120,42 @@ def test_api_coverage_and_create(letter, login):
     assert ok.status_code == 201
     assert client.get(f"/api/v1/directives/documents/{letter.pk}/dissemination").json()["held"] == 1
     assert login("dandan").get("/api/v1/directives/dissemination-sessions").json()["count"] == 10
+
+
+@pytest.mark.parametrize("username", ["dandan", "thuongtruc", "quanuy.ninhkieu", "hoi.khuyenhoc", "tuyengiao"])
+def test_overview_counts_in_sql_match_the_sets_of_units(users, username):
+    """The overview counts units in SQL (issue 14 part 2); the same figures as sets of units in Python."""
+    from collections import defaultdict
+
+    from django.db.models import Sum
+
+    from sohoi.directives.dissemination.selectors import (
+        PARTY_GROUP,
+        _oversees,
+        overview_documents,
+        session_queryset,
+    )
+    from sohoi.directives.models import Assignment
+
+    user = users[username]
+    docs = list(overview_documents(user=user)[:200])
+    scope, paths, held, attended = defaultdict(set), {}, defaultdict(set), defaultdict(int)
+    for doc_id, unit_id, path in Assignment.objects.filter(
+            task__document_id__in=[d.pk for d in docs], via_group__name=PARTY_GROUP).values_list(
+            "task__document_id", "unit_id", "unit__path"):
+        scope[doc_id].add(unit_id)
+        paths[unit_id] = path
+    for row in session_queryset(user=user).filter(document_id__in=[d.pk for d in docs]).values(
+            "document_id", "unit_id").annotate(n=Sum("actual_cadres") + Sum("actual_party") + Sum("actual_members")
+                                               + Sum("actual_others")):
+        held[row["document_id"]].add(row["unit_id"])
+        attended[row["document_id"]] += row["n"] or 0
+    expected = []
+    for d in docs:
+        prefix = _oversees(user, d)
+        units = {u for u in scope[d.pk] if prefix is not None and paths[u].startswith(prefix)}
+        expected.append((d.pk, len(units), len(units & held[d.pk]), len(units - held[d.pk]), attended[d.pk]))
+    found = [(r["document"].pk, r["in_scope"], r["held"], r["not_held"], r["attended"])
+             for r in selectors.overview(user=user)]
+    assert found == expected
+    assert any(row[1] for row in found) or username == "hoi.khuyenhoc"  # the staff of an association oversee none
