@@ -90,7 +90,9 @@ def test_association_imports_a_roster_with_one_bad_row_then_fixes_it(page, tmp_p
 
     page.get_by_label("Tệp Excel (.xlsx) hoặc CSV").set_input_files(str(roster))
     page.get_by_role("button", name="Tải lên").click()  # a dry run: "Ghi vào hệ thống" left unticked
-    result = page.locator("section[role=status]")
+    # The import is a background job (the worker `sohoi runserver` started); its page polls until it is over.
+    result = page.locator("section[role=status][data-status=failed]")
+    result.wait_for()
     assert "1 lỗi" in result.inner_text() and "Chưa ghi gì vào hệ thống." in result.inner_text()
     errors = result.locator("tbody tr")
     assert errors.count() == 1

@@ -126,7 +126,7 @@ def member_import(request: HttpRequest, pk: int) -> HttpResponse:
         job = import_job_start(actor=request.user, kind=ImportJob.Kind.ROSTER, association=association,
                                path=store_upload(upload), filename=upload.name,
                                dry_run=not form.cleaned_data["commit"])
-        job.refresh_from_db()
+        job = _settled(job)
         if job.status == ImportJob.State.DONE and not job.dry_run:
             messages.success(request, _("Đã nhập %(n)s dòng: %(c)s mới, %(u)s cập nhật.") % {
                 "n": job.total, "c": job.created, "u": job.updated})
@@ -140,6 +140,19 @@ def member_import(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "associations/import.html", {
         "form": form, "object": association, **(_job_context(job, here, pk) if job else {}),
         "title": _("Nhập danh sách hội viên: %(n)s") % {"n": association}})
+
+
+def _settled(job, seconds: float = 5.0):
+    """A roster is usually small: wait a few seconds for the worker, so that the common case answers at once
+    (the outcome, or the member list); a longer job shows its progress on the page it redirects to."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    job.refresh_from_db()
+    while not job.finished and time.monotonic() < deadline:
+        time.sleep(0.2)
+        job.refresh_from_db()
+    return job
 
 
 def _job_context(job, here: str, pk: int) -> dict:
