@@ -46,6 +46,7 @@ from .permissions import party_association_q
 from .rules import default_superior, recommended_kind, thresholds
 
 ACTIVE_ASSOCIATION = (Status.OPERATING, Status.SUSPENDED)
+MAX_TREE_DEPTH = 16  # levels of the tree of bodies searched for an association's committee
 
 
 # Organisations ---------------------------------------------------------------------------------------
@@ -171,12 +172,19 @@ def with_superior(qs: QuerySet[Association], on: datetime.date, fallback: Any = 
     """Annotate `superior_id` and `superior_path`: `expected_superiors` in SQL (the nearest district or commune
     Party committee valid on `on` whose path is a prefix of the association's, else the default committee),
     so a page can be ordered and counted by committee without loading every row."""
-    from django.db.models.functions import Length
-    from django.db.models.lookups import StartsWith
+    from django.db.models import Q
+    from django.db.models.functions import Length, Substr
 
+    from sohoi.orgs.models import PATH_WIDTH
+
+    # The ancestors' paths are the prefixes of the association's own path, one per level: equalities on the
+    # indexed path column (a prefix test against every committee would scan them all for every row).
+    step = PATH_WIDTH + 1
+    ancestors = Q(pk__in=[])
+    for level in range(1, MAX_TREE_DEPTH + 1):
+        ancestors |= Q(path=Substr(OuterRef("unit__path"), 1, step * level + 1))
     nearest = (Unit.objects.valid_on(on).filter(kind=UnitKind.PARTY_COMMITTEE).exclude(level=UnitLevel.PROVINCE)
-               .filter(StartsWith(OuterRef("unit__path"), F("path"))).exclude(pk=OuterRef("unit_id"))
-               .order_by(Length("path").desc()))
+               .filter(ancestors).exclude(pk=OuterRef("unit_id")).order_by(Length("path").desc()))
     fallback = default_superior(on) if fallback is ... else fallback
     pk, path = Subquery(nearest.values("pk")[:1]), Subquery(nearest.values("path")[:1])
     if fallback is not None:
