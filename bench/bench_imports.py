@@ -261,6 +261,8 @@ import io, json, os, resource, sys
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sohoi.config.settings")
 import django
 django.setup()
+from django.conf import settings
+settings.DEBUG = False  # as in production: no query log kept in memory
 sys.path.insert(0, %(bench)r)
 import bench_imports as b
 from sohoi.associations import importing
@@ -369,6 +371,9 @@ def main() -> int:
     import django
 
     django.setup()
+    from django.conf import settings
+
+    settings.DEBUG = False  # as in production: no query log (it would hold every statement in memory)
     cases = _measure(args.rows, args.repeat)
     if args.memory_rows:
         cases.append(_memory_case(args.memory_rows, dict(os.environ)))
