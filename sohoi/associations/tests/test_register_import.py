@@ -13,7 +13,7 @@ from sohoi.associations import services
 from sohoi.associations.models import Association, ImportJob
 from sohoi.associations.services.register_import import COLUMNS, register_import_job, register_template
 from sohoi.core.models import AuditEntry
-from sohoi.orgs.models import AdminUnit, Unit
+from sohoi.orgs.models import AdminUnit, Unit, tree_path
 
 HEADER = list(COLUMNS.values())
 
@@ -96,7 +96,7 @@ def test_commit_then_reimport_updates_without_duplicates(users, tmp_path):
     a = Association.objects.select_related("unit__parent", "territory", "field").get(name=GOOD[0][0])
     ward = AdminUnit.objects.get(name="Phường An Bình", parent__code="92")
     assert (a.territory, a.field.code, a.members_individual, a.website) == (ward, "other", 1250, "https://caycanh.vn")
-    assert a.unit.parent.area == ward and a.unit.path == f"{a.unit.parent.path}{a.unit.pk}/"
+    assert a.unit.parent.area == ward and a.unit.path == tree_path(a.unit.parent.path, a.unit.pk)
     assert a.name_sort and a.name_folded == "hoi cay canh phuong an binh"
     poets = Association.objects.select_related("unit__parent", "managing_agency").get(name=GOOD[1][0])
     assert poets.status == "suspended" and poets.special_status and poets.managing_agency.name == "Sở Nội vụ"
@@ -229,3 +229,17 @@ def test_impossible_counts(users, tmp_path, members):
 
 
 
+
+
+def test_imported_units_get_zero_padded_paths_like_the_rest_of_the_tree(users, tmp_path):
+    """orgs.models.tree_path pads every step to PATH_WIDTH digits so that text order is tree order; units
+    created by the import must too, or they sort before their older siblings and break subtree order."""
+    from sohoi.orgs.models import PATH_WIDTH
+
+    assert _run(users, _xlsx(tmp_path, GOOD), dry_run=False).ok
+    for name in (GOOD[0][0], GOOD[1][0], GOOD[2][0]):
+        unit = Unit.objects.select_related("parent").get(name=name, kind="association")
+        assert unit.path == tree_path(unit.parent.path, unit.pk), unit.path
+        assert Unit.objects.subtree(unit.parent).filter(pk=unit.pk).exists()
+    paths = list(Unit.objects.order_by("path").values_list("path", flat=True))
+    assert [p for p in paths if any(len(step) != PATH_WIDTH for step in p.strip("/").split("/"))] == []
