@@ -8,6 +8,9 @@ sensitive values themselves (ID numbers, party membership).
 from __future__ import annotations
 
 import datetime
+import pickle
+import tempfile
+from collections.abc import Iterator
 from typing import IO, Any
 
 from django.db import transaction
@@ -37,6 +40,7 @@ COLUMNS = {
     "phone": "Điện thoại", "kind": "Loại hội viên", "joined_on": "Ngày vào hội", "branch": "Chi hội",
     "is_party_member": "Đảng viên",
 }
+CHUNK = 1000
 GENDERS = {"Nam": Gender.MALE, "Nữ": Gender.FEMALE, "Khác": Gender.OTHER}
 KINDS = {"Cá nhân": MemberKind.INDIVIDUAL, "Tổ chức": MemberKind.ORGANISATIONAL, "Danh dự": MemberKind.HONORARY}
 
@@ -120,66 +124,127 @@ def roster_import(*, actor: Any, association: Association, upload: IO[bytes], fi
     branches = {b.name_folded: b for b in Association.objects.filter(unit__parent=association.unit,
                                                                     unit__kind=UnitKind.BRANCH)}
     year = today().year
-    parsed: list[tuple[int, dict[str, Any]]] = []
     seen_ids: dict[str, int] = {}
     seen_names: dict[tuple[str, Any], int] = {}
-    try:
-        for number, raw in read_table(upload, filename, COLUMNS):
-            row = _parse_row(number, raw, branches, year, result.errors)
-            if row["id_number"]:
-                if row["id_number"] in seen_ids:
-                    result.errors.append(RowError(number, COLUMNS["id_number"], (
-                        f"Trùng số định danh với dòng {seen_ids[row['id_number']]}. Xóa một trong hai dòng.")))
-                seen_ids.setdefault(row["id_number"], number)
-            elif row["full_name"]:
-                key = (fold(row["full_name"]), row["birth_year"])
-                if key in seen_names:
-                    result.errors.append(RowError(number, COLUMNS["full_name"], (
-                        f"Trùng họ tên và năm sinh với dòng {seen_names[key]} mà không có số định danh. "
-                        "Thêm số định danh để phân biệt, hoặc xóa dòng trùng.")))
-                seen_names.setdefault(key, number)
-            parsed.append((number, row))
-            if job is not None and len(parsed) % 5000 == 0:
-                _progress(job, done=len(parsed), error_count=len(result.errors))
-    except FileRejected as exc:
-        result.errors.extend(exc.errors)
-    result.rows = len(parsed)
-    if not parsed and not result.errors:
-        result.errors.append(RowError(0, "", "Tệp không có dòng hội viên nào (điền từ dòng 2)."))
-    if result.errors:
-        return result
-    by_id = {m.id_number: m for m in Member.objects.filter(association=association).exclude(id_number="")}
-    by_name = {}
-    for m in Member.objects.filter(association=association, id_number=""):
-        by_name.setdefault((m.name_folded, m.birth_year), m)
-    to_create, to_update = [], []
-    for _number, row in parsed:
-        existing = by_id.get(row["id_number"]) if row["id_number"] else by_name.get(
-            (fold(row["full_name"]), row["birth_year"]))
-        if existing is None:
-            to_create.append(Member(association=association, created_by=actor if actor else None, **row))
-        else:
-            for key, value in row.items():
-                setattr(existing, key, value)
-            existing.name_folded = fold(existing.full_name)
-            existing.version += 1
-            to_update.append(existing)
-    result.created, result.updated = len(to_create), len(to_update)
-    if dry_run:
-        return result
-    _progress(job, status="writing", done=result.rows)
-    with transaction.atomic():
-        for m in to_create:
-            m.name_folded = fold(m.full_name)
-        # executemany, not bulk_create/bulk_update: the ORM's compiler (and bulk_update's CASE per row and column)
-        # cost ten times the database's own time on large rosters (bench/bench_imports.py)
+    with tempfile.TemporaryFile() as spool:
+        # First pass: every error of the file, and what would be created or updated. Rows are read one at a time
+        # and spooled to disk; only each row's key stays in memory (duplicates), and the association's members
+        # are looked up one chunk of rows at a time, so a large roster keeps memory flat.
+        try:
+            for chunk in _chunks(_spooled(read_table(upload, filename, COLUMNS), spool)):
+                parsed = []
+                for number, raw in chunk:
+                    row = _parse_row(number, raw, branches, year, result.errors)
+                    if row["id_number"]:
+                        if row["id_number"] in seen_ids:
+                            result.errors.append(RowError(number, COLUMNS["id_number"], (
+                                f"Trùng số định danh với dòng {seen_ids[row['id_number']]}. Xóa một trong hai dòng.")))
+                        seen_ids.setdefault(row["id_number"], number)
+                    elif row["full_name"]:
+                        key = (fold(row["full_name"]), row["birth_year"])
+                        if key in seen_names:
+                            result.errors.append(RowError(number, COLUMNS["full_name"], (
+                                f"Trùng họ tên và năm sinh với dòng {seen_names[key]} mà không có số định danh. "
+                                "Thêm số định danh để phân biệt, hoặc xóa dòng trùng.")))
+                        seen_names.setdefault(key, number)
+                    parsed.append(row)
+                result.rows += len(chunk)
+                if not result.errors:
+                    found = _existing(association, parsed)
+                    matched = sum(1 for row in parsed if _match(row, found) is not None)
+                    result.updated += matched
+                    result.created += len(parsed) - matched
+                _progress(job, done=result.rows, error_count=len(result.errors))
+        except FileRejected as exc:
+            result.errors.extend(exc.errors)
+        if not result.rows and not result.errors:
+            result.errors.append(RowError(0, "", "Tệp không có dòng hội viên nào (điền từ dòng 2)."))
+        if result.errors:
+            result.created = result.updated = 0
+            return result
+        if dry_run:
+            return result
+        _progress(job, status="writing", done=result.rows)
+        with transaction.atomic():
+            _write(spool, association, branches, year, actor)
+            audit.record(actor=actor, action="associations.member.imported", target=association,
+                         changes={"rows": [None, result.rows], "created": [None, result.created],
+                                  "updated": [None, result.updated]},
+                         note=f"Nhập danh sách hội viên từ tệp {filename} ({datetime.date.today():%d/%m/%Y}).")
+    return result
+
+
+def _write(spool: IO[bytes], association: Association, branches: dict[str, Association], year: int,
+           actor: Any) -> None:
+    """Second pass, inside the caller's transaction: the checked rows, chunk by chunk, by executemany (not
+    bulk_create/bulk_update: the ORM's compiler, and bulk_update's CASE per row and column, cost ten times the
+    database's own time on large rosters, bench/bench_imports.py)."""
+    errors: list[RowError] = []
+    for chunk in _chunks(_unspooled(spool)):
+        parsed = [_parse_row(number, raw, branches, year, errors) for number, raw in chunk]
+        if errors:  # the reference lists changed between the passes: refuse rather than write unchecked rows
+            raise FileRejected(errors)
+        found = _existing(association, parsed)
         now = timezone.now()
-        for m in to_update:
-            m.updated_at = now
+        to_create, to_update = [], []
+        for row in parsed:
+            existing = _match(row, found)
+            if existing is None:
+                member = Member(association=association, created_by=actor if actor else None, **row)
+                member.name_folded = fold(member.full_name)
+                to_create.append(member)
+            else:
+                for key, value in row.items():
+                    setattr(existing, key, value)
+                existing.name_folded = fold(existing.full_name)
+                existing.version += 1
+                existing.updated_at = now
+                to_update.append(existing)
         bulk.insert(Member, to_create)
         bulk.update(Member, to_update, [*COLUMNS, "name_folded", "version", "updated_at"])
-        audit.record(actor=actor, action="associations.member.imported", target=association,
-                     changes={"rows": [None, result.rows], "created": [None, result.created],
-                              "updated": [None, result.updated]},
-                     note=f"Nhập danh sách hội viên từ tệp {filename} ({datetime.date.today():%d/%m/%Y}).")
-    return result
+
+
+def _existing(association: Association, rows: list[dict[str, Any]]) -> tuple[dict, dict]:
+    """The association's members that rows of a chunk may update: by ID number, or by folded name and birth
+    year for rows without one (the first such member, as the register lists them)."""
+    ids = [r["id_number"] for r in rows if r["id_number"]]
+    names = {fold(r["full_name"]) for r in rows if not r["id_number"] and r["full_name"]}
+    by_id = {m.id_number: m for m in Member.objects.filter(association=association, id_number__in=ids)} if ids else {}
+    by_name: dict[tuple[str, Any], Member] = {}
+    if names:
+        for m in Member.objects.filter(association=association, id_number="", name_folded__in=names):
+            by_name.setdefault((m.name_folded, m.birth_year), m)
+    return by_id, by_name
+
+
+def _match(row: dict[str, Any], found: tuple[dict, dict]) -> Member | None:
+    by_id, by_name = found
+    if row["id_number"]:
+        return by_id.get(row["id_number"])
+    return by_name.get((fold(row["full_name"]), row["birth_year"]))
+
+
+def _chunks(rows: Iterator[Any], size: int = CHUNK) -> Iterator[list]:
+    chunk: list = []
+    for item in rows:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _spooled(rows: Iterator[tuple[int, dict[str, Any]]], spool: IO[bytes]) -> Iterator[tuple[int, dict[str, Any]]]:
+    for item in rows:
+        pickle.dump(item, spool, protocol=pickle.HIGHEST_PROTOCOL)
+        yield item
+
+
+def _unspooled(spool: IO[bytes]) -> Iterator[tuple[int, dict[str, Any]]]:
+    spool.seek(0)
+    while True:
+        try:
+            yield pickle.load(spool)  # noqa: S301 - our own temporary file, written just before
+        except EOFError:
+            return
