@@ -18,7 +18,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
@@ -41,9 +40,9 @@ from sohoi.accounts.models import User
 from sohoi.associations.models import ImportJob
 from sohoi.associations.services.import_jobs import import_job_start
 job = import_job_start(actor=User.objects.get(username="noivu"), kind=ImportJob.Kind.REGISTER, path=sys.argv[1],
-                       filename="danh-ba.csv", dry_run=False, total=%d)
+                       filename="danh-ba.csv", dry_run=False, total=ROWS)
 print(json.dumps({"job": job.pk}))
-""" % ROWS
+""".replace("ROWS", str(ROWS))
 
 # The worker, held in the writing pass once 1,500 rows are built (the first chunk of 1,000 written).
 HELD_WORKER = PRELUDE + """
@@ -76,14 +75,14 @@ if sys.argv[2:] != ["peek"]:  # signing in writes (the session): not while the h
     page = client.get(f"/hoi/nhap-danh-ba/{job.pk}/").content.decode()
     job.refresh_from_db()
 out = {"status": job.status, "retryable": job.retryable, "attempts": job.attempts, "created": job.created,
-       "written": Association.objects.filter(name__startswith=%r).count(),
+       "written": Association.objects.filter(name__startswith=PREFIX).count(),
        "retry_button": 'data-testid="retry"' in page, "failed_shown": 'data-status="failed"' in page,
        "task": DBTaskResult.objects.get(id=job.task_id).status if job.task_id else None}
 if sys.argv[2:] == ["retry"]:
     import_job_retry(actor=User.objects.get(username="noivu"), job=job)
     out["queued_again"] = ImportJob.objects.get(pk=job.pk).status
 print(json.dumps(out))
-""" % PREFIX
+""".replace("PREFIX", repr(PREFIX))
 
 
 def test_worker_command_runs_only_the_database_backend(db, settings):
