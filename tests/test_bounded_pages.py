@@ -97,7 +97,7 @@ def sizes(db, users):
 @pytest.mark.parametrize(("url", "role", "most", "rows"), [*PAGES, DETAIL])
 def test_page_query_count_is_pinned_at_two_sizes(sizes, url, role, most, rows):
     small, large = sizes
-    (q1, _r1, _b1, sql1), (q2, r2, _b2, sql2) = small[(url, role)], large[(url, role)]
+    (q1, _r1, _b1, _sql1), (q2, r2, _b2, sql2) = small[(url, role)], large[(url, role)]
     assert q2 <= q1, f"{url} as {role}: {q1} queries on the demo, {q2} with more data"
     assert q1 <= most, f"{url} as {role}: {q2} queries (pinned at {most})\n" + "\n".join(s[:200] for s in sql2)
     assert r2 <= rows, f"{url} as {role}: {r2} model instances built (at most {rows})"
