@@ -13,8 +13,9 @@ Re-importing the same file updates instead of duplicating: a row matches the ass
 territory and name (compared without diacritics or case). An import never renames an association nor changes
 its status: those go through the lifecycle events, with their deciding document (services.registry).
 
-New associations are created in bulk (units, then profiles): the per-row services would write two audit rows
-per association; an import writes one audit row for the whole file instead, with counts, never row values.
+New associations are created in bulk (units, then profiles). Each created or updated association gets its own
+audit row (`associations.association.imported` / `.import_updated`, with its fields), written in bulk with
+`audit.record_many`, so that it has a history; one more row records the whole file, with counts.
 """
 
 from __future__ import annotations
@@ -422,6 +423,7 @@ def _write(rows: Iterator[tuple[int, dict[str, Any]]], lk: _Lookups, actor: Any)
         existing = _existing(chunk)
         new: list[tuple[dict[str, Any], Unit]] = []
         changed: list[Association] = []
+        updates: list[tuple[Association, dict[str, Any]]] = []  # each updated row's field-level diff, for its history
         for number, row in chunk:
             found = _match(number, row, existing, errors)
             if found is None:
@@ -436,11 +438,13 @@ def _write(rows: Iterator[tuple[int, dict[str, Any]]], lk: _Lookups, actor: Any)
                 if found.members_individual == values["members_individual"]:
                     values["members_reported_on"] = found.members_reported_on  # same figure: keep its date
                 if any(_differs(found, name, value) for name, value in values.items()):
+                    before = audit.snapshot(found)
                     for name, value in values.items():
                         setattr(found, name, value)
                     found.updated_at = now  # no fill_derived(): an import never renames (see _match), so the
                     found.version += 1      # search and sort keys stay as they are
                     changed.append(found)
+                    updates.append((found, audit.diff(before, audit.snapshot(found))))
         if errors:  # the register changed between the passes: refuse rather than write something unchecked
             raise FileRejected(errors)
         # Plain executemany (core.bulk), not bulk_create: the ORM's compiler was most of the import's time. The
@@ -463,6 +467,11 @@ def _write(rows: Iterator[tuple[int, dict[str, Any]]], lk: _Lookups, actor: Any)
         # measured several times slower).
         columns = [*(f.attname for f in map(Association._meta.get_field, PROFILE)), "version", "updated_at"]
         bulk.update(Association, changed, columns)
+        # One audit row per association, so that an imported record has a history like one entered by hand
+        # (the same changes as core.services.object_create/object_update), in one INSERT per chunk.
+        audit.record_many(actor=actor, action="associations.association.imported", rows=[
+            (a, {k: [None, v] for k, v in audit.snapshot(a).items() if v not in (None, "", [])}) for a in created])
+        audit.record_many(actor=actor, action="associations.association.import_updated", rows=updates)
 
 
 def _differs(obj: Association, name: str, value: Any) -> bool:
