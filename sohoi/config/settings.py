@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "sohoi.core.staticfiles.OfflineStaticFilesConfig",
     "django.contrib.humanize",
     "django_htmx",
     "django_filters",
