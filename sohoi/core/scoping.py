@@ -58,18 +58,27 @@ def _overlaps(a: Any, b: Any) -> bool:
 
 
 def territory_ids(user: Any) -> list[int]:
-    """The administrative units a user's unit covers: its `area`, the units below it (AdminUnit.parent) whose
-    validity overlaps the area's (a former district's communes, not those of another era), and the units that
-    succeeded it (a former district -> today's wards), with theirs. Cached on the user object for the request:
-    a handful of small indexed queries, one per level of the (at most four-level) administrative tree."""
+    """The administrative units a user's unit covers (`area_ids` of its `area`), cached on the user object for
+    the request."""
     cached = getattr(user, "_territory_ids", None)
     if cached is not None:
         return cached
+    unit = user.unit if user.unit_id else None
+    result = area_ids(unit.area) if unit is not None and unit.area_id else []
+    with contextlib.suppress(AttributeError):  # an object that takes no attributes: computed again next time
+        user._territory_ids = result
+    return result
+
+
+def area_ids(area: Any) -> list[int]:
+    """An administrative unit and what it covers: the units below it (AdminUnit.parent) whose validity overlaps
+    its own (a former district's communes, not those of another era), and the units that succeeded it (a former
+    district -> today's wards), with theirs. A handful of small indexed queries, one per level of the (at most
+    four-level) administrative tree. Used by territory scope and by the indicators' territory filter."""
     from sohoi.orgs.models import AdminUnit
 
-    unit = user.unit if user.unit_id else None
     seen: dict[int, Any] = {}
-    frontier = [unit.area] if unit is not None and unit.area_id else []
+    frontier = [area] if area is not None else []
     while frontier:
         for a in frontier:
             seen[a.pk] = a
@@ -81,10 +90,7 @@ def territory_ids(user: Any) -> list[int]:
         succ_ids = set(through.objects.filter(from_adminunit_id__in=ids).values_list("to_adminunit_id", flat=True))
         nxt += [s for s in AdminUnit.objects.filter(pk__in=succ_ids - set(seen))]
         frontier = list({a.pk: a for a in nxt if a.pk not in seen}.values())
-    result = sorted(seen)
-    with contextlib.suppress(AttributeError):  # an object that takes no attributes: computed again next time
-        user._territory_ids = result
-    return result
+    return sorted(seen)
 
 
 def _territory_q(policy: ScopePolicy, user: Any) -> Q | None:
