@@ -8,13 +8,13 @@ from django.db.models import Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.filters import offer_choices
-from sohoi.core.text import fold
 from sohoi.orgs.choices import AdminKind, UnitKind
 from sohoi.orgs.models import AdminUnit
 
 from .choices import ScopeLevel, Status
 from .models import Association, FieldOfActivity, OfficerAssignment
 from .permissions import monitoring_officers
+from .search import name_q
 
 ORDERING = {"name": "name_sort", "-name": "-name_sort", "founded": "founding_decision_date",
             "-founded": "-founding_decision_date", "status": "status", "members": "members_individual",
@@ -22,9 +22,9 @@ ORDERING = {"name": "name_sort", "-name": "-name_sort", "founded": "founding_dec
 
 
 def search_q(value: str) -> Q:
-    """'hoi khuyen hoc' finds 'Hội Khuyến học': names are compared folded (no diacritics, no case)."""
-    key = fold(value)
-    return Q(name_folded__contains=key) | Q(short_name__iexact=value.strip())
+    """'hoi khuyen hoc' finds 'Hội Khuyến học', 'lhpn' its short name: words compared folded (no diacritics, no
+    case) through the database's full-text index (associations/search.py)."""
+    return name_q(value)
 
 
 def territory_choices(user=None, selected=None):
