@@ -216,3 +216,20 @@ def test_api_cursor_on_documents_and_a_bad_cursor(login):
     for bad in ("not-base64!", "W10", "WyJ4Il0"):  # garbage, [] and ["x"]
         response = client.get("/api/v1/directives/documents", {"cursor": bad})
         assert response.status_code == 400 and "cursor" in response.json()["fields"], bad
+
+
+def test_api_page_total_comes_with_the_page_and_past_the_end_too(login, users):
+    """The total rides on the page query (COUNT(*) OVER ()); it must equal a plain count on every page, and a
+    page past the end (no row to carry it) still reports it."""
+    from sohoi.associations.models import Association
+    from sohoi.core.scoping import restrict
+
+    client = login("dandan")
+    expected = restrict(Association.objects.filter(status="operating"), users["dandan"]).count()
+    assert expected > 4
+    pages = [client.get("/api/v1/associations/", {"status": "operating", "page_size": 2, "page": n}).json()
+             for n in (1, 2, expected // 2 + 5)]
+    assert [p["count"] for p in pages] == [expected] * 3
+    assert len(pages[0]["items"]) == len(pages[1]["items"]) == 2 and pages[2]["items"] == []
+    nothing = client.get("/api/v1/associations/", {"q": "khong co hoi nao ten nhu the nay"}).json()
+    assert nothing == {"count": 0, "items": [], "next_cursor": None}

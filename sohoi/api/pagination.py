@@ -19,7 +19,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.query import ModelIterable
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
@@ -42,10 +43,19 @@ class PageNumber(PaginationBase):
     def paginate_queryset(self, queryset, pagination: Input, **params):
         size = pagination.page_size
         keyed = _keyed(queryset)
+        total = None
         if pagination.cursor is None:
             start = (pagination.page - 1) * size
             page = _with_keys(queryset, _ordering(queryset)) if keyed else queryset
-            items = list(page[start:start + size + 1])
+            if _counts_in_window(page):
+                # The page's keys and the total in one narrow query, then the page's rows by primary key: the
+                # database sorts and skips keys, not whole joined rows (an OFFSET deep in a national list).
+                keys = list(page.annotate(**{TOTAL: Window(Count("pk"))}).values_list("pk", TOTAL)
+                            [start:start + size + 1])
+                total = keys[0][1] if keys else (0 if start == 0 else None)
+                items = list(page.filter(pk__in=[k for k, _t in keys])) if keys else []
+            else:
+                items = list(page[start:start + size + 1])
         else:
             if not keyed:
                 raise ValidationError({"cursor": "Danh sách này không phân trang theo con trỏ; dùng page."})
@@ -56,8 +66,19 @@ class PageNumber(PaginationBase):
             items = list(page[:size + 1])
         more = len(items) > size
         items = items[:size]
-        return {"count": queryset.count(), "items": items,
+        return {"count": queryset.count() if total is None else total, "items": items,
                 "next_cursor": _token(items[-1], len(_ordering(queryset))) if more and keyed else None}
+
+
+TOTAL = "_page_total"
+
+
+def _counts_in_window(queryset: Any) -> bool:
+    """Whether the total can come with the page (`COUNT(*) OVER ()`): one scan of the matching rows instead of
+    two (the page, then a COUNT), which halves a filtered national list. Not for DISTINCT (the window counts
+    before DISTINCT), set operations or value rows; a page past the end falls back to COUNT."""
+    return (isinstance(queryset, QuerySet) and not queryset.query.combinator and not queryset.query.distinct
+            and queryset._iterable_class is ModelIterable)
 
 
 def _keyed(queryset: Any) -> bool:

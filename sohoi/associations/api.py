@@ -240,7 +240,7 @@ def list_fields(request: HttpRequest):
 @paginate(PageNumber)
 def list_associations(request: HttpRequest, filters: Query[AssociationFilters], ordering: str = "name",
                       branches: bool | None = None):
-    qs = filters.filter(selectors.association_queryset(user=request.auth))
+    qs = filters.filter(selectors.association_api_queryset(user=request.auth))
     if branches is not None:
         qs = qs.filter(unit__kind="branch") if branches else qs.exclude(unit__kind="branch")
     return qs.order_by(ORDERING.get(ordering, "name_sort"), "pk")
