@@ -14,6 +14,7 @@ from sohoi.core import audit
 from sohoi.core.deadlines import holidays, today
 from sohoi.core.permissions import allowed
 from sohoi.core.scoping import get_scoped, restrict
+from sohoi.core.views import page_size
 from sohoi.orgs.choices import UnitKind
 
 from .choices import ENDED, REPORTABLE_POSITIONS, RuleCode, ScopeLevel, Status
@@ -294,13 +295,17 @@ def coverage(*, user: Any) -> dict[str, Any]:
                     n=Count("id"), c=Count("id", filter=Q(pk__in=covered_ids))).order_by("scope_level")]
     total, with_officer = sum(r["total"] for r in by_field), sum(r["covered"] for r in by_field)
     uncovered = qs.exclude(pk__in=covered_ids).order_by("name_sort", "pk")
-    workload = monitoring_officers(active_only=False).annotate(
+    officers = monitoring_officers(active_only=False)
+    shown = page_size()  # the busiest officers and the latest assignments: a page of each, not every row
+    workload = officers.annotate(
         current=Count("association_assignments", filter=Q(association_assignments__ended_on__isnull=True)),
         past=Count("association_assignments", filter=Q(association_assignments__ended_on__isnull=False)),
-    ).order_by("-current", "full_name", "pk")
-    history = restrict(OfficerAssignment.objects.select_related("association", "officer"), user).order_by("-pk")[:50]  # recently recorded first
+    ).order_by("-current", "full_name", "pk")[:shown]
+    history = restrict(OfficerAssignment.objects.select_related("association", "officer"),
+                       user).order_by("-pk")[:shown]  # recently recorded first
     return {"total": total, "covered": with_officer, "uncovered_count": total - with_officer, "by_field": by_field,
-            "by_scope": by_scope, "uncovered": uncovered, "workload": workload, "history": history}
+            "by_scope": by_scope, "uncovered": uncovered, "workload": workload, "officer_count": officers.count(),
+            "history": history}
 
 
 # Public register ----------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -22,8 +23,14 @@ from .selectors import audit_entry_get, audit_list, home_summary
 PAGE_SIZE = 50
 
 
-def paginate(request: HttpRequest, qs: models.QuerySet, per_page: int = PAGE_SIZE):
-    return Paginator(qs, per_page).get_page(request.GET.get("page"))
+def page_size() -> int:
+    """Rows per page of every list (settings.SOHOI_PAGE_SIZE, 50): the two-scale test sets 2, so that the
+    small scale already fills a page and only an unbounded page grows."""
+    return int(getattr(settings, "SOHOI_PAGE_SIZE", PAGE_SIZE))
+
+
+def paginate(request: HttpRequest, qs: models.QuerySet, per_page: int | None = None):
+    return Paginator(qs, per_page or page_size()).get_page(request.GET.get("page"))
 
 
 def render_page(request: HttpRequest, template: str, context: dict[str, Any], partial: str | None = None) -> HttpResponse:

@@ -7,6 +7,8 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from sohoi.core.views import page_size
+
 from .. import selectors
 from ..choices import ScopeLevel
 from ..exports import register_xlsx
@@ -19,7 +21,7 @@ def public_register(request: HttpRequest) -> HttpResponse:
     rows = selectors.public_rows(qs)
     if request.GET.get("export") == "xlsx":
         return register_xlsx(rows.iterator(chunk_size=2000))
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page = Paginator(rows, page_size()).get_page(request.GET.get("page"))
     scopes = dict(ScopeLevel.choices)
     for row in page.object_list:
         row["scope_label"] = scopes.get(row["scope_level"], "")

@@ -15,7 +15,7 @@ from sohoi.core import audit
 from sohoi.core.forms import apply_errors
 from sohoi.core.permissions import allowed, require
 from sohoi.core.scoping import CHANGE, can, get_scoped, scoped_view
-from sohoi.core.views import paginate
+from sohoi.core.views import page_size, paginate
 from sohoi.orgs.models import Unit
 
 from ..models import Document
@@ -33,7 +33,7 @@ DOCUMENTS_PER_PAGE = 20  # the overview's own page (?vb=), beside the sessions' 
 
 def dissemination_list(request: HttpRequest) -> HttpResponse:
     sessions = selectors.session_list(user=request.user, filters=request.GET)
-    documents = Paginator(selectors.overview_documents(user=request.user), DOCUMENTS_PER_PAGE).get_page(
+    documents = Paginator(selectors.overview_documents(user=request.user), min(DOCUMENTS_PER_PAGE, page_size())).get_page(
         request.GET.get("vb"))
     return render(request, "directives/dissemination_list.html", {
         "documents": selectors.overview(user=request.user, documents=documents.object_list),
