@@ -124,6 +124,7 @@ class Phase:
     writes_ok: list[str] = field(default_factory=list)
     writes_unknown: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    stopped: bool = False  # set when the server it drives is killed: its clients stop
 
     @property
     def errors(self) -> list[Sample]:
@@ -199,7 +200,7 @@ async def user_loop(phase: Phase, role: str, web: httpx.AsyncClient | None, api:
                     stop_at: float, seed: int, write_every: int, counter: list[int]) -> None:
     rnd = random.Random(seed)  # noqa: S311 - a load mix, not a secret
     n = 0
-    while time.monotonic() < stop_at and counter[0] < MAX_REQUESTS:
+    while time.monotonic() < stop_at and counter[0] < MAX_REQUESTS and not phase.stopped:
         n += 1
         counter[0] += 1
         if role == mix.writer and write_every and n % write_every == 0:
@@ -383,6 +384,7 @@ def main() -> int:  # noqa: C901 - one linear script
         two.seconds = 10
         phases.append(two)
         checks.append(("no error with two processes", not two.errors, f"{len(two.errors)} error(s)"))
+        scale_out(env, dsn, main_server, second, mix, sessions, args, phases, checks)
         for s in servers:
             s.stop()
 
@@ -436,6 +438,91 @@ from sohoi.accounts.services import api_token_create
 for name in sys.argv[1:]:
     print(name, api_token_create(actor=None, user=User.objects.get(username=name), name="load test")[1])
 """
+
+
+def scale_out(env: dict, dsn: str, main_server: Server, second: Server, mix: Mix, sessions: dict, args,
+              phases: list[Phase], checks: list) -> None:
+    """Two app servers and two job workers on one database; worker A SIGKILLed while it writes an import job,
+    the second server SIGKILLed at the same moment (loadtest/scaleout.py)."""
+    sys.path.insert(0, str(REPO))
+    from loadtest import scaleout
+
+    survivor, victim = Phase("scale-out: surviving server"), Phase("scale-out: killed server")
+    workers = [scaleout.Worker(env, "a"), scaleout.Worker(env, "b")]
+    try:
+        header = scaleout.register_header(env)
+        wards = [w for (w,) in psql(dsn, "SELECT name FROM orgs_adminunit WHERE valid_to IS NULL AND kind <> 'district' "
+                                         "AND parent_id = (SELECT id FROM orgs_adminunit WHERE code = '92') ORDER BY code")]
+        importer = sessions[scaleout.IMPORTER]
+        log(f"scale-out: two servers, two workers (pids {[w.proc.pid for w in workers]}); {scaleout.JOBS} register "
+            f"imports of {scaleout.ROWS} rows uploaded through both servers at {args.duration / 3:.0f}s")
+        jobs: list[int] = []
+
+        def upload_all() -> list[int]:  # through both servers, alternately, while they are under load
+            return [scaleout.start_import((main_server if i % 2 == 0 else second).url, importer,
+                                          scaleout.register_file(i + 1, wards, header), f"mo-rong-{i + 1}.csv")
+                    for i in range(scaleout.JOBS)]
+
+        def job_status(job: int) -> tuple[str, bool]:
+            status, retryable = psql(dsn, "SELECT status, retryable FROM associations_importjob WHERE id = %s", job)[0]
+            return status, retryable
+
+        async def kill_midway(phase: Phase) -> None:
+            await asyncio.sleep(args.duration / 3)
+            jobs.extend(await asyncio.to_thread(upload_all))
+            deadline = time.monotonic() + args.duration
+            held = None
+            while time.monotonic() < deadline and held is None:  # bounded: a job being written by a worker of ours
+                for job_id, label in psql(dsn, "SELECT id, worker FROM associations_importjob "
+                                                "WHERE status IN ('checking', 'writing') AND worker <> ''") or []:
+                    pid = int(label.split(":")[1])
+                    owner = next((w for w in workers if w.proc.pid in (pid, _pgid(pid))), None)
+                    if owner is not None:
+                        held = (job_id, owner)
+                        break
+                await asyncio.sleep(0.1)
+            if held is None:
+                phase.notes.append("no job was being written within the phase: worker A killed idle")
+                held = (None, workers[0])
+            held[1].kill()
+            os.killpg(second.proc.pid, signal.SIGKILL)
+            victim.stopped = True
+            phase.notes.append(f"SIGKILL worker {held[1].name} (pid {held[1].proc.pid}) while it wrote job {held[0]}, "
+                               f"and app server :{second.port}")
+
+        async def both():
+            half = max(2, args.concurrency // 2)
+            await asyncio.gather(drive(survivor, main_server, mix, sessions, half, args.duration, args.write_every,
+                                       during=kill_midway),
+                                 drive(victim, second, mix, sessions, half, args.duration, args.write_every))
+        asyncio.run(both())
+        phases += [survivor, victim]
+        states = scaleout.settle(main_server.url, importer, jobs, job_status, survivor.notes)
+        per_job = dict(psql(dsn, "SELECT substring(name from 'Hội Mở Rộng ([0-9]+)-'), count(*) "
+                                 "FROM associations_association WHERE name LIKE 'Hội Mở Rộng %%' GROUP BY 1") or [])
+        counts = {i + 1: per_job.get(str(i + 1), 0) for i in range(scaleout.JOBS)}
+        checks.append(("scale-out: every import job done, each one's rows stored exactly once (after retry)",
+                       all(s == "done" for s in states.values()) and set(counts.values()) == {scaleout.ROWS},
+                       f"states {states}; associations per job {counts}; " + "; ".join(survivor.notes[:6])))
+        markers = survivor.writes_ok + victim.writes_ok
+        stored = dict(psql(dsn, "SELECT full_name, count(*) FROM associations_leader WHERE full_name LIKE 'Tải Thử %%' "
+                                "GROUP BY full_name") or [])
+        missing = [m for m in markers if stored.get(m) != 1]
+        checks.append(("scale-out: every write acknowledged by either server is stored once", bool(markers) and not missing,
+                       f"{len(markers)} acknowledged, {len(missing)} missing"))
+        checks.append(("scale-out: no error on the surviving server", not survivor.errors,
+                       f"{len(survivor.errors)} error(s); the killed server: {len(victim.errors)} (its in-flight "
+                       f"and later requests)"))
+    finally:
+        for w in workers:
+            w.stop()
+
+
+def _pgid(pid: int) -> int:
+    try:
+        return os.getpgid(pid)
+    except ProcessLookupError:
+        return -1
 
 
 def render(phases: list[Phase], checks: list[tuple[str, bool, str]], args, elapsed: float, writer: str) -> str:
