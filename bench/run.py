@@ -207,6 +207,32 @@ def parser_case() -> dict:
                f"{1 / med:,.0f} documents/s on one core (target at least 500/s); baseline = the target's 2 ms")
 
 
+IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "20000"))
+# 1,000,000 rows take 12 minutes for the two imports: `python bench/bench_imports.py --memory-rows 1000000`
+# measures that once; `make bench` keeps within its 40 minutes with a fifth of it.
+IMPORT_MEMORY_ROWS = int(os.environ.get("BENCH_IMPORT_MEMORY_ROWS", "200000"))
+
+
+def import_cases(vendor: str) -> list[dict]:
+    """bench/bench_imports.py (imports beside their floor, on a database of its own), as rows of this table."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import bench_imports
+
+        log(f"imports: {IMPORT_ROWS:,} rows beside their floor, memory at {IMPORT_MEMORY_ROWS:,} rows")
+        cases = bench_imports.run(rows=IMPORT_ROWS, memory_rows=IMPORT_MEMORY_ROWS)
+    except Exception as exc:  # a benchmark reports, it does not stop the run
+        return [row("imports", "-", vendor, None, None, None, None, 2.0,
+                    f"not measured: {type(exc).__name__}: {str(exc)[:300]}") | {"pass": False}]
+    out = []
+    for c in cases:
+        seconds = not c["case"].endswith("_memory")  # the memory cases hold megabytes: their figures are in the note
+        out.append(row(c["case"], c["scale"], vendor, c["median"] if seconds else None, c["p95"] if seconds else None,
+                       c["baseline_median"] if seconds else None, c["ratio"], c["target"], c["note"])
+                   | {"pass": c["passed"]})
+    return out
+
+
 def row(case, scale, database, med, p95, base, ratio, target, note, **extra) -> dict:
     return {"case": case, "scale": scale, "database": database, "median_s": round(med, 4) if med else med,
             "p95_s": round(p95, 4) if p95 else p95, "baseline_median_s": round(base, 4) if base else base,
@@ -329,6 +355,7 @@ def main() -> int:
                                f"peak memory {n['peak_mb']:.0f} MB national vs {c['peak_mb']:.0f} MB city (flat: ≤ 1.5x)"))
     results.append(parser_case())
     results[-1]["database"] = vendor  # measured in this run
+    results += import_cases(vendor)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,  # noqa: S607
                             text=True).stdout.strip()
     dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", "sohoi"],  # noqa: S607
