@@ -341,7 +341,7 @@ def main() -> int:  # noqa: C901 - one linear script
                        any("replaced it" in n for n in killed.notes), "; ".join(killed.notes)))
         # A sync worker serves one request at a time (no keep-alive), so it has at most one in flight.
         checks.append(("errors while a worker was killed <= its in-flight requests (1)", len(killed.errors) <= 1,
-                       f"{len(killed.errors)} error(s): {[e.error[:80] for e in killed.errors]}"))
+                       f"{len(killed.errors)} error(s): {[f'{e.kind} {e.status}: {e.error[:80]}' for e in killed.errors]}"))
         checks.append(("no error under steady load", not steady.errors,
                        f"{len(steady.errors)} error(s): {[e.error[:80] for e in steady.errors[:3]]}"))
 
@@ -413,6 +413,10 @@ def main() -> int:  # noqa: C901 - one linear script
                 s.stop()
             except Exception as exc:  # noqa: BLE001 - keep cleaning up
                 log(f"stopping {s.name}: {exc}")
+        logs = REPO / "var" / "load-logs"  # the servers' and workers' logs outlive the temporary folder
+        logs.mkdir(parents=True, exist_ok=True)
+        for f in var.glob("*.log"):
+            (logs / f.name).write_bytes(f.read_bytes())
         if not args.keep:
             psql(f"{PG}/postgres", f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
             subprocess.run(["rm", "-rf", str(var)], check=False)  # noqa: S603,S607
@@ -511,8 +515,8 @@ def scale_out(env: dict, dsn: str, main_server: Server, second: Server, mix: Mix
         checks.append(("scale-out: every write acknowledged by either server is stored once", bool(markers) and not missing,
                        f"{len(markers)} acknowledged, {len(missing)} missing"))
         checks.append(("scale-out: no error on the surviving server", not survivor.errors,
-                       f"{len(survivor.errors)} error(s); the killed server: {len(victim.errors)} (its in-flight "
-                       f"and later requests)"))
+                       f"{len(survivor.errors)} error(s) {[f'{e.kind} {e.status}: {e.error[:80]}' for e in survivor.errors[:3]]}; "
+                       f"the killed server: {len(victim.errors)} (its in-flight and later requests)"))
     finally:
         for w in workers:
             w.stop()

@@ -103,10 +103,11 @@ def audit_visible(qs: QuerySet, user: Any) -> QuerySet:
     return qs
 
 
-def object_history(obj: Any, user: Any, *, limit: int = 100) -> QuerySet | None:
+def object_history(obj: Any, user: Any, *, limit: int = 100) -> list | None:
     """The History tab of `obj` as `user` may see it, or None when the tab is not theirs to see."""
     from . import audit
+    from .audit_labels import present
 
     if obj is None or not allowed(user, "core.view_history", obj):
         return None
-    return audit_visible(audit.history_for(obj), user)[:limit]
+    return present(audit_visible(audit.history_for(obj), user)[:limit])

@@ -109,7 +109,9 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 
 @scoped_view(AuditEntry)
 def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = audit_entry_get(user=request.user, pk=pk)
+    from .audit_labels import present
+
+    entry = present([audit_entry_get(user=request.user, pk=pk)])[0]
     return render(request, "core/audit_detail.html", {"entry": entry})
 
 

@@ -15,3 +15,11 @@ def can(context, name: str, obj=None) -> bool:
     from sohoi.core.permissions import allowed
 
     return allowed(context.get("user") or getattr(context.get("request"), "user", None), name, obj)
+
+
+@register.filter
+def action_label(code: str) -> str:
+    """An audit action code as its Vietnamese label (core/audit_labels.py)."""
+    from sohoi.core.audit_labels import action_label as label
+
+    return label(code)

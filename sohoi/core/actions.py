@@ -1,0 +1,8 @@
+"""Vietnamese labels of this app's audit action codes (core/audit_labels.py); an unlabelled code reads as its verb
+and model name."""
+
+from django.utils.translation import gettext_lazy as _
+
+LABELS = {
+    "core.backup.restored": _("Khôi phục bản sao lưu"),
+}
