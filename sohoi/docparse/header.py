@@ -18,6 +18,12 @@ from . import patterns as p
 from .casing import cite_case
 
 _HEADER_SCAN_LIMIT = 60
+# How far into a pasted text the header may start (after portal furniture, a
+# lead paragraph, a table of contents or a list of related documents).
+_HEADER_SEARCH_LIMIT = 400
+# Lines above the motto or the number that still belong to the header
+# (the issuer's name, a separator, "*"), read upwards from there.
+_ISSUER_LOOKBACK = 8
 _PROSE_START_RE = re.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Thi\s+hành|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Để\s|Nhằm\s"
     r"|Ngày\s+\d|Trong\s+(?:thời\s+gian|những\s+năm)|Thời\s+gian\s+qua|Trên\s+cơ\s+sở"
@@ -43,6 +49,7 @@ class Header:
     place: str | None = None
     date: str | None = None
     subject: str | None = None
+    start: int = 0  # index of the first line of the header zone
     end: int = 0  # index of the first line after the header zone
     warnings: list[str] = field(default_factory=list)
 
@@ -84,11 +91,82 @@ def looks_like_body(line: str) -> bool:
     return len(line) >= 100 and not _is_caps(line) and not _has_header_piece(line)
 
 
-def find_header_end(lines: list[str]) -> int:
+_CAPITAL_SO_CODE_RE = re.compile(r"(?<![^\W\d_])S[ốỐ]\s*[:.]?\s*\d")
+_CLUSTER = 15  # motto and number of one header are this close
+
+
+def _anchor(lines: list[str]) -> int | None:
+    """The first line of the header's core: its motto or its "Số:" line.
+
+    The earlier of the two counts when they are close (the seed letter puts
+    the number above the Party's name); a number far above the motto is a
+    portal's summary table, not the header.
+    """
+    limit = min(len(lines), _HEADER_SEARCH_LIMIT)
+    motto = code = None
+    for i in range(limit):
+        line = lines[i]
+        if len(line) > 400:
+            continue
+        if motto is None and (p.STATE_MOTTO_RE.search(line) or p.PARTY_MOTTO_RE.search(line)):
+            motto = i
+        if code is None and _CAPITAL_SO_CODE_RE.search(line) and p.HEADER_CODE_RE.search(line):
+            code = i
+        if motto is not None and code is not None:
+            break
+    if motto is None or code is None:
+        return code if motto is None else motto
+    return min(motto, code) if abs(motto - code) <= _CLUSTER else motto
+
+
+_BLANK_NUMBER_RE = re.compile(r"^S[ốỐ]\s*[:.]")
+
+
+def _header_line(line: str) -> bool:
+    """A line that can sit in a header above its motto or number."""
+    return (
+        not line
+        or p.SEPARATOR_RE.match(line.replace("|", "")) is not None
+        or _BLANK_NUMBER_RE.match(line) is not None
+        or (_is_caps(line) and len(line) < 120)
+        or _has_header_piece(line)
+        or p.COLUMN_SPLIT_RE.search(line) is not None and _is_caps(p.COLUMN_SPLIT_RE.split(line)[0])
+    )
+
+
+def find_header_start(lines: list[str]) -> int:
+    """Index of the first line of the header block.
+
+    A copied text may carry anything above the header: a portal's menu and
+    summary, a news lead ("Ngày 6/8, Ban Thường vụ Tỉnh ủy đã ban hành..."),
+    a list of related documents. The header is found by its motto or, failing
+    that, its "Số:" line; the issuer's lines above it belong to it. When
+    nothing but header lines precede the anchor the text starts at 0.
+    """
+    anchor = _anchor(lines)
+    if anchor is None:
+        return 0
+    start = anchor
+    taken = 0
+    while start > 0 and taken < _ISSUER_LOOKBACK:
+        line = lines[start - 1].strip()
+        if not _header_line(line):
+            break
+        start -= 1
+        if line:
+            taken += 1
+    if not any(lines[i].strip() for i in range(start)):
+        return 0
+    while start < anchor and not lines[start].strip():
+        start += 1
+    return start
+
+
+def find_header_end(lines: list[str], start: int = 0) -> int:
     """Index of the first line after the header: "Kính gửi" or the body."""
     in_block = False  # inside a V/v subject or a title with its subject lines
-    limit = min(len(lines), _HEADER_SCAN_LIMIT)
-    for i in range(limit):
+    limit = min(len(lines), start + _HEADER_SCAN_LIMIT)
+    for i in range(start, limit):
         line = lines[i].strip()
         if not line:
             in_block = False
@@ -99,6 +177,8 @@ def find_header_end(lines: list[str]) -> int:
             if p.SEPARATOR_RE.match(line):
                 in_block = False
                 continue
+            if _PROSE_START_RE.match(p.BULLET_RE.sub("", line)):
+                return i  # "Căn cứ ..." right under the title, no blank line
             if len(line) < 100:
                 continue
             in_block = False  # a paragraph-long line is no longer the subject
@@ -211,6 +291,7 @@ _ORG_HEAD_RE = re.compile(
 )
 
 
+_CONTINUED_BODY_RE = re.compile(r"^(?:BAN\s+CHẤP\s+HÀNH|BAN\s+THƯỜNG\s+VỤ)(?:\s+TRUNG\s+ƯƠNG)?$")
 _COMMITTEE_RE = re.compile(r"^(?:THÀNH|TỈNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)\b")
 _BARE_COMMITTEE_RE = re.compile(r"^(?:THÀNH|TỈNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)$")
 _SUB_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|UỶ\s+BAN\s+KIỂM\s+TRA)\b")
@@ -228,6 +309,8 @@ def _issuer_from(lines: list[str]) -> str | None:
     for i, line in enumerate(lines):
         if _ORG_HEAD_RE.match(line):
             start = i
+    if start > 0 and _CONTINUED_BODY_RE.match(lines[start - 1]):
+        start -= 1  # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐOÀN TNCS HỒ CHÍ MINH" is one name
     issuer = " ".join(lines[start:])
     superior = lines[start - 1] if start > 0 else ""
     if _BARE_COMMITTEE_RE.match(issuer) and superior.startswith("ĐẢNG BỘ "):
@@ -239,17 +322,38 @@ def _issuer_from(lines: list[str]) -> str | None:
     return cite_case(issuer)
 
 
-def _follow(items: list[_Item], start: int, stop_on_caps: bool) -> list[str]:
-    """Text pieces continuing a subject line, up to a blank line or separator."""
+# The enacting body restated under the subject ("ỦY BAN NHÂN DÂN TỈNH KON TUM",
+# "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") ends it.
+_AUTHORITY_RE = re.compile(
+    r"^(?:(?:CHỦ\s+TỊCH\s+)?(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHỦ\s+TỊCH"
+    r"|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|BAN\s+(?:THƯỜNG\s+VỤ|CHẤP\s+HÀNH|BÍ\s+THƯ)|CHÍNH\s+PHỦ|GIÁM\s+ĐỐC"
+    r"|TRƯỞNG\s+BAN)\b"
+)
+
+
+def _follow(items: list[_Item], start: int, stop_on_caps: bool, lone_title: bool = False) -> list[str]:
+    """Text pieces continuing a subject line, up to a blank line or separator.
+
+    Under a title standing alone ("QUYẾT ĐỊNH", blank line, subject) the
+    blank lines before the subject are skipped.
+    """
     out: list[str] = []
     for kind, text, _ in items[start:]:
         if kind == "blank":
+            if lone_title and not out:
+                continue
             break
         if kind != "text":
             continue  # the other column's pieces sit between subject lines
         if p.SEPARATOR_RE.match(text) or p.TITLE_RE.match(text) or p.VV_RE.match(text):
+            if lone_title and not out and p.SEPARATOR_RE.match(text):
+                continue
+            break
+        if _PROSE_START_RE.match(text):
             break
         if stop_on_caps and _is_caps(text):
+            break
+        if out and _is_caps(text) and _AUTHORITY_RE.match(text):
             break
         out.append(text)
     return out
@@ -268,7 +372,7 @@ def _subject(items: list[_Item]) -> tuple[str | None, str | None]:
             continue
         title = m.group("title")
         parts = [m.group("rest")] if m.group("rest") else []
-        parts.extend(_follow(items, i + 1, False))
+        parts.extend(_follow(items, i + 1, False, lone_title=not parts))
         subject = p.collapse(" ".join(parts)) if parts else title[:1] + title[1:].lower()
         return subject, p.TYPE_BY_TITLE[title]
     return None, None
@@ -287,8 +391,9 @@ def _apply_date(header: Header, span: _Span) -> None:
 
 
 def parse_header(lines: list[str]) -> Header:
-    header = Header(end=find_header_end(lines))
-    text = "\n".join(_segments(lines[: header.end]))
+    start = find_header_start(lines)
+    header = Header(start=start, end=find_header_end(lines, start))
+    text = "\n".join(_segments(lines[start : header.end]))
     spans = _find_spans(text)
     items = _items(text, spans)
     kinds = {s.kind for s in spans}

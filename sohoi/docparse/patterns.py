@@ -40,7 +40,7 @@ CODE_RE = re.compile(rf"(?=\d)(?<![\w/.])(?:{_PARTY_CODE}|{_STATE_CODE}){_CODE_E
 # A lowercase "số" counts only at the start of a line: mid-line it is a
 # citation in the subject ("Chỉ thị số 17-CT/TW"), not the document's own number.
 HEADER_CODE_RE = re.compile(
-    rf"(?:(?<![{LOWER}{UPPER}])S[ốỐ]|(?m:^)[ \t]*s[ốỐ])[ \t]*[:.]?[ \t]*"
+    rf"(?:(?<![{LOWER}{UPPER}])S[ốỐ]|(?m:^)[ \t]*s[ốỐ])[ \t]*[:.]?(?:[ \t]*|[ \t]*\n[ \t]*(?=\d))"
     rf"(?:{_PARTY_CODE}|{_STATE_CODE}){_CODE_END}"
 )
 _SPACES_RE = re.compile(r"[ \t]+")

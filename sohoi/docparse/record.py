@@ -85,6 +85,7 @@ def _parse(text: str, legacy: str | None) -> dict[str, Any]:
         raise ParseError(errors.EMPTY)
     lines = text.split("\n")
     header = parse_header(lines)
+    # Text above the header (portal furniture, a news lead) is not the document.
     recipients, body_start = read_recipients(lines, header.end)
     end = tail_start(lines, body_start)
     body = lines[body_start:end]
