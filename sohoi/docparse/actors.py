@@ -62,6 +62,7 @@ _ROLE_LIST_RE = re.compile(
 _LEAD_THEN_RE = re.compile(r"^(?:chủ\s+trì\s*(?:,|và)?\s*)?phối\s+hợp\s*(?:với|cùng)?\s+")
 _CHU_TRI_RE = re.compile(r"^chủ\s+trì\b\s*,?")
 _CLAUSE_END_RE = re.compile(r";|\.(?:\s|$)")
+_SENTENCE_END_RE = re.compile(r"\.(?:\s|$)")
 _LIST_SPLIT_RE = re.compile(r"\s*[,;]\s*")
 _AND_RE = re.compile(r"\s+và\s+")
 _KEEP_TOGETHER_RE = re.compile(r"^các\s+đoàn\s+thể")
@@ -183,8 +184,12 @@ def find_actors(text: str) -> tuple[list[str], list[str]]:
     """Leads and coordinators of a task, from the opening clause of its first
     paragraph that names a body."""
     for paragraph in text.split("\n"):
-        clause = _CLAUSE_END_RE.split(_strip_marker(paragraph), maxsplit=1)[0]
+        bare = _strip_marker(paragraph)
+        clause = _CLAUSE_END_RE.split(bare, maxsplit=1)[0]
         found = _clause_actors(clause)
+        if not (found and found[0]) and ";" in clause + bare[len(clause):len(clause) + 1]:
+            # "Chánh Văn phòng ...; Giám đốc Sở Nội vụ; ... chịu trách nhiệm thi hành"
+            found = _clause_actors(_SENTENCE_END_RE.split(bare, maxsplit=1)[0])
         if found and found[0]:
             return found
     return [], []

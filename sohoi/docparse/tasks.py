@@ -108,8 +108,16 @@ def _sequence_items(lines: list[str], regex: re.Pattern[str], values=None) -> li
     return items
 
 
-def _roman_tasks(lines: list[str]) -> list[Item]:
+def _roman_tasks(lines: list[str]) -> list[Item] | None:
+    """Tasks inside Roman sections; None when the body has no such sections.
+
+    An empty list is an answer: a plan whose sections so far only state its
+    purpose and requirements ("I. MỤC ĐÍCH, YÊU CẦU") assigns nothing, and
+    its numbered purposes are not tasks.
+    """
     sections = _sequence_items(lines, p.ROMAN_RE, p.ROMAN_VALUES)
+    if not sections:
+        return None
     tasks: list[Item] = []
     for section in sections:
         heading = section.heading
@@ -142,10 +150,10 @@ def split_tasks(lines: list[str]) -> list[Item]:
     stripped = [line.strip() for line in lines]
     if any(p.DIEU_RE.match(s) for s in stripped):
         items = _sequence_items(lines, p.DIEU_RE)
-    elif any(p.ROMAN_RE.match(s) for s in stripped) and (roman := _roman_tasks(lines)):
+    elif any(p.ROMAN_RE.match(s) for s in stripped) and (roman := _roman_tasks(lines)) is not None:
         items = roman
     else:
-        items = _sequence_items(lines, p.ARABIC_RE) or _letter_items(lines)
+        items = _sequence_items(lines, p.ARABIC_RE) or _letter_items(lines) or _addressed_items(lines)
     if items:
         _drop_closing(items[-1])
     return items
@@ -155,3 +163,18 @@ def _letter_items(lines: list[str]) -> list[Item]:
     letters = "abcdđeghiklmnopqrstuvxy"
     values = {c: i + 1 for i, c in enumerate(letters)}
     return _sequence_items(lines, p.LETTER_RE, values)
+
+
+# "Giao Giám đốc: Sở A, Sở B ...", "Đề nghị Ủy ban nhân dân các huyện ...": an
+# unnumbered letter addresses its tasks in paragraphs of their own.
+_ADDRESSED_RE = re.compile(r"^(?:Giao|Đề\s+nghị|Yêu\s+cầu|Phân\s+công)\s+(?:cho\s+)?[A-ZĐƯỦÁ]")
+
+
+def _addressed_items(lines: list[str]) -> list[Item]:
+    """Paragraphs that assign work by addressing a body, numbered 1, 2 ..."""
+    items: list[Item] = []
+    for line in lines:
+        stripped = line.strip()
+        if _ADDRESSED_RE.match(stripped):
+            items.append(Item(no=str(len(items) + 1), heading="", lines=[stripped]))
+    return items
