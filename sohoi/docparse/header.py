@@ -165,14 +165,20 @@ def find_header_start(lines: list[str]) -> int:
 def find_header_end(lines: list[str], start: int = 0) -> int:
     """Index of the first line after the header: "Kính gửi" or the body."""
     in_block = False  # inside a V/v subject or a title with its subject lines
+    lone_title = False  # a title alone on its line: its subject may follow a blank line
     limit = min(len(lines), start + _HEADER_SCAN_LIMIT)
     for i in range(start, limit):
         line = lines[i].strip()
         if not line:
-            in_block = False
+            in_block = lone_title
             continue
         if p.KINH_GUI_RE.match(line):
             return i
+        if lone_title:
+            lone_title = False
+            if not p.SEPARATOR_RE.match(line) and not _PROSE_START_RE.match(line) and len(line) < 300:
+                in_block = True
+                continue  # the subject, however long
         if in_block:
             if p.SEPARATOR_RE.match(line):
                 in_block = False
@@ -185,6 +191,7 @@ def find_header_end(lines: list[str], start: int = 0) -> int:
         segments = [s.strip() for s in p.COLUMN_SPLIT_RE.split(line)]
         if any(p.VV_RE.match(s) or p.TITLE_RE.match(s) for s in segments if s):
             in_block = True
+            lone_title = any((m := p.TITLE_RE.match(s)) and not m.group("rest") for s in segments if s)
             continue
         if looks_like_body(line):
             return i
@@ -345,9 +352,12 @@ def _follow(items: list[_Item], start: int, stop_on_caps: bool, lone_title: bool
             break
         if kind != "text":
             continue  # the other column's pieces sit between subject lines
-        if p.SEPARATOR_RE.match(text) or p.TITLE_RE.match(text) or p.VV_RE.match(text):
-            if lone_title and not out and p.SEPARATOR_RE.match(text):
-                continue
+        if lone_title and not out and p.SEPARATOR_RE.match(text):
+            continue
+        title = p.TITLE_RE.match(text)
+        if lone_title and not out and title and title.group("rest"):
+            pass  # "QUYẾT ĐỊNH" / "QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ...": the subject starts with a type word
+        elif p.SEPARATOR_RE.match(text) or title or p.VV_RE.match(text):
             break
         if _PROSE_START_RE.match(text):
             break

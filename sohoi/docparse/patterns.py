@@ -25,7 +25,7 @@ DASH = "[-–—]"
 # --- numbers and symbols --------------------------------------------------------
 # Party: number, hyphen, type, slash, issuer  (752-CV/TU, 31-QĐ/TW).
 _PARTY_CODE = (
-    r"(?P<pn>\d{1,5})[ \t]*-[ \t]*(?P<ptype>[A-ZĐ][A-Za-zĐđ]{0,5})[ \t]*/[ \t]*"
+    r"(?P<pn>\d{1,5})(?:[ \t]*-[ \t]*|[ \t]+(?=[A-ZĐ][A-Za-zĐđ]{0,5}/))(?P<ptype>[A-ZĐ][A-Za-zĐđ]{0,5})[ \t]*/[ \t]*"
     r"(?P<piss>[A-ZĐƯ][A-ZĐƯa-z0-9]*(?:-[A-ZĐƯ][A-ZĐƯa-z0-9]*)*)"
 )
 # State: number, optional year, symbol with hyphens (454/UBND-NCTH, 45/2010/NĐ-CP).
@@ -33,7 +33,9 @@ _STATE_CODE = (
     r"(?P<sn>\d{1,5})[ \t]*/[ \t]*(?:(?P<year>(?:19|20)\d\d)[ \t]*/[ \t]*)?"
     r"(?P<ssym>[A-ZĐ][A-Za-zĐđ0-9]*(?:[ \t]*-[ \t]*[A-ZĐ][A-Za-zĐđ0-9]*)*)"
 )
-_CODE_END = r"(?![\w/])"
+# A code ends before a letter, digit or slash; a PDF copy glues the next word
+# ("70-TB/TWngày 06 tháng 01").
+_CODE_END = r"(?:(?![\w/])|(?=ngày))"
 # The leading (?=\d) lets the engine skip non-digits before trying the lookbehind.
 CODE_RE = re.compile(rf"(?=\d)(?<![\w/.])(?:{_PARTY_CODE}|{_STATE_CODE}){_CODE_END}")
 # "Số 752-CV/TU", "Số: 454/UBND-NCTH", "số31-QĐ/TW"
@@ -133,7 +135,7 @@ BULLET_RE = re.compile(r"^[-–—+•*▪●◦]\s*")
 # --- dates in running text ------------------------------------------------------
 DATE_ANY = (
     r"(?:(?P<ad>\d{1,2})\s*[/.-]\s*(?P<am>\d{1,2})\s*[/.-]\s*(?P<ay>\d{4})"
-    r"|(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>\d{4}))"
+    r"|(?P<wd>\d{1,2})\s*tháng\s*(?P<wm>\d{1,2})\s*năm\s*(?P<wy>\d{4}))"
 )
 
 
