@@ -180,11 +180,18 @@ def _clause_actors(clause: str) -> tuple[list[str], list[str]] | None:
     return split_names(name), _coordinators(rest)
 
 
+_ADDRESS_RE = re.compile(r"^(?P<name>[^:;.]{2,120}):\s*$")
+
+
 def find_actors(text: str) -> tuple[list[str], list[str]]:
     """Leads and coordinators of a task, from the opening clause of its first
-    paragraph that names a body."""
+    paragraph that names a body ("Sở Nội vụ:" standing alone addresses the
+    lines under it to that body)."""
     for paragraph in text.split("\n"):
         bare = _strip_marker(paragraph)
+        address = _ADDRESS_RE.match(bare)
+        if address and _is_head(address.group("name")) and len(address.group("name").split()) <= 15:
+            return split_names(address.group("name")), []
         clause = _CLAUSE_END_RE.split(bare, maxsplit=1)[0]
         found = _clause_actors(clause)
         if not (found and found[0]) and ";" in clause + bare[len(clause):len(clause) + 1]:

@@ -27,7 +27,7 @@ _ISSUER_LOOKBACK = 8
 _PROSE_START_RE = re.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Thi\s+hành|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Để\s|Nhằm\s"
     r"|Ngày\s+\d|Trong\s+(?:thời\s+gian|những\s+năm)|Thời\s+gian\s+qua|Trên\s+cơ\s+sở"
-    r"|Sau\s+khi|Hiện\s+nay|Vừa\s+qua|Qua\s+\d)"
+    r"|Sau\s+khi|Hiện\s+nay|Vừa\s+qua|Qua\s+\d|Giao\s|Đề\s+nghị\s|Yêu\s+cầu\s|Phân\s+công\s)"
 )
 _PLACE_TAIL_RE = re.compile(
     rf"(?<!\w)(?:(?:Thành\s+phố|thành\s+phố|TP\.|Tp\.)[ \t]*)?(?:{p.CAP_WORD}[ \t]+){{0,5}}{p.CAP_WORD}$"
@@ -88,6 +88,8 @@ def looks_like_body(line: str) -> bool:
         return True
     if _PROSE_START_RE.match(p.BULLET_RE.sub("", line)):
         return True
+    if line.endswith("như sau:") and not _is_caps(line):
+        return True  # "... có ý kiến như sau:", "... cụ thể như sau:"
     return len(line) >= 100 and not _is_caps(line) and not _has_header_piece(line)
 
 
@@ -326,6 +328,11 @@ def _issuer_from(lines: list[str]) -> str | None:
     elif _SUB_BODY_RE.match(issuer) and _COMMITTEE_RE.match(superior):
         # "THÀNH ỦY CẦN THƠ" / "BAN DÂN VẬN" -> "Ban Dân vận Thành ủy Cần Thơ"
         issuer = f"{issuer} {superior}"
+    elif _SUB_BODY_RE.match(issuer) and start > 0:
+        # "ỦY BAN MTTQ VIỆT NAM" / "QUẬN BÌNH THỦY" / "BAN THƯỜNG TRỰC": the board of that committee
+        top = max((i for i in range(start) if _ORG_HEAD_RE.match(lines[i])), default=None)
+        if top is not None:
+            issuer = f"{issuer} {' '.join(lines[top:start])}"
     return cite_case(issuer)
 
 

@@ -44,10 +44,69 @@ class Item:
     no: str
     heading: str = ""
     lines: list[str] = field(default_factory=list)
+    article: bool = False  # "Điều N": a legal article is an item whatever its heading
 
     @property
     def text(self) -> str:
         return join_lines(self.lines)
+
+
+@dataclass
+class Parts:
+    """An item cut into its own lead-in and its sub-items."""
+
+    intro: list[str]
+    subs: list[Item]
+    kind: str  # "letter" (a), b), c)), "dash" (- ...) or "" (none)
+
+
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+# Headings that name a part of a plan, not an action: "Nội dung giám sát",
+# "Đối tượng", "Thời gian", "Tổ chức thực hiện" ...
+NO_ACTION_HEADING_RE = re.compile(
+    r"^(?:Nội\s+dung|Đối\s+tượng|Thời\s+gian|Địa\s+điểm|Thành\s+phần|Hình\s+thức|Phương\s+pháp"
+    r"|Phương\s+thức|Mục\s+đích|Yêu\s+cầu|Mục\s+tiêu|Tổ\s+chức\s+thực\s+hiện|Phạm\s+vi|Kinh\s+phí"
+    r"|Chế\s+độ\s+báo\s+cáo)\b",
+    re.IGNORECASE,
+)
+
+
+def sub_items(item: Item) -> Parts:
+    """The a), b), c) items of ``item`` or, failing those, its dash items.
+
+    Letters must run in order from a); a dash line inside a lettered item
+    stays in its text. Lines after the last sub-item belong to it.
+    """
+    letters: list[Item] = []
+    intro: list[str] = []
+    expected = 0
+    for line in item.lines[1:]:
+        stripped = line.strip()
+        m = p.LETTER_RE.match(stripped) if stripped else None
+        if m and expected < len(_LETTERS) and m.group("n") == _LETTERS[expected]:
+            letters.append(Item(no=f"{item.no}.{m.group('n')}", heading="", lines=[stripped[m.end():]]))
+            expected += 1
+        elif letters:
+            letters[-1].lines.append(line)
+        else:
+            intro.append(line)
+    head = item.lines[:1]
+    if letters:
+        return Parts(head + intro, letters, "letter")
+    dashes: list[Item] = []
+    intro = []
+    for line in item.lines[1:]:
+        stripped = line.strip()
+        if p.BULLET_RE.match(stripped):
+            body = p.BULLET_RE.sub("", stripped)
+            dashes.append(Item(no=f"{item.no}.{len(dashes) + 1}", heading="", lines=[body]))
+        elif dashes:
+            dashes[-1].lines.append(line)
+        else:
+            intro.append(line)
+    if len(dashes) >= 2:
+        return Parts(head + intro, dashes, "dash")
+    return Parts(list(item.lines), [], "")
 
 
 def join_lines(lines: list[str]) -> str:
@@ -95,7 +154,7 @@ def _sequence_items(lines: list[str], regex: re.Pattern[str], values=None) -> li
             number = values.get(m.group("n"), -1) if values else int(m.group("n"))
             # Articles may be quoted from the middle of a decree: any rising number.
             if number == expected or (regex is p.DIEU_RE and number >= expected):
-                current = Item(no=m.group("n"), heading=stripped[m.end():])
+                current = Item(no=m.group("n"), heading=stripped[m.end():], article=regex is p.DIEU_RE)
                 current.lines.append(stripped[m.end():])
                 items.append(current)
                 expected = number + 1
