@@ -88,6 +88,8 @@ def looks_like_body(line: str) -> bool:
         return True
     if _PROSE_START_RE.match(p.BULLET_RE.sub("", line)):
         return True
+    if line.endswith(";") and len(line) > 40 and not _is_caps(line):
+        return True  # a ground of the decision ("... ngày 24 tháng 01 năm 2019 ...;")
     if line.endswith("như sau:") and not _is_caps(line):
         return True  # "... có ý kiến như sau:", "... cụ thể như sau:"
     return len(line) >= 100 and not _is_caps(line) and not _has_header_piece(line)
@@ -352,11 +354,15 @@ def _follow(items: list[_Item], start: int, stop_on_caps: bool, lone_title: bool
     blank lines before the subject are skipped.
     """
     out: list[str] = []
+    gap = False
     for kind, text, _ in items[start:]:
         if kind == "blank":
             if lone_title and not out:
                 continue
-            break
+            gap = True
+            continue
+        if gap and not (kind == "text" and text[:1].islower()):
+            break  # a blank line ends the subject unless it goes on in lowercase ("của Chính phủ ...")
         if kind != "text":
             continue  # the other column's pieces sit between subject lines
         if lone_title and not out and p.SEPARATOR_RE.match(text):
@@ -374,6 +380,31 @@ def _follow(items: list[_Item], start: int, stop_on_caps: bool, lone_title: bool
             break
         out.append(text)
     return out
+
+
+def _gazette(items: list[_Item]) -> tuple[str, str | None, str] | None:
+    """The Official Gazette's headline: "CHỈ THỊ / CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG /
+    NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC ..." -> (issuer, subject, doc_type)."""
+    for i, (kind, text, _) in enumerate(items):
+        m = p.TITLE_RE.match(text) if kind == "text" else None
+        if m is None or m.group("rest"):
+            continue
+        if i + 1 >= len(items) or items[i + 1][0] != "text" or not items[i + 1][1].startswith("CỦA "):
+            return None
+        names: list[str] = []
+        j = i + 1
+        while j < len(items) and items[j][0] == "text":
+            names.append(items[j][1])
+            j += 1
+        if j >= len(items) or items[j][0] != "code":
+            return None
+        issuer = cite_case(" ".join(names)[len("CỦA "):])
+        k = j + 1
+        if k < len(items) and items[k][0] == "date":
+            k += 1
+        rest = _follow(items, k, False, lone_title=True)
+        return issuer, p.collapse(" ".join(rest)) or None, p.TYPE_BY_TITLE[m.group("title")]
+    return None
 
 
 def _subject(items: list[_Item]) -> tuple[str | None, str | None]:
@@ -427,8 +458,12 @@ def parse_header(lines: list[str]) -> Header:
             if m:  # a bare code whose "Số" was lost
                 header.code, header.number, header.symbol, kind_abbr, code_system = p.code_parts(m)
                 break
-    header.issuer = _issuer_from(_issuer_lines(items))
-    header.subject, title_type = _subject(items)
+    gazette = _gazette(items)
+    if gazette is not None:
+        header.issuer, header.subject, title_type = gazette
+    else:
+        header.issuer = _issuer_from(_issuer_lines(items))
+        header.subject, title_type = _subject(items)
     if "party" in kinds or code_system == "party":
         header.system = "party"
     elif "state" in kinds or code_system == "state":

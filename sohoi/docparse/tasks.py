@@ -18,7 +18,7 @@ from . import patterns as p
 _TERMINAL = (".", ";", ":", "!", "?")
 _NO_TASK_SECTION_RE = re.compile(
     r"MỤC\s+ĐÍCH|YÊU\s+CẦU|MỤC\s+TIÊU|QUAN\s+ĐIỂM|TÌNH\s+HÌNH|KẾT\s+QUẢ|ĐÁNH\s+GIÁ|CĂN\s+CỨ"
-    r"|SỰ\s+CẦN\s+THIẾT",
+    r"|SỰ\s+CẦN\s+THIẾT|QUY\s+ĐỊNH\s+CHUNG|PHẠM\s+VI|GIẢI\s+THÍCH\s+TỪ\s+NGỮ",
     re.IGNORECASE,
 )
 _TASK_SECTION_RE = re.compile(
