@@ -52,6 +52,14 @@ _HEADS_2 = frozenset(
 )
 _HEADS_2 = frozenset(h.strip() for h in _HEADS_2)
 
+# "Các hình thức ...", "Các nội dung ...": things, not bodies.
+_NOT_BODIES = frozenset((
+    "hình thức", "nội dung", "văn bản", "nhiệm vụ", "chỉ tiêu", "giải pháp", "hoạt động", "chương trình",
+    "kế hoạch", "biện pháp", "số liệu", "quy định", "chính sách", "thủ tục", "điều kiện", "tiêu chí", "dự án",
+    "thông tin", "phong trào", "đối tượng", "vấn đề", "ý kiến", "trường hợp", "khoản", "mục tiêu", "nguồn",
+    "loại", "mô hình", "công trình", "tài liệu", "báo cáo",
+))
+
 _GIAO_RE = re.compile(
     r"^(?:Giao|Đề\s+nghị|Yêu\s+cầu|Phân\s+công)(?:\s+(?:cho|nhiệm\s+vụ\s+cho))?\s+"
 )
@@ -108,7 +116,10 @@ def _is_head(text: str) -> bool:
     if words[0] not in _HEADS_1:
         return False
     # "Sở Nội vụ", "Ban Dân vận" name a body; "Ban hành", "Hội nghị", "Báo cáo" do not.
-    return words[0] == "Các" or words[0].isupper() or len(words) == 1 or words[1][:1].isupper()
+    if words[0] == "Các":
+        thing = " ".join(words[1:3]).lower()
+        return thing not in _NOT_BODIES and thing.split(" ")[0] not in _NOT_BODIES
+    return words[0].isupper() or len(words) == 1 or words[1][:1].isupper()
 
 
 def split_names(text: str) -> list[str]:

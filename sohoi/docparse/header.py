@@ -50,6 +50,7 @@ class Header:
     date: str | None = None
     subject: str | None = None
     start: int = 0  # index of the first line of the header zone
+    note: str | None = None  # "(Ban hành kèm theo Quyết định số ...)" of an annexed regulation
     end: int = 0  # index of the first line after the header zone
     warnings: list[str] = field(default_factory=list)
 
@@ -96,7 +97,10 @@ def looks_like_body(line: str) -> bool:
 
 
 _CAPITAL_SO_CODE_RE = re.compile(r"(?<![^\W\d_])S[ốỐ]\s*[:.]?\s*\d")
-_CLUSTER = 15  # motto and number of one header are this close
+_CLUSTER = 15
+# "(Ban hành kèm theo Quyết định số ...)" under the title of an annexed regulation.
+_ANNEX_IN_ZONE_RE = re.compile(r"\(\s*(?:Ban\s+hành\s+)?kèm\s+theo[^)]{0,300}\)", re.IGNORECASE)
+_ANNEX_NOTE_RE = re.compile(r"^\(\s*(?:Ban\s+hành\s+)?kèm\s+theo", re.IGNORECASE)  # motto and number of one header are this close
 
 
 def _anchor(lines: list[str]) -> int | None:
@@ -187,8 +191,8 @@ def find_header_end(lines: list[str], start: int = 0) -> int:
             if p.SEPARATOR_RE.match(line):
                 in_block = False
                 continue
-            if _PROSE_START_RE.match(p.BULLET_RE.sub("", line)):
-                return i  # "Căn cứ ..." right under the title, no blank line
+            if _PROSE_START_RE.match(p.BULLET_RE.sub("", line)) or p.PART_RE.match(line):
+                return i  # "Căn cứ ..." or "Chương I" right under the title, no blank line
             if len(line) < 100:
                 continue
             in_block = False  # a paragraph-long line is no longer the subject
@@ -372,7 +376,7 @@ def _follow(items: list[_Item], start: int, stop_on_caps: bool, lone_title: bool
             pass  # "QUYẾT ĐỊNH" / "QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ...": the subject starts with a type word
         elif p.SEPARATOR_RE.match(text) or title or p.VV_RE.match(text):
             break
-        if _PROSE_START_RE.match(text):
+        if _PROSE_START_RE.match(text) or _ANNEX_NOTE_RE.match(text):
             break
         if stop_on_caps and _is_caps(text):
             break
@@ -458,6 +462,9 @@ def parse_header(lines: list[str]) -> Header:
             if m:  # a bare code whose "Số" was lost
                 header.code, header.number, header.symbol, kind_abbr, code_system = p.code_parts(m)
                 break
+    annex = _ANNEX_IN_ZONE_RE.search(text)
+    if annex:
+        header.note = p.collapse(annex.group(0))
     gazette = _gazette(items)
     if gazette is not None:
         header.issuer, header.subject, title_type = gazette

@@ -144,7 +144,8 @@ def _parse(text: str, legacy: str | None) -> dict[str, Any]:
         warnings.append(_LEGACY_NOTE.format(name=legacy))
     warnings.extend(header.warnings)
 
-    references, ref_warnings = find_references(header.subject or "", "\n".join(body), header.code)
+    cited_above = "\n".join(x for x in (header.subject, header.note) if x)
+    references, ref_warnings = find_references(cited_above, "\n".join(body), header.code)
     warnings.extend(ref_warnings)
 
     tasks = []
