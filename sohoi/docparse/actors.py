@@ -60,6 +60,11 @@ _NOT_BODIES = frozenset((
     "loại", "mô hình", "công trình", "tài liệu", "báo cáo",
 ))
 
+# Positions written in lowercase inside a list: "..., giám đốc sở, thủ trưởng cơ quan, ...".
+_ROLES_IN_LISTS = frozenset(("giám đốc", "thủ trưởng", "chủ tịch", "chánh văn", "trưởng ban", "bí thư"))
+# "tổ chức, cá nhân" / "tổ chức và cá nhân" are who, not what is done.
+_NOUN_AFTER_TO_CHUC = frozenset(("và", "cá"))
+
 _GIAO_RE = re.compile(
     r"^(?:Giao|Đề\s+nghị|Yêu\s+cầu|Phân\s+công)(?:\s+(?:cho|nhiệm\s+vụ\s+cho))?\s+"
 )
@@ -88,6 +93,11 @@ def _verb_at(tokens: list[str], i: int) -> bool:
     previous = tokens[i - 1]
     if previous.lower() in _NOT_BEFORE_VERB:
         return False
+    if (
+        tokens[i] == "tổ" and i + 2 < len(tokens) and _bare(tokens[i + 1]) == "chức"
+        and (tokens[i + 1].endswith(",") or _bare(tokens[i + 2]) in _NOUN_AFTER_TO_CHUC)
+    ):
+        return False  # "tổ chức, cá nhân", "tổ chức và cá nhân": a who
     for option in options:
         window = [_bare(t) for t in tokens[i : i + len(option)]]
         if tuple(window) == option:
@@ -111,7 +121,9 @@ def _is_head(text: str) -> bool:
     words = text.split()
     if not words:
         return False
-    if " ".join(words[:2]) in _HEADS_2:
+    if " ".join(words[:2]) in _HEADS_2 or " ".join(words[:2]) in _ROLES_IN_LISTS:
+        return True
+    if text.startswith("tổ chức và cá nhân"):
         return True
     if words[0] not in _HEADS_1:
         return False

@@ -73,6 +73,12 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _mostly_lower(text: str) -> bool:
+    """Sentence case: more lowercase letters than capitals ("Xà HỘI" is still capitals)."""
+    letters = _LETTER_RE.findall(text)
+    return sum(c.islower() for c in letters) * 2 > len(letters)
+
+
 def _has_header_piece(line: str) -> bool:
     return bool(
         p.HEADER_CODE_RE.search(line)
@@ -174,6 +180,7 @@ def find_header_end(lines: list[str], start: int = 0) -> int:
     """Index of the first line after the header: "Kính gửi" or the body."""
     in_block = False  # inside a V/v subject or a title with its subject lines
     lone_title = False  # a title alone on its line: its subject may follow a blank line
+    caps_block = False  # the subject so far is in capitals
     limit = min(len(lines), start + _HEADER_SCAN_LIMIT)
     for i in range(start, limit):
         line = lines[i].strip()
@@ -186,6 +193,7 @@ def find_header_end(lines: list[str], start: int = 0) -> int:
             lone_title = False
             if not p.SEPARATOR_RE.match(line) and not _PROSE_START_RE.match(line) and len(line) < 300:
                 in_block = True
+                caps_block = not _mostly_lower(line)
                 continue  # the subject, however long
         if in_block:
             if p.SEPARATOR_RE.match(line):
@@ -193,6 +201,12 @@ def find_header_end(lines: list[str], start: int = 0) -> int:
                 continue
             if _PROSE_START_RE.match(p.BULLET_RE.sub("", line)) or p.PART_RE.match(line):
                 return i  # "Căn cứ ..." or "Chương I" right under the title, no blank line
+            if (
+                caps_block and _mostly_lower(line) and len(line) > 25 and not line[:1].islower()
+                and not p.COLUMN_SPLIT_RE.search(line) and not _has_header_piece(line)
+            ):
+                return i  # a subject in capitals does not go on in sentence case
+            caps_block = caps_block and not _mostly_lower(line)
             if len(line) < 100:
                 continue
             in_block = False  # a paragraph-long line is no longer the subject
@@ -382,6 +396,8 @@ def _follow(items: list[_Item], start: int, stop_on_caps: bool, lone_title: bool
             break
         if out and _is_caps(text) and _AUTHORITY_RE.match(text):
             break
+        if out and not any(_mostly_lower(x) for x in out) and _mostly_lower(text) and len(text) > 25 and not text[:1].islower():
+            break  # a subject in capitals does not go on in sentence case
         out.append(text)
     return out
 
@@ -475,7 +491,9 @@ def parse_header(lines: list[str]) -> Header:
         header.system = "party"
     elif "state" in kinds or code_system == "state":
         header.system = "state"
-    if kind_abbr is not None and (kind_abbr in p.TYPE_BY_ABBR or title_type is None):
+    if kind_abbr == "QĐ" and title_type == "quy_dinh":
+        header.doc_type = "quy_dinh"  # the Party numbers its Quy định "QĐ" like its Quyết định
+    elif kind_abbr is not None and (kind_abbr in p.TYPE_BY_ABBR or title_type is None):
         header.doc_type = p.doc_type_for(kind_abbr, code_system or "state")
     elif title_type is not None:
         header.doc_type = title_type
