@@ -79,7 +79,7 @@ _SENTENCE_END_RE = re.compile(r"\.(?:\s|$)")
 _LIST_SPLIT_RE = re.compile(r"\s*[,;]\s*")
 _AND_RE = re.compile(r"\s+và\s+")
 _KEEP_TOGETHER_RE = re.compile(r"^các\s+đoàn\s+thể")
-_MAX_NAME_WORDS = 40  # "Các Bộ trưởng, Thủ trưởng ..., Chủ tịch ..." lists run long
+_MAX_NAME_WORDS = 70  # "Chánh Văn phòng ..., Giám đốc ...; Chủ tịch ...; các tổ chức, cá nhân ..." lists run long
 
 
 def _bare(token: str) -> str:
@@ -131,7 +131,8 @@ def _is_head(text: str) -> bool:
     if words[0] == "Các":
         thing = " ".join(words[1:3]).lower()
         return thing not in _NOT_BODIES and thing.split(" ")[0] not in _NOT_BODIES
-    return words[0].isupper() or len(words) == 1 or words[1][:1].isupper()
+    # A lone "Ban" is the "các Sở, Ban, ngành" idiom, not a body of its own.
+    return words[0].isupper() or (len(words) > 1 and words[1][:1].isupper())
 
 
 def split_names(text: str) -> list[str]:

@@ -30,7 +30,7 @@ _PROSE_START_RE = re.compile(
     r"|Sau\s+khi|Hiện\s+nay|Vừa\s+qua|Qua\s+\d|Giao\s|Đề\s+nghị\s|Yêu\s+cầu\s|Phân\s+công\s)"
 )
 _PLACE_TAIL_RE = re.compile(
-    rf"(?<!\w)(?:(?:Thành\s+phố|thành\s+phố|TP\.|Tp\.)[ \t]*)?(?:{p.CAP_WORD}[ \t]+){{0,5}}{p.CAP_WORD}$"
+    rf"(?<!\w)(?:(?:Thành\s+phố|thành\s+phố|TP\.|Tp\.)[ \t]*)?(?:{p.CAP_WORD}(?:[ \t]+|-)){{0,5}}{p.CAP_WORD}$"
 )
 _PLACE_ONLY_RE = re.compile(
     rf"(?:(?:Thành\s+phố|TP\.|Tp\.)[ \t]*)?(?:{p.CAP_WORD}[ \t]+){{0,3}}{p.CAP_WORD}"
@@ -326,6 +326,20 @@ _BARE_COMMITTEE_RE = re.compile(r"^(?:THÀNH|TỈNH|HUYỆN|QUẬN|THỊ|ĐẢNG
 _SUB_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|UỶ\s+BAN\s+KIỂM\s+TRA)\b")
 
 
+_BROKEN_HEAD_RE = re.compile(r"^(?:(?:ỦY|UỶ)|(?:ỦY|UỶ)\s+BAN(?:\s+NHÂN)?|CỘNG)$")
+
+
+def _join_broken(lines: list[str]) -> list[str]:
+    """Rejoin a name a narrow column broke: "ỦY" / "BAN NHÂN DÂN", "UỶ BAN NHÂN" / "DÂN"."""
+    out: list[str] = []
+    for line in lines:
+        if out and _BROKEN_HEAD_RE.match(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def _issuer_from(lines: list[str]) -> str | None:
     """The issuing body: the last line naming a body, with its continuation.
 
@@ -334,6 +348,7 @@ def _issuer_from(lines: list[str]) -> str | None:
     """
     if not lines:
         return None
+    lines = _join_broken(lines)
     start = 0
     for i, line in enumerate(lines):
         if _ORG_HEAD_RE.match(line):
@@ -491,8 +506,10 @@ def parse_header(lines: list[str]) -> Header:
         header.system = "party"
     elif "state" in kinds or code_system == "state":
         header.system = "state"
-    if kind_abbr == "QĐ" and title_type == "quy_dinh":
-        header.doc_type = "quy_dinh"  # the Party numbers its Quy định "QĐ" like its Quyết định
+    if title_type not in (None, "other") and kind_abbr in p.TYPE_BY_ABBR:
+        # The title a reader sees wins over the number's abbreviation when they differ: the
+        # Party numbers its Quy định "QĐ" like its Quyết định; a "55/2007/CT-UBND" can be a Quyết định.
+        header.doc_type = title_type
     elif kind_abbr is not None and (kind_abbr in p.TYPE_BY_ABBR or title_type is None):
         header.doc_type = p.doc_type_for(kind_abbr, code_system or "state")
     elif title_type is not None:

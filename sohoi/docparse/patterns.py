@@ -31,7 +31,7 @@ _PARTY_CODE = (
 # State: number, optional year, symbol with hyphens (454/UBND-NCTH, 45/2010/NĐ-CP).
 _STATE_CODE = (
     r"(?P<sn>\d{1,5})[ \t]*/[ \t]*(?:(?P<year>(?:19|20)\d\d)[ \t]*/[ \t]*)?"
-    r"(?P<ssym>[A-ZĐ][A-Za-zĐđ0-9]*(?:[ \t]*-[ \t]*[A-ZĐ][A-Za-zĐđ0-9]*)*)"
+    r"(?P<ssym>[A-ZĐ][A-Za-zĐđ0-9]*(?:[ \t]*-[ \t]*[A-ZĐ][A-Za-zĐđ0-9]*|\.[A-ZĐ][A-Za-zĐđ0-9]*)*)"
 )
 # A code ends before a letter, digit or slash; a PDF copy glues the next word
 # ("70-TB/TWngày 06 tháng 01").
@@ -63,7 +63,7 @@ def code_parts(match: re.Match[str]) -> tuple[str, str, str, str, str | None]:
         symbol = f"{kind}/{issuer}"
         return f"{number}-{symbol}", number, symbol, kind, "party"
     number = match.group("sn")
-    symbol = _SPACES_RE.sub("", match.group("ssym"))
+    symbol = _SPACES_RE.sub("", match.group("ssym")).replace(".", "-")  # "QĐ.TTg" in old copies
     year = match.group("year")
     code = f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
     kind = symbol.split("-", 1)[0]
