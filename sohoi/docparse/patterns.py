@@ -31,7 +31,7 @@ _PARTY_CODE = (
 # State: number, optional year, symbol with hyphens (454/UBND-NCTH, 45/2010/NĐ-CP).
 _STATE_CODE = (
     r"(?P<sn>\d{1,5})[ \t]*/[ \t]*(?:(?P<year>(?:19|20)\d\d)[ \t]*/[ \t]*)?"
-    r"(?P<ssym>[A-ZĐ][A-Za-zĐđ0-9]*(?:[ \t]*-[ \t]*[A-ZĐ][A-Za-zĐđ0-9]*|\.[A-ZĐ][A-Za-zĐđ0-9]*)*)"
+    r"(?P<ssym>[A-ZĐ][A-Za-zĐđ0-9]*(?:[ \t]*-[ \t]*\n?[ \t]*[A-ZĐ][A-Za-zĐđ0-9&]*|\.[A-ZĐ][A-Za-zĐđ0-9]*)*)"
 )
 # A code ends before a letter, digit or slash; a PDF copy glues the next word
 # ("70-TB/TWngày 06 tháng 01").
@@ -45,7 +45,7 @@ HEADER_CODE_RE = re.compile(
     rf"(?:(?<![{LOWER}{UPPER}])S[ốỐ]|(?m:^)[ \t]*s[ốỐ])[ \t]*[:.]?(?:[ \t]*|[ \t]*\n[ \t]*(?=\d))"
     rf"(?:{_PARTY_CODE}|{_STATE_CODE}){_CODE_END}"
 )
-_SPACES_RE = re.compile(r"[ \t]+")
+_SPACES_RE = re.compile(r"\s+")
 # OCR reads the W of TW as Ư.
 _OCR_TW_RE = re.compile(r"^TƯ$")
 
