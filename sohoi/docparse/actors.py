@@ -48,7 +48,8 @@ _HEADS_2 = frozenset(
     Phó Chủ|Phó Giám|Chánh Văn|Chánh Thanh|Thủ trưởng|Trưởng ban|Trưởng Ban|Trưởng phòng|
     Bí thư|Thường trực|Hội đồng|Lãnh đạo|Người đứng|Tổ công|Cơ quan|Cấp ủy|Cấp uỷ|Chính quyền|
     Tổng cục|Học viện|Bảo hiểm|Thành phố|Thành đoàn|Tỉnh đoàn|Huyện đoàn|Đồng chí|Bộ Chỉ|
-    Đại học|Các cấp|Các cơ|Hội Liên|Ban cán|Ban Chỉ|Ban Thường""".replace("\n", "").split("|")
+    Đại học|Các cấp|Các cơ|Hội Liên|Ban cán|Ban Chỉ|Ban Thường|Vụ trưởng|Cục trưởng|Viện trưởng|
+    Hiệu trưởng|Chánh văn""".replace("\n", "").split("|")
 )
 _HEADS_2 = frozenset(h.strip() for h in _HEADS_2)
 

@@ -326,7 +326,10 @@ _BARE_COMMITTEE_RE = re.compile(r"^(?:THÀNH|TỈNH|HUYỆN|QUẬN|THỊ|ĐẢNG
 _SUB_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|UỶ\s+BAN\s+KIỂM\s+TRA)\b")
 
 
-_BROKEN_HEAD_RE = re.compile(r"^(?:(?:ỦY|UỶ)|(?:ỦY|UỶ)\s+BAN(?:\s+NHÂN)?|CỘNG)$")
+_BROKEN_HEAD_RE = re.compile(
+    r"^(?:(?:ỦY|UỶ)|(?:ỦY|UỶ)\s+BAN(?:\s+NHÂN|\s+THƯỜNG\s+VỤ)?|CỘNG|BAN\s+CHẤP\s+HÀNH)$"
+)
+_TRAILING_STARS_RE = re.compile(r"[\s*]+$")
 
 
 def _join_broken(lines: list[str]) -> list[str]:
@@ -348,7 +351,10 @@ def _issuer_from(lines: list[str]) -> str | None:
     """
     if not lines:
         return None
-    lines = _join_broken(lines)
+    lines = _join_broken([_TRAILING_STARS_RE.sub("", line) for line in lines])
+    lines = [line for line in lines if line]
+    if not lines:
+        return None
     start = 0
     for i, line in enumerate(lines):
         if _ORG_HEAD_RE.match(line):

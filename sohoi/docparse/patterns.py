@@ -41,10 +41,15 @@ CODE_RE = re.compile(rf"(?=\d)(?<![\w/.])(?:{_PARTY_CODE}|{_STATE_CODE}){_CODE_E
 # "Số 752-CV/TU", "Số: 454/UBND-NCTH", "số31-QĐ/TW"
 # A lowercase "số" counts only at the start of a line: mid-line it is a
 # citation in the subject ("Chỉ thị số 17-CT/TW"), not the document's own number.
+# Before the 1990s a State number was "21-NV", "130-CP": number, hyphen, symbol, no slash.
+_OLD_CODE = r"(?P<on>\d{1,5})[ \t]*[-–][ \t]*(?P<osym>[A-ZĐ][A-Za-zĐđ]{1,5}(?:-[A-Z0-9]{1,6})*)"
+# "Số: 752-CV/TU"; a lowercase "số" with a colon ("Nghị quyết số: 653/2019/UBTVQH14") too.
 HEADER_CODE_RE = re.compile(
-    rf"(?:(?<![{LOWER}{UPPER}])S[ốỐ]|(?m:^)[ \t]*s[ốỐ])[ \t]*[:.]?(?:[ \t]*|[ \t]*\n[ \t]*(?=\d))"
-    rf"(?:{_PARTY_CODE}|{_STATE_CODE}){_CODE_END}"
+    rf"(?:(?<![{LOWER}{UPPER}])S[ốỐ]|(?m:^)[ \t]*s[ốỐ]|s[ốỐ](?=[ \t]*:))[ \t]*[:.]?(?:[ \t]*|[ \t]*\n[ \t]*(?=\d))"
+    rf"(?:{_PARTY_CODE}|{_STATE_CODE}|{_OLD_CODE}){_CODE_END}"
 )
+# An old-style number cited in the text, only after "số" ("nghị định số 130 –CP").
+OLD_CODE_RE = re.compile(rf"(?<=số )(?:{_OLD_CODE})(?![\w/])")
 _SPACES_RE = re.compile(r"\s+")
 # OCR reads the W of TW as Ư.
 _OCR_TW_RE = re.compile(r"^TƯ$")
@@ -56,6 +61,9 @@ def code_parts(match: re.Match[str]) -> tuple[str, str, str, str, str | None]:
     For a State legal document the year is part of the code but not of the
     symbol: 45/2010/NĐ-CP has number 45 and symbol NĐ-CP.
     """
+    if "on" in match.re.groupindex and match.group("on"):
+        symbol = match.group("osym")
+        return f"{match.group('on')}-{symbol}", match.group("on"), symbol, symbol.split("-", 1)[0], "state"
     if match.group("pn"):
         number = match.group("pn")
         kind = match.group("ptype")
@@ -117,6 +125,7 @@ def doc_type_for(kind: str, system: str) -> str:
 PARTY_MOTTO_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.IGNORECASE)
 STATE_MOTTO_RE = re.compile(
     r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
+    r"|VIỆT\s+NAM\s+DÂN\s+CHỦ\s+CỘNG\s+H(?:ÒA|OÀ)"  # before 1976
     rf"|Độc\s+lập\s*{DASH}+\s*Tự\s+do\s*{DASH}+\s*Hạnh\s+phúc",
     re.IGNORECASE,
 )

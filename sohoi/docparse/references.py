@@ -98,9 +98,14 @@ def find_references(
     kinds: dict[str, str] = {}
     seen_issuers: dict[str, list[tuple[str, str]]] = {}
     floor = 0
-    for m in p.CODE_RE.finditer(text):
+    matches = list(p.CODE_RE.finditer(text))
+    if "số " in text:
+        matches.extend(p.OLD_CODE_RE.finditer(text))
+        matches.sort(key=lambda m: m.start())
+    for m in matches:
         code, _number, symbol, kind, system = p.code_parts(m)
-        if system == "state" and not m.group("year") and "-" not in symbol and not _DATE_AT_RE.match(text, m.end()):
+        weak = m.re is p.CODE_RE and not m.group("year") and "-" not in symbol
+        if system == "state" and weak and not _DATE_AT_RE.match(text, m.end()):
             continue  # "12/BC" in running text is too weak to be a code, unless dated
         if code == own_code:
             floor = m.end()

@@ -84,3 +84,17 @@ def test_header_below_portal_furniture_and_a_lead():
     plain, pasted = parse_text(seed), parse_text(furniture + seed)
     for key in ("issuer", "code", "date", "place", "subject", "references", "tasks"):
         assert pasted[key] == plain[key], key
+
+
+def test_old_style_numbers_before_the_slash():
+    text = (
+        "BỘ NỘI VỤ******\nVIỆT NAM DÂN CHỦ CỘNG HÒA\nSố: 21-NV\nHà Nội, ngày 21 tháng 01 năm 1965\n"
+        "QUYẾT ĐỊNH\nCHO PHÉP HỘI X THÀNH LẬP\n"
+        "Căn cứ nghị định số 130 –CP ngày 29 tháng 9 năm 1961 của Hội đồng Chính phủ;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Cho phép Hội X thành lập.\n"
+    )
+    record = parse_text(text)
+    assert (record["code"], record["issuer"], record["system"]) == ("21-NV", "Bộ Nội vụ", "state")
+    assert [(r["code"], r["date"]) for r in record["references"]] == [("130-CP", "1961-09-29")]
+    # "130" alone in running text is not a citation.
+    assert parse_text(text.replace("số 130 –CP", "130 –CP"))["references"] == []
