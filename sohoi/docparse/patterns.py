@@ -103,7 +103,11 @@ TYPE_BY_TITLE = {
     "KẾT LUẬN": "ket_luan", "BÁO CÁO": "bao_cao", "NGHỊ ĐỊNH": "nghi_dinh",
     "THÔNG TƯ": "thong_tu", "TỜ TRÌNH": "to_trinh", "CHƯƠNG TRÌNH": "chuong_trinh",
     "PHƯƠNG ÁN": "other", "ĐỀ ÁN": "other", "BIÊN BẢN": "other", "GIẤY MỜI": "other",
-    "LUẬT": "other", "PHÁP LỆNH": "other",
+    "LUẬT": "other", "PHÁP LỆNH": "other", "SẮC LỆNH": "other",
+    # Titles of two words more: the subject starts on the next line, not with "HÀNH ĐỘNG".
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "chuong_trinh", "CHƯƠNG TRÌNH PHỐI HỢP": "chuong_trinh",
+    "THÔNG TƯ LIÊN TỊCH": "thong_tu", "NGHỊ QUYẾT LIÊN TỊCH": "nghi_quyet", "KẾ HOẠCH LIÊN TỊCH": "ke_hoach",
+    "HƯỚNG DẪN LIÊN TỊCH": "huong_dan", "THÔNG BÁO KẾT LUẬN": "thong_bao",
 }
 _TITLE_ALT = "|".join(sorted(TYPE_BY_TITLE, key=len, reverse=True))
 # The title stands alone or is followed by its subject; "QUYẾT ĐỊNH:" with a
