@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install setup lint e2e guide-shots bench clean
+.PHONY: run test install setup lint e2e guide-shots bench clean parse-score
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ e2e: $(STAMP)
 # The same journeys, writing their screenshots into the user guide (docs/guide/img).
 guide-shots: $(STAMP)
 	SOHOI_GUIDE_SHOTS=1 $(MAKE) e2e
+
+# The parser against the real-world corpus (sohoi/docparse/tests/corpus): per-field precision and recall.
+parse-score: $(STAMP)
+	$(PY) -m sohoi.docparse.score
 
 bench: $(STAMP)
 	DATABASE_URL="$(DATABASE_URL)" $(PY) bench/run.py

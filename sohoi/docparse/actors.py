@@ -48,9 +48,23 @@ _HEADS_2 = frozenset(
     Phó Chủ|Phó Giám|Chánh Văn|Chánh Thanh|Thủ trưởng|Trưởng ban|Trưởng Ban|Trưởng phòng|
     Bí thư|Thường trực|Hội đồng|Lãnh đạo|Người đứng|Tổ công|Cơ quan|Cấp ủy|Cấp uỷ|Chính quyền|
     Tổng cục|Học viện|Bảo hiểm|Thành phố|Thành đoàn|Tỉnh đoàn|Huyện đoàn|Đồng chí|Bộ Chỉ|
-    Đại học|Các cấp|Các cơ|Hội Liên|Ban cán|Ban Chỉ|Ban Thường""".replace("\n", "").split("|")
+    Đại học|Các cấp|Các cơ|Hội Liên|Ban cán|Ban Chỉ|Ban Thường|Vụ trưởng|Cục trưởng|Viện trưởng|
+    Hiệu trưởng|Chánh văn""".replace("\n", "").split("|")
 )
 _HEADS_2 = frozenset(h.strip() for h in _HEADS_2)
+
+# "Các hình thức ...", "Các nội dung ...": things, not bodies.
+_NOT_BODIES = frozenset((
+    "hình thức", "nội dung", "văn bản", "nhiệm vụ", "chỉ tiêu", "giải pháp", "hoạt động", "chương trình",
+    "kế hoạch", "biện pháp", "số liệu", "quy định", "chính sách", "thủ tục", "điều kiện", "tiêu chí", "dự án",
+    "thông tin", "phong trào", "đối tượng", "vấn đề", "ý kiến", "trường hợp", "khoản", "mục tiêu", "nguồn",
+    "loại", "mô hình", "công trình", "tài liệu", "báo cáo",
+))
+
+# Positions written in lowercase inside a list: "..., giám đốc sở, thủ trưởng cơ quan, ...".
+_ROLES_IN_LISTS = frozenset(("giám đốc", "thủ trưởng", "chủ tịch", "chánh văn", "trưởng ban", "bí thư"))
+# "tổ chức, cá nhân" / "tổ chức và cá nhân" are who, not what is done.
+_NOUN_AFTER_TO_CHUC = frozenset(("và", "cá"))
 
 _GIAO_RE = re.compile(
     r"^(?:Giao|Đề\s+nghị|Yêu\s+cầu|Phân\s+công)(?:\s+(?:cho|nhiệm\s+vụ\s+cho))?\s+"
@@ -62,10 +76,11 @@ _ROLE_LIST_RE = re.compile(
 _LEAD_THEN_RE = re.compile(r"^(?:chủ\s+trì\s*(?:,|và)?\s*)?phối\s+hợp\s*(?:với|cùng)?\s+")
 _CHU_TRI_RE = re.compile(r"^chủ\s+trì\b\s*,?")
 _CLAUSE_END_RE = re.compile(r";|\.(?:\s|$)")
+_SENTENCE_END_RE = re.compile(r"\.(?:\s|$)")
 _LIST_SPLIT_RE = re.compile(r"\s*[,;]\s*")
 _AND_RE = re.compile(r"\s+và\s+")
 _KEEP_TOGETHER_RE = re.compile(r"^các\s+đoàn\s+thể")
-_MAX_NAME_WORDS = 40  # "Các Bộ trưởng, Thủ trưởng ..., Chủ tịch ..." lists run long
+_MAX_NAME_WORDS = 70  # "Chánh Văn phòng ..., Giám đốc ...; Chủ tịch ...; các tổ chức, cá nhân ..." lists run long
 
 
 def _bare(token: str) -> str:
@@ -79,6 +94,11 @@ def _verb_at(tokens: list[str], i: int) -> bool:
     previous = tokens[i - 1]
     if previous.lower() in _NOT_BEFORE_VERB:
         return False
+    if (
+        tokens[i] == "tổ" and i + 2 < len(tokens) and _bare(tokens[i + 1]) == "chức"
+        and (tokens[i + 1].endswith(",") or _bare(tokens[i + 2]) in _NOUN_AFTER_TO_CHUC)
+    ):
+        return False  # "tổ chức, cá nhân", "tổ chức và cá nhân": a who
     for option in options:
         window = [_bare(t) for t in tokens[i : i + len(option)]]
         if tuple(window) == option:
@@ -102,12 +122,18 @@ def _is_head(text: str) -> bool:
     words = text.split()
     if not words:
         return False
-    if " ".join(words[:2]) in _HEADS_2:
+    if " ".join(words[:2]) in _HEADS_2 or " ".join(words[:2]) in _ROLES_IN_LISTS:
+        return True
+    if text.startswith("tổ chức và cá nhân"):
         return True
     if words[0] not in _HEADS_1:
         return False
     # "Sở Nội vụ", "Ban Dân vận" name a body; "Ban hành", "Hội nghị", "Báo cáo" do not.
-    return words[0] == "Các" or words[0].isupper() or len(words) == 1 or words[1][:1].isupper()
+    if words[0] == "Các":
+        thing = " ".join(words[1:3]).lower()
+        return thing not in _NOT_BODIES and thing.split(" ")[0] not in _NOT_BODIES
+    # A lone "Ban" is the "các Sở, Ban, ngành" idiom, not a body of its own.
+    return words[0].isupper() or (len(words) > 1 and words[1][:1].isupper())
 
 
 def split_names(text: str) -> list[str]:
@@ -179,12 +205,23 @@ def _clause_actors(clause: str) -> tuple[list[str], list[str]] | None:
     return split_names(name), _coordinators(rest)
 
 
+_ADDRESS_RE = re.compile(r"^(?P<name>[^:;.]{2,120}):\s*$")
+
+
 def find_actors(text: str) -> tuple[list[str], list[str]]:
     """Leads and coordinators of a task, from the opening clause of its first
-    paragraph that names a body."""
+    paragraph that names a body ("Sở Nội vụ:" standing alone addresses the
+    lines under it to that body)."""
     for paragraph in text.split("\n"):
-        clause = _CLAUSE_END_RE.split(_strip_marker(paragraph), maxsplit=1)[0]
+        bare = _strip_marker(paragraph)
+        address = _ADDRESS_RE.match(bare)
+        if address and _is_head(address.group("name")) and len(address.group("name").split()) <= 15:
+            return split_names(address.group("name")), []
+        clause = _CLAUSE_END_RE.split(bare, maxsplit=1)[0]
         found = _clause_actors(clause)
+        if not (found and found[0]) and ";" in clause + bare[len(clause):len(clause) + 1]:
+            # "Chánh Văn phòng ...; Giám đốc Sở Nội vụ; ... chịu trách nhiệm thi hành"
+            found = _clause_actors(_SENTENCE_END_RE.split(bare, maxsplit=1)[0])
         if found and found[0]:
             return found
     return [], []

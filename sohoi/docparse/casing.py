@@ -12,6 +12,8 @@ from __future__ import annotations
 # (words in capitals, citation spelling, what follows: place or field)
 _PHRASES: tuple[tuple[str, str, str], ...] = (
     ("BAN CHẤP HÀNH TRUNG ƯƠNG", "Ban Chấp hành Trung ương", "field"),
+    ("ĐOÀN TNCS HỒ CHÍ MINH", "Đoàn TNCS Hồ Chí Minh", "field"),
+    ("ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "field"),
     ("BAN BÍ THƯ", "Ban Bí thư", "field"),
     ("BỘ CHÍNH TRỊ", "Bộ Chính trị", "field"),
     ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ", "field"),

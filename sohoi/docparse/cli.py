@@ -43,6 +43,19 @@ def _shorten(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def _task_line(task: dict[str, Any], indent: str) -> str:
+    who = ", ".join(task["leads"]) or "chưa rõ đơn vị chủ trì"
+    extra = []
+    if task["coordinators"]:
+        extra.append("phối hợp: " + ", ".join(task["coordinators"]))
+    if task["deadline"]:
+        extra.append("hạn: " + _vn_date(task["deadline"]))
+    if task["recurrence"]:
+        extra.append(_RECURRENCE[task["recurrence"]])
+    suffix = f" [{'; '.join(extra)}]" if extra else ""
+    return f"{indent}{task['no']}. {who}{suffix}: {_shorten(task['text'])}"
+
+
 def summary(record: dict[str, Any]) -> str:
     """A short readable Vietnamese summary of a record."""
     lines = [
@@ -59,16 +72,8 @@ def summary(record: dict[str, Any]) -> str:
         lines.append(f"Dẫn chiếu: {ref['code']}" + (f" ({details})" if details else ""))
     lines.append(f"Nhiệm vụ: {len(record['tasks'])}")
     for task in record["tasks"]:
-        who = ", ".join(task["leads"]) or "chưa rõ đơn vị chủ trì"
-        extra = []
-        if task["coordinators"]:
-            extra.append("phối hợp: " + ", ".join(task["coordinators"]))
-        if task["deadline"]:
-            extra.append("hạn: " + _vn_date(task["deadline"]))
-        if task["recurrence"]:
-            extra.append(_RECURRENCE[task["recurrence"]])
-        suffix = f" [{'; '.join(extra)}]" if extra else ""
-        lines.append(f"  {task['no']}. {who}{suffix}: {_shorten(task['text'])}")
+        lines.append(_task_line(task, "  "))
+        lines.extend(_task_line(sub, "      ") for sub in task.get("subtasks") or [])
     if record["distribution"]:
         lines.append("Nơi nhận: " + "; ".join(record["distribution"]))
     signer = record["signer"]

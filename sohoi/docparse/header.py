@@ -18,13 +18,19 @@ from . import patterns as p
 from .casing import cite_case
 
 _HEADER_SCAN_LIMIT = 60
+# How far into a pasted text the header may start (after portal furniture, a
+# lead paragraph, a table of contents or a list of related documents).
+_HEADER_SEARCH_LIMIT = 400
+# Lines above the motto or the number that still belong to the header
+# (the issuer's name, a separator, "*"), read upwards from there.
+_ISSUER_LOOKBACK = 8
 _PROSE_START_RE = re.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Thi\s+hành|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Để\s|Nhằm\s"
     r"|Ngày\s+\d|Trong\s+(?:thời\s+gian|những\s+năm)|Thời\s+gian\s+qua|Trên\s+cơ\s+sở"
-    r"|Sau\s+khi|Hiện\s+nay|Vừa\s+qua|Qua\s+\d)"
+    r"|Sau\s+khi|Hiện\s+nay|Vừa\s+qua|Qua\s+\d|Giao\s|Đề\s+nghị\s|Yêu\s+cầu\s|Phân\s+công\s)"
 )
 _PLACE_TAIL_RE = re.compile(
-    rf"(?<!\w)(?:(?:Thành\s+phố|thành\s+phố|TP\.|Tp\.)[ \t]*)?(?:{p.CAP_WORD}[ \t]+){{0,5}}{p.CAP_WORD}$"
+    rf"(?<!\w)(?:(?:Thành\s+phố|thành\s+phố|TP\.|Tp\.)[ \t]*)?(?:{p.CAP_WORD}(?:[ \t]+|-)){{0,5}}{p.CAP_WORD}$"
 )
 _PLACE_ONLY_RE = re.compile(
     rf"(?:(?:Thành\s+phố|TP\.|Tp\.)[ \t]*)?(?:{p.CAP_WORD}[ \t]+){{0,3}}{p.CAP_WORD}"
@@ -43,6 +49,8 @@ class Header:
     place: str | None = None
     date: str | None = None
     subject: str | None = None
+    start: int = 0  # index of the first line of the header zone
+    note: str | None = None  # "(Ban hành kèm theo Quyết định số ...)" of an annexed regulation
     end: int = 0  # index of the first line after the header zone
     warnings: list[str] = field(default_factory=list)
 
@@ -65,6 +73,12 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _mostly_lower(text: str) -> bool:
+    """Sentence case: more lowercase letters than capitals ("Xà HỘI" is still capitals)."""
+    letters = _LETTER_RE.findall(text)
+    return sum(c.islower() for c in letters) * 2 > len(letters)
+
+
 def _has_header_piece(line: str) -> bool:
     return bool(
         p.HEADER_CODE_RE.search(line)
@@ -81,30 +95,125 @@ def looks_like_body(line: str) -> bool:
         return True
     if _PROSE_START_RE.match(p.BULLET_RE.sub("", line)):
         return True
+    if line.endswith(";") and len(line) > 40 and not _is_caps(line):
+        return True  # a ground of the decision ("... ngày 24 tháng 01 năm 2019 ...;")
+    if line.endswith("như sau:") and not _is_caps(line):
+        return True  # "... có ý kiến như sau:", "... cụ thể như sau:"
     return len(line) >= 100 and not _is_caps(line) and not _has_header_piece(line)
 
 
-def find_header_end(lines: list[str]) -> int:
+_CAPITAL_SO_CODE_RE = re.compile(r"(?<![^\W\d_])S[ốỐ]\s*[:.]?\s*\d")
+_CLUSTER = 15
+# "(Ban hành kèm theo Quyết định số ...)" under the title of an annexed regulation.
+_ANNEX_IN_ZONE_RE = re.compile(r"\(\s*(?:Ban\s+hành\s+)?kèm\s+theo[^)]{0,300}\)", re.IGNORECASE)
+_ANNEX_NOTE_RE = re.compile(r"^\(\s*(?:Ban\s+hành\s+)?kèm\s+theo", re.IGNORECASE)  # motto and number of one header are this close
+
+
+def _anchor(lines: list[str]) -> int | None:
+    """The first line of the header's core: its motto or its "Số:" line.
+
+    The earlier of the two counts when they are close (the seed letter puts
+    the number above the Party's name); a number far above the motto is a
+    portal's summary table, not the header.
+    """
+    limit = min(len(lines), _HEADER_SEARCH_LIMIT)
+    motto = code = None
+    for i in range(limit):
+        line = lines[i]
+        if len(line) > 400:
+            continue
+        if motto is None and (p.STATE_MOTTO_RE.search(line) or p.PARTY_MOTTO_RE.search(line)):
+            motto = i
+        if code is None and _CAPITAL_SO_CODE_RE.search(line) and p.HEADER_CODE_RE.search(line):
+            code = i
+        if motto is not None and code is not None:
+            break
+    if motto is None or code is None:
+        return code if motto is None else motto
+    return min(motto, code) if abs(motto - code) <= _CLUSTER else motto
+
+
+_BLANK_NUMBER_RE = re.compile(r"^S[ốỐ]\s*[:.]")
+
+
+def _header_line(line: str) -> bool:
+    """A line that can sit in a header above its motto or number."""
+    return (
+        not line
+        or p.SEPARATOR_RE.match(line.replace("|", "")) is not None
+        or _BLANK_NUMBER_RE.match(line) is not None
+        or (_is_caps(line) and len(line) < 120)
+        or _has_header_piece(line)
+        or p.COLUMN_SPLIT_RE.search(line) is not None and _is_caps(p.COLUMN_SPLIT_RE.split(line)[0])
+    )
+
+
+def find_header_start(lines: list[str]) -> int:
+    """Index of the first line of the header block.
+
+    A copied text may carry anything above the header: a portal's menu and
+    summary, a news lead ("Ngày 6/8, Ban Thường vụ Tỉnh ủy đã ban hành..."),
+    a list of related documents. The header is found by its motto or, failing
+    that, its "Số:" line; the issuer's lines above it belong to it. When
+    nothing but header lines precede the anchor the text starts at 0.
+    """
+    anchor = _anchor(lines)
+    if anchor is None:
+        return 0
+    start = anchor
+    taken = 0
+    while start > 0 and taken < _ISSUER_LOOKBACK:
+        line = lines[start - 1].strip()
+        if not _header_line(line):
+            break
+        start -= 1
+        if line:
+            taken += 1
+    if not any(lines[i].strip() for i in range(start)):
+        return 0
+    while start < anchor and not lines[start].strip():
+        start += 1
+    return start
+
+
+def find_header_end(lines: list[str], start: int = 0) -> int:
     """Index of the first line after the header: "Kính gửi" or the body."""
     in_block = False  # inside a V/v subject or a title with its subject lines
-    limit = min(len(lines), _HEADER_SCAN_LIMIT)
-    for i in range(limit):
+    lone_title = False  # a title alone on its line: its subject may follow a blank line
+    caps_block = False  # the subject so far is in capitals
+    limit = min(len(lines), start + _HEADER_SCAN_LIMIT)
+    for i in range(start, limit):
         line = lines[i].strip()
         if not line:
-            in_block = False
+            in_block = lone_title
             continue
         if p.KINH_GUI_RE.match(line):
             return i
+        if lone_title:
+            lone_title = False
+            if not p.SEPARATOR_RE.match(line) and not _PROSE_START_RE.match(line) and len(line) < 300:
+                in_block = True
+                caps_block = not _mostly_lower(line)
+                continue  # the subject, however long
         if in_block:
             if p.SEPARATOR_RE.match(line):
                 in_block = False
                 continue
+            if _PROSE_START_RE.match(p.BULLET_RE.sub("", line)) or p.PART_RE.match(line):
+                return i  # "Căn cứ ..." or "Chương I" right under the title, no blank line
+            if (
+                caps_block and _mostly_lower(line) and len(line) > 25 and not line[:1].islower()
+                and not p.COLUMN_SPLIT_RE.search(line) and not _has_header_piece(line)
+            ):
+                return i  # a subject in capitals does not go on in sentence case
+            caps_block = caps_block and not _mostly_lower(line)
             if len(line) < 100:
                 continue
             in_block = False  # a paragraph-long line is no longer the subject
         segments = [s.strip() for s in p.COLUMN_SPLIT_RE.split(line)]
         if any(p.VV_RE.match(s) or p.TITLE_RE.match(s) for s in segments if s):
             in_block = True
+            lone_title = any((m := p.TITLE_RE.match(s)) and not m.group("rest") for s in segments if s)
             continue
         if looks_like_body(line):
             return i
@@ -211,9 +320,27 @@ _ORG_HEAD_RE = re.compile(
 )
 
 
+_CONTINUED_BODY_RE = re.compile(r"^(?:BAN\s+CHẤP\s+HÀNH|BAN\s+THƯỜNG\s+VỤ)(?:\s+TRUNG\s+ƯƠNG)?$")
 _COMMITTEE_RE = re.compile(r"^(?:THÀNH|TỈNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)\b")
 _BARE_COMMITTEE_RE = re.compile(r"^(?:THÀNH|TỈNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)$")
 _SUB_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|UỶ\s+BAN\s+KIỂM\s+TRA)\b")
+
+
+_BROKEN_HEAD_RE = re.compile(
+    r"^(?:(?:ỦY|UỶ)|(?:ỦY|UỶ)\s+BAN(?:\s+NHÂN|\s+THƯỜNG\s+VỤ)?|CỘNG|BAN\s+CHẤP\s+HÀNH)$"
+)
+_TRAILING_STARS_RE = re.compile(r"[\s*]+$")
+
+
+def _join_broken(lines: list[str]) -> list[str]:
+    """Rejoin a name a narrow column broke: "ỦY" / "BAN NHÂN DÂN", "UỶ BAN NHÂN" / "DÂN"."""
+    out: list[str] = []
+    for line in lines:
+        if out and _BROKEN_HEAD_RE.match(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _issuer_from(lines: list[str]) -> str | None:
@@ -224,10 +351,16 @@ def _issuer_from(lines: list[str]) -> str | None:
     """
     if not lines:
         return None
+    lines = _join_broken([_TRAILING_STARS_RE.sub("", line) for line in lines])
+    lines = [line for line in lines if line]
+    if not lines:
+        return None
     start = 0
     for i, line in enumerate(lines):
         if _ORG_HEAD_RE.match(line):
             start = i
+    if start > 0 and _CONTINUED_BODY_RE.match(lines[start - 1]):
+        start -= 1  # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐOÀN TNCS HỒ CHÍ MINH" is one name
     issuer = " ".join(lines[start:])
     superior = lines[start - 1] if start > 0 else ""
     if _BARE_COMMITTEE_RE.match(issuer) and superior.startswith("ĐẢNG BỘ "):
@@ -236,23 +369,83 @@ def _issuer_from(lines: list[str]) -> str | None:
     elif _SUB_BODY_RE.match(issuer) and _COMMITTEE_RE.match(superior):
         # "THÀNH ỦY CẦN THƠ" / "BAN DÂN VẬN" -> "Ban Dân vận Thành ủy Cần Thơ"
         issuer = f"{issuer} {superior}"
+    elif _SUB_BODY_RE.match(issuer) and start > 0:
+        # "ỦY BAN MTTQ VIỆT NAM" / "QUẬN BÌNH THỦY" / "BAN THƯỜNG TRỰC": the board of that committee
+        top = max((i for i in range(start) if _ORG_HEAD_RE.match(lines[i])), default=None)
+        if top is not None:
+            issuer = f"{issuer} {' '.join(lines[top:start])}"
     return cite_case(issuer)
 
 
-def _follow(items: list[_Item], start: int, stop_on_caps: bool) -> list[str]:
-    """Text pieces continuing a subject line, up to a blank line or separator."""
+# The enacting body restated under the subject ("ỦY BAN NHÂN DÂN TỈNH KON TUM",
+# "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") ends it.
+_AUTHORITY_RE = re.compile(
+    r"^(?:(?:CHỦ\s+TỊCH\s+)?(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHỦ\s+TỊCH"
+    r"|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|BAN\s+(?:THƯỜNG\s+VỤ|CHẤP\s+HÀNH|BÍ\s+THƯ)|CHÍNH\s+PHỦ|GIÁM\s+ĐỐC"
+    r"|TRƯỞNG\s+BAN)\b"
+)
+
+
+def _follow(items: list[_Item], start: int, stop_on_caps: bool, lone_title: bool = False) -> list[str]:
+    """Text pieces continuing a subject line, up to a blank line or separator.
+
+    Under a title standing alone ("QUYẾT ĐỊNH", blank line, subject) the
+    blank lines before the subject are skipped.
+    """
     out: list[str] = []
+    gap = False
     for kind, text, _ in items[start:]:
         if kind == "blank":
-            break
+            if lone_title and not out:
+                continue
+            gap = True
+            continue
+        if gap and not (kind == "text" and text[:1].islower()):
+            break  # a blank line ends the subject unless it goes on in lowercase ("của Chính phủ ...")
         if kind != "text":
             continue  # the other column's pieces sit between subject lines
-        if p.SEPARATOR_RE.match(text) or p.TITLE_RE.match(text) or p.VV_RE.match(text):
+        if lone_title and not out and p.SEPARATOR_RE.match(text):
+            continue
+        title = p.TITLE_RE.match(text)
+        if lone_title and not out and title and title.group("rest"):
+            pass  # "QUYẾT ĐỊNH" / "QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ...": the subject starts with a type word
+        elif p.SEPARATOR_RE.match(text) or title or p.VV_RE.match(text):
+            break
+        if _PROSE_START_RE.match(text) or _ANNEX_NOTE_RE.match(text):
             break
         if stop_on_caps and _is_caps(text):
             break
+        if out and _is_caps(text) and _AUTHORITY_RE.match(text):
+            break
+        if out and not any(_mostly_lower(x) for x in out) and _mostly_lower(text) and len(text) > 25 and not text[:1].islower():
+            break  # a subject in capitals does not go on in sentence case
         out.append(text)
     return out
+
+
+def _gazette(items: list[_Item]) -> tuple[str, str | None, str] | None:
+    """The Official Gazette's headline: "CHỈ THỊ / CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG /
+    NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC ..." -> (issuer, subject, doc_type)."""
+    for i, (kind, text, _) in enumerate(items):
+        m = p.TITLE_RE.match(text) if kind == "text" else None
+        if m is None or m.group("rest"):
+            continue
+        if i + 1 >= len(items) or items[i + 1][0] != "text" or not items[i + 1][1].startswith("CỦA "):
+            return None
+        names: list[str] = []
+        j = i + 1
+        while j < len(items) and items[j][0] == "text":
+            names.append(items[j][1])
+            j += 1
+        if j >= len(items) or items[j][0] != "code":
+            return None
+        issuer = cite_case(" ".join(names)[len("CỦA "):])
+        k = j + 1
+        if k < len(items) and items[k][0] == "date":
+            k += 1
+        rest = _follow(items, k, False, lone_title=True)
+        return issuer, p.collapse(" ".join(rest)) or None, p.TYPE_BY_TITLE[m.group("title")]
+    return None
 
 
 def _subject(items: list[_Item]) -> tuple[str | None, str | None]:
@@ -268,7 +461,7 @@ def _subject(items: list[_Item]) -> tuple[str | None, str | None]:
             continue
         title = m.group("title")
         parts = [m.group("rest")] if m.group("rest") else []
-        parts.extend(_follow(items, i + 1, False))
+        parts.extend(_follow(items, i + 1, False, lone_title=not parts))
         subject = p.collapse(" ".join(parts)) if parts else title[:1] + title[1:].lower()
         return subject, p.TYPE_BY_TITLE[title]
     return None, None
@@ -287,8 +480,9 @@ def _apply_date(header: Header, span: _Span) -> None:
 
 
 def parse_header(lines: list[str]) -> Header:
-    header = Header(end=find_header_end(lines))
-    text = "\n".join(_segments(lines[: header.end]))
+    start = find_header_start(lines)
+    header = Header(start=start, end=find_header_end(lines, start))
+    text = "\n".join(_segments(lines[start : header.end]))
     spans = _find_spans(text)
     items = _items(text, spans)
     kinds = {s.kind for s in spans}
@@ -305,13 +499,24 @@ def parse_header(lines: list[str]) -> Header:
             if m:  # a bare code whose "Số" was lost
                 header.code, header.number, header.symbol, kind_abbr, code_system = p.code_parts(m)
                 break
-    header.issuer = _issuer_from(_issuer_lines(items))
-    header.subject, title_type = _subject(items)
+    annex = _ANNEX_IN_ZONE_RE.search(text)
+    if annex:
+        header.note = p.collapse(annex.group(0))
+    gazette = _gazette(items)
+    if gazette is not None:
+        header.issuer, header.subject, title_type = gazette
+    else:
+        header.issuer = _issuer_from(_issuer_lines(items))
+        header.subject, title_type = _subject(items)
     if "party" in kinds or code_system == "party":
         header.system = "party"
     elif "state" in kinds or code_system == "state":
         header.system = "state"
-    if kind_abbr is not None and (kind_abbr in p.TYPE_BY_ABBR or title_type is None):
+    if title_type not in (None, "other") and kind_abbr in p.TYPE_BY_ABBR:
+        # The title a reader sees wins over the number's abbreviation when they differ: the
+        # Party numbers its Quy định "QĐ" like its Quyết định; a "55/2007/CT-UBND" can be a Quyết định.
+        header.doc_type = title_type
+    elif kind_abbr is not None and (kind_abbr in p.TYPE_BY_ABBR or title_type is None):
         header.doc_type = p.doc_type_for(kind_abbr, code_system or "state")
     elif title_type is not None:
         header.doc_type = title_type

@@ -181,8 +181,26 @@ def _fix_caps_font(text: str) -> str:
     return "\n".join(lines)
 
 
+# Toned vowels: VN3 has no capital code for them, so a typist wrote the capital
+# with the lowercase code in the all-caps font (.VnTimeH) for that one letter.
+# Read back, "Ủy ban nhân dân" at the head of a sentence is "ủy ban nhân dân".
+_TONED = "".join(
+    sorted(c for c in TCVN3_TABLE.values() if c.islower() and unicodedata.decomposition(c) and c not in _TCVN3_PLAIN)
+)
+_SENTENCE_HEAD_RE = re.compile(
+    rf"(?m)(^[ \t]*(?:(?:[-–—+•*]|\d{{1,3}}[ \t]*[-.)/]|[a-zđ]\))[ \t]*)?|[.!?][ \t]+)([{_TONED}])"
+)
+# "ủy ban" naming a body ("Ủy ban nhân dân", "Ủy ban Mặt trận", "Ủy ban Kiểm tra") mid-sentence.
+_BODY_RE = re.compile(r"(?<![\w])(?<!các )(?<!những )ủy(?= ban (?:nhân dân|Mặt trận|Kiểm tra|Thường vụ|MTTQ))")
+
+
+def _restore_capitals(text: str) -> str:
+    text = _SENTENCE_HEAD_RE.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+    return _BODY_RE.sub("Ủy", text)
+
+
 def tcvn3_to_unicode(text: str) -> str:
-    return _fix_caps_font(text.translate(TCVN3_TABLE))
+    return _restore_capitals(_fix_caps_font(text.translate(TCVN3_TABLE)))
 
 
 def vni_to_unicode(text: str) -> str:

@@ -25,25 +25,32 @@ DASH = "[-–—]"
 # --- numbers and symbols --------------------------------------------------------
 # Party: number, hyphen, type, slash, issuer  (752-CV/TU, 31-QĐ/TW).
 _PARTY_CODE = (
-    r"(?P<pn>\d{1,5})[ \t]*-[ \t]*(?P<ptype>[A-ZĐ][A-Za-zĐđ]{0,5})[ \t]*/[ \t]*"
+    r"(?P<pn>\d{1,5})(?:[ \t]*-[ \t]*|[ \t]+(?=[A-ZĐ][A-Za-zĐđ]{0,5}/))(?P<ptype>[A-ZĐ][A-Za-zĐđ]{0,5})[ \t]*/[ \t]*"
     r"(?P<piss>[A-ZĐƯ][A-ZĐƯa-z0-9]*(?:-[A-ZĐƯ][A-ZĐƯa-z0-9]*)*)"
 )
 # State: number, optional year, symbol with hyphens (454/UBND-NCTH, 45/2010/NĐ-CP).
 _STATE_CODE = (
     r"(?P<sn>\d{1,5})[ \t]*/[ \t]*(?:(?P<year>(?:19|20)\d\d)[ \t]*/[ \t]*)?"
-    r"(?P<ssym>[A-ZĐ][A-Za-zĐđ0-9]*(?:[ \t]*-[ \t]*[A-ZĐ][A-Za-zĐđ0-9]*)*)"
+    r"(?P<ssym>[A-ZĐ][A-Za-zĐđ0-9]*(?:[ \t]*-[ \t]*\n?[ \t]*[A-ZĐ][A-Za-zĐđ0-9&]*|\.[A-ZĐ][A-Za-zĐđ0-9]*)*)"
 )
-_CODE_END = r"(?![\w/])"
+# A code ends before a letter, digit or slash; a PDF copy glues the next word
+# ("70-TB/TWngày 06 tháng 01").
+_CODE_END = r"(?:(?![\w/])|(?=ngày))"
 # The leading (?=\d) lets the engine skip non-digits before trying the lookbehind.
 CODE_RE = re.compile(rf"(?=\d)(?<![\w/.])(?:{_PARTY_CODE}|{_STATE_CODE}){_CODE_END}")
 # "Số 752-CV/TU", "Số: 454/UBND-NCTH", "số31-QĐ/TW"
 # A lowercase "số" counts only at the start of a line: mid-line it is a
 # citation in the subject ("Chỉ thị số 17-CT/TW"), not the document's own number.
+# Before the 1990s a State number was "21-NV", "130-CP": number, hyphen, symbol, no slash.
+_OLD_CODE = r"(?P<on>\d{1,5})[ \t]*[-–][ \t]*(?P<osym>[A-ZĐ][A-Za-zĐđ]{1,5}(?:-[A-Z0-9]{1,6})*)"
+# "Số: 752-CV/TU"; a lowercase "số" with a colon ("Nghị quyết số: 653/2019/UBTVQH14") too.
 HEADER_CODE_RE = re.compile(
-    rf"(?:(?<![{LOWER}{UPPER}])S[ốỐ]|(?m:^)[ \t]*s[ốỐ])[ \t]*[:.]?[ \t]*"
-    rf"(?:{_PARTY_CODE}|{_STATE_CODE}){_CODE_END}"
+    rf"(?:(?<![{LOWER}{UPPER}])S[ốỐ]|(?m:^)[ \t]*s[ốỐ]|s[ốỐ](?=[ \t]*:))[ \t]*[:.]?(?:[ \t]*|[ \t]*\n[ \t]*(?=\d))"
+    rf"(?:{_PARTY_CODE}|{_STATE_CODE}|{_OLD_CODE}){_CODE_END}"
 )
-_SPACES_RE = re.compile(r"[ \t]+")
+# An old-style number cited in the text, only after "số" ("nghị định số 130 –CP").
+OLD_CODE_RE = re.compile(rf"(?<=số )(?:{_OLD_CODE})(?![\w/])")
+_SPACES_RE = re.compile(r"\s+")
 # OCR reads the W of TW as Ư.
 _OCR_TW_RE = re.compile(r"^TƯ$")
 
@@ -54,6 +61,9 @@ def code_parts(match: re.Match[str]) -> tuple[str, str, str, str, str | None]:
     For a State legal document the year is part of the code but not of the
     symbol: 45/2010/NĐ-CP has number 45 and symbol NĐ-CP.
     """
+    if "on" in match.re.groupindex and match.group("on"):
+        symbol = match.group("osym")
+        return f"{match.group('on')}-{symbol}", match.group("on"), symbol, symbol.split("-", 1)[0], "state"
     if match.group("pn"):
         number = match.group("pn")
         kind = match.group("ptype")
@@ -61,7 +71,7 @@ def code_parts(match: re.Match[str]) -> tuple[str, str, str, str, str | None]:
         symbol = f"{kind}/{issuer}"
         return f"{number}-{symbol}", number, symbol, kind, "party"
     number = match.group("sn")
-    symbol = _SPACES_RE.sub("", match.group("ssym"))
+    symbol = _SPACES_RE.sub("", match.group("ssym")).replace(".", "-")  # "QĐ.TTg" in old copies
     year = match.group("year")
     code = f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
     kind = symbol.split("-", 1)[0]
@@ -93,7 +103,11 @@ TYPE_BY_TITLE = {
     "KẾT LUẬN": "ket_luan", "BÁO CÁO": "bao_cao", "NGHỊ ĐỊNH": "nghi_dinh",
     "THÔNG TƯ": "thong_tu", "TỜ TRÌNH": "to_trinh", "CHƯƠNG TRÌNH": "chuong_trinh",
     "PHƯƠNG ÁN": "other", "ĐỀ ÁN": "other", "BIÊN BẢN": "other", "GIẤY MỜI": "other",
-    "LUẬT": "other", "PHÁP LỆNH": "other",
+    "LUẬT": "other", "PHÁP LỆNH": "other", "SẮC LỆNH": "other",
+    # Titles of two words more: the subject starts on the next line, not with "HÀNH ĐỘNG".
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "chuong_trinh", "CHƯƠNG TRÌNH PHỐI HỢP": "chuong_trinh",
+    "THÔNG TƯ LIÊN TỊCH": "thong_tu", "NGHỊ QUYẾT LIÊN TỊCH": "nghi_quyet", "KẾ HOẠCH LIÊN TỊCH": "ke_hoach",
+    "HƯỚNG DẪN LIÊN TỊCH": "huong_dan", "THÔNG BÁO KẾT LUẬN": "thong_bao",
 }
 _TITLE_ALT = "|".join(sorted(TYPE_BY_TITLE, key=len, reverse=True))
 # The title stands alone or is followed by its subject; "QUYẾT ĐỊNH:" with a
@@ -115,6 +129,7 @@ def doc_type_for(kind: str, system: str) -> str:
 PARTY_MOTTO_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.IGNORECASE)
 STATE_MOTTO_RE = re.compile(
     r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
+    r"|VIỆT\s+NAM\s+DÂN\s+CHỦ\s+CỘNG\s+H(?:ÒA|OÀ)"  # before 1976
     rf"|Độc\s+lập\s*{DASH}+\s*Tự\s+do\s*{DASH}+\s*Hạnh\s+phúc",
     re.IGNORECASE,
 )
@@ -133,7 +148,7 @@ BULLET_RE = re.compile(r"^[-–—+•*▪●◦]\s*")
 # --- dates in running text ------------------------------------------------------
 DATE_ANY = (
     r"(?:(?P<ad>\d{1,2})\s*[/.-]\s*(?P<am>\d{1,2})\s*[/.-]\s*(?P<ay>\d{4})"
-    r"|(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>\d{4}))"
+    r"|(?P<wd>\d{1,2})\s*tháng\s*(?P<wm>\d{1,2})\s*năm\s*(?P<wy>\d{4}))"
 )
 
 

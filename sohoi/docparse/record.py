@@ -16,7 +16,7 @@ from .recipients import read_recipients
 from .references import find_references
 from .schedule import find_deadline, find_recurrence
 from .signature import read_tail, tail_start
-from .tasks import split_tasks
+from .tasks import NO_ACTION_HEADING_RE, Item, join_lines, split_tasks, sub_items
 
 KEYS = (
     "system", "issuer", "code", "number", "symbol", "doc_type", "place", "date",
@@ -80,11 +80,61 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if date else None
 
 
+def _task(no: str, text: str, year: int | None) -> dict[str, Any]:
+    leads, coordinators = find_actors(text)
+    return {
+        "no": no,
+        "text": text,
+        "leads": leads,
+        "coordinators": coordinators,
+        "deadline": find_deadline(text, year),
+        "recurrence": find_recurrence(text),
+    }
+
+
+def _tasks_of(item: Item, year: int | None) -> list[dict[str, Any]]:
+    """The task of a numbered item with its sub-tasks (a), b) or dash items).
+
+    A sub-task says who leads it and by when; where it does not, it takes
+    its parent's lead-in. An item whose lead-in names a body keeps its own
+    leads; one that names none is led by its sub-tasks' leads together. A
+    heading without an action ("Nội dung giám sát", "Thời gian") is not a
+    task: its sub-items that assign work stand in its place, the rest go.
+    """
+    parts = sub_items(item)
+    task = _task(item.no, item.text, year)
+    if not parts.subs:
+        if not item.article and NO_ACTION_HEADING_RE.match(item.heading) and not task["leads"]:
+            return []
+        return [{**task, "subtasks": []}]
+    intro = _task(item.no, join_lines(parts.intro), year)
+    subtasks = []
+    for sub in parts.subs:
+        child = _task(sub.no, sub.text, year)
+        # Only the sub-item's own opening names its lead; a bullet under it does not.
+        child["leads"], child["coordinators"] = find_actors(sub.text.split("\n", 1)[0])
+        if not child["leads"]:
+            child["leads"], child["coordinators"] = list(intro["leads"]), list(intro["coordinators"])
+        child["deadline"] = child["deadline"] or intro["deadline"]
+        child["recurrence"] = child["recurrence"] or intro["recurrence"]
+        subtasks.append(child)
+    if parts.kind == "dash" and not any(find_actors(sub.text)[0] for sub in parts.subs):
+        return [{**task, "subtasks": []}]  # bullets that restate the item, not separate assignments
+    if not item.article and NO_ACTION_HEADING_RE.match(item.heading) and not intro["leads"]:
+        return [{**t, "subtasks": []} for t in subtasks if t["leads"]]
+    if not intro["leads"]:
+        task["leads"] = list(dict.fromkeys(n for t in subtasks for n in t["leads"]))
+        task["coordinators"] = list(dict.fromkeys(n for t in subtasks for n in t["coordinators"]))
+    task["subtasks"] = subtasks
+    return [task]
+
+
 def _parse(text: str, legacy: str | None) -> dict[str, Any]:
     if not text.strip():
         raise ParseError(errors.EMPTY)
     lines = text.split("\n")
     header = parse_header(lines)
+    # Text above the header (portal furniture, a news lead) is not the document.
     recipients, body_start = read_recipients(lines, header.end)
     end = tail_start(lines, body_start)
     body = lines[body_start:end]
@@ -94,24 +144,17 @@ def _parse(text: str, legacy: str | None) -> dict[str, Any]:
         warnings.append(_LEGACY_NOTE.format(name=legacy))
     warnings.extend(header.warnings)
 
-    references, ref_warnings = find_references(header.subject or "", "\n".join(body), header.code)
+    cited_above = "\n".join(x for x in (header.subject, header.note) if x)
+    references, ref_warnings = find_references(cited_above, "\n".join(body), header.code)
     warnings.extend(ref_warnings)
 
     tasks = []
     year = _year(header.date)
     for item in split_tasks(body):
-        task_text = item.text
-        leads, coordinators = find_actors(task_text)
-        if not leads:
-            warnings.append(f"Nhiệm vụ {item.no} chưa xác định được đơn vị chủ trì: cần kiểm tra.")
-        tasks.append({
-            "no": item.no,
-            "text": task_text,
-            "leads": leads,
-            "coordinators": coordinators,
-            "deadline": find_deadline(task_text, year),
-            "recurrence": find_recurrence(task_text),
-        })
+        for task in _tasks_of(item, year):
+            if not task["leads"]:
+                warnings.append(f"Nhiệm vụ {task['no']} chưa xác định được đơn vị chủ trì: cần kiểm tra.")
+            tasks.append(task)
 
     if tail.name is None:
         warnings.append("Không thấy tên người ký: cần kiểm tra.")

@@ -23,7 +23,7 @@ _KNOWN_ISSUER = (
     r"|Bộ\s+Nội\s+vụ|Bộ\s+Tài\s+chính)"
 )
 _KNOWN_RE = re.compile(_KNOWN_ISSUER)
-_DATE_AT_RE = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?ngày\s+" + p.DATE_ANY, re.IGNORECASE)
+_DATE_AT_RE = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?ngày\s*" + p.DATE_ANY, re.IGNORECASE)
 _ISSUER_AT_RE = re.compile(
     rf"\s*,?\s*(?:\([^)\n]{{0,30}}\)\s*)?(?:của|do)\s+(?P<iss>{_KNOWN_ISSUER}|[{p.UPPER}][^,.;:()\n]{{0,80}})"
 )
@@ -98,10 +98,15 @@ def find_references(
     kinds: dict[str, str] = {}
     seen_issuers: dict[str, list[tuple[str, str]]] = {}
     floor = 0
-    for m in p.CODE_RE.finditer(text):
+    matches = list(p.CODE_RE.finditer(text))
+    if "số " in text:
+        matches.extend(p.OLD_CODE_RE.finditer(text))
+        matches.sort(key=lambda m: m.start())
+    for m in matches:
         code, _number, symbol, kind, system = p.code_parts(m)
-        if system == "state" and not m.group("year") and "-" not in symbol:
-            continue  # "12/BC" in running text is too weak to be a code
+        weak = m.re is p.CODE_RE and not m.group("year") and "-" not in symbol
+        if system == "state" and weak and not _DATE_AT_RE.match(text, m.end()):
+            continue  # "12/BC" in running text is too weak to be a code, unless dated
         if code == own_code:
             floor = m.end()
             continue

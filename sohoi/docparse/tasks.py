@@ -18,7 +18,7 @@ from . import patterns as p
 _TERMINAL = (".", ";", ":", "!", "?")
 _NO_TASK_SECTION_RE = re.compile(
     r"MỤC\s+ĐÍCH|YÊU\s+CẦU|MỤC\s+TIÊU|QUAN\s+ĐIỂM|TÌNH\s+HÌNH|KẾT\s+QUẢ|ĐÁNH\s+GIÁ|CĂN\s+CỨ"
-    r"|SỰ\s+CẦN\s+THIẾT",
+    r"|SỰ\s+CẦN\s+THIẾT|QUY\s+ĐỊNH\s+CHUNG|PHẠM\s+VI|GIẢI\s+THÍCH\s+TỪ\s+NGỮ",
     re.IGNORECASE,
 )
 _TASK_SECTION_RE = re.compile(
@@ -44,10 +44,69 @@ class Item:
     no: str
     heading: str = ""
     lines: list[str] = field(default_factory=list)
+    article: bool = False  # "Điều N": a legal article is an item whatever its heading
 
     @property
     def text(self) -> str:
         return join_lines(self.lines)
+
+
+@dataclass
+class Parts:
+    """An item cut into its own lead-in and its sub-items."""
+
+    intro: list[str]
+    subs: list[Item]
+    kind: str  # "letter" (a), b), c)), "dash" (- ...) or "" (none)
+
+
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+# Headings that name a part of a plan, not an action: "Nội dung giám sát",
+# "Đối tượng", "Thời gian", "Tổ chức thực hiện" ...
+NO_ACTION_HEADING_RE = re.compile(
+    r"^(?:Nội\s+dung|Đối\s+tượng|Thời\s+gian|Địa\s+điểm|Thành\s+phần|Hình\s+thức|Phương\s+pháp"
+    r"|Phương\s+thức|Mục\s+đích|Yêu\s+cầu|Mục\s+tiêu|Tổ\s+chức\s+thực\s+hiện|Phạm\s+vi|Kinh\s+phí"
+    r"|Chế\s+độ\s+báo\s+cáo)\b",
+    re.IGNORECASE,
+)
+
+
+def sub_items(item: Item) -> Parts:
+    """The a), b), c) items of ``item`` or, failing those, its dash items.
+
+    Letters must run in order from a); a dash line inside a lettered item
+    stays in its text. Lines after the last sub-item belong to it.
+    """
+    letters: list[Item] = []
+    intro: list[str] = []
+    expected = 0
+    for line in item.lines[1:]:
+        stripped = line.strip()
+        m = p.LETTER_RE.match(stripped) if stripped else None
+        if m and expected < len(_LETTERS) and m.group("n") == _LETTERS[expected]:
+            letters.append(Item(no=f"{item.no}.{m.group('n')}", heading="", lines=[stripped[m.end():]]))
+            expected += 1
+        elif letters:
+            letters[-1].lines.append(line)
+        else:
+            intro.append(line)
+    head = item.lines[:1]
+    if letters:
+        return Parts(head + intro, letters, "letter")
+    dashes: list[Item] = []
+    intro = []
+    for line in item.lines[1:]:
+        stripped = line.strip()
+        if p.BULLET_RE.match(stripped):
+            body = p.BULLET_RE.sub("", stripped)
+            dashes.append(Item(no=f"{item.no}.{len(dashes) + 1}", heading="", lines=[body]))
+        elif dashes:
+            dashes[-1].lines.append(line)
+        else:
+            intro.append(line)
+    if len(dashes) >= 2:
+        return Parts(head + intro, dashes, "dash")
+    return Parts(list(item.lines), [], "")
 
 
 def join_lines(lines: list[str]) -> str:
@@ -95,7 +154,7 @@ def _sequence_items(lines: list[str], regex: re.Pattern[str], values=None) -> li
             number = values.get(m.group("n"), -1) if values else int(m.group("n"))
             # Articles may be quoted from the middle of a decree: any rising number.
             if number == expected or (regex is p.DIEU_RE and number >= expected):
-                current = Item(no=m.group("n"), heading=stripped[m.end():])
+                current = Item(no=m.group("n"), heading=stripped[m.end():], article=regex is p.DIEU_RE)
                 current.lines.append(stripped[m.end():])
                 items.append(current)
                 expected = number + 1
@@ -108,8 +167,16 @@ def _sequence_items(lines: list[str], regex: re.Pattern[str], values=None) -> li
     return items
 
 
-def _roman_tasks(lines: list[str]) -> list[Item]:
+def _roman_tasks(lines: list[str]) -> list[Item] | None:
+    """Tasks inside Roman sections; None when the body has no such sections.
+
+    An empty list is an answer: a plan whose sections so far only state its
+    purpose and requirements ("I. MỤC ĐÍCH, YÊU CẦU") assigns nothing, and
+    its numbered purposes are not tasks.
+    """
     sections = _sequence_items(lines, p.ROMAN_RE, p.ROMAN_VALUES)
+    if not sections:
+        return None
     tasks: list[Item] = []
     for section in sections:
         heading = section.heading
@@ -142,10 +209,10 @@ def split_tasks(lines: list[str]) -> list[Item]:
     stripped = [line.strip() for line in lines]
     if any(p.DIEU_RE.match(s) for s in stripped):
         items = _sequence_items(lines, p.DIEU_RE)
-    elif any(p.ROMAN_RE.match(s) for s in stripped) and (roman := _roman_tasks(lines)):
+    elif any(p.ROMAN_RE.match(s) for s in stripped) and (roman := _roman_tasks(lines)) is not None:
         items = roman
     else:
-        items = _sequence_items(lines, p.ARABIC_RE) or _letter_items(lines)
+        items = _sequence_items(lines, p.ARABIC_RE) or _letter_items(lines) or _addressed_items(lines)
     if items:
         _drop_closing(items[-1])
     return items
@@ -155,3 +222,18 @@ def _letter_items(lines: list[str]) -> list[Item]:
     letters = "abcdđeghiklmnopqrstuvxy"
     values = {c: i + 1 for i, c in enumerate(letters)}
     return _sequence_items(lines, p.LETTER_RE, values)
+
+
+# "Giao Giám đốc: Sở A, Sở B ...", "Đề nghị Ủy ban nhân dân các huyện ...": an
+# unnumbered letter addresses its tasks in paragraphs of their own.
+_ADDRESSED_RE = re.compile(r"^(?:Giao|Đề\s+nghị|Yêu\s+cầu|Phân\s+công)\s+(?:cho\s+)?[A-ZĐƯỦÁ]")
+
+
+def _addressed_items(lines: list[str]) -> list[Item]:
+    """Paragraphs that assign work by addressing a body, numbered 1, 2 ..."""
+    items: list[Item] = []
+    for line in lines:
+        stripped = line.strip()
+        if _ADDRESSED_RE.match(stripped):
+            items.append(Item(no=str(len(items) + 1), heading="", lines=[stripped]))
+    return items

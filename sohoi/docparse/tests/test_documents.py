@@ -91,7 +91,8 @@ CASES = {
             {"code": "752-CV/TU", "date": "2012-10-12", "issuer": "Thành ủy Cần Thơ"},
         ],
         "tasks": [
-            ("II.1", ["Các chi, đảng bộ cơ sở"], [], "2012-12-31", None),
+            # a) and b) name their own bodies: the item is led by both (sub-tasks below).
+            ("II.1", ["Các chi, đảng bộ cơ sở", "Các hội quần chúng"], [], "2012-12-31", None),
             ("II.2", ["Ủy ban nhân dân huyện"], [], None, "yearly"),
             ("III.1", ["Ban Tuyên giáo Huyện ủy"], ["Ban Dân vận Huyện ủy"], "2012-12-15", None),
             ("III.2", ["Ban Dân vận Huyện ủy"], [], None, "half_yearly"),

@@ -199,3 +199,14 @@ def test_normalize_eth_only_where_vietnamese():
 def test_normalize_is_idempotent():
     seed = SEED.read_text(encoding="utf-8")
     assert normalize(normalize(seed)) == normalize(seed) == seed
+
+
+def test_tcvn3_seed_with_capital_u_hook_round_trip():
+    """The seed typed in .VnTime with "Ủ" from the all-caps font (.VnTimeH), which
+    VN3 can only store as the lowercase code: the capitals come back, so task 2
+    keeps its lead "Ủy ban nhân dân thành phố"."""
+    seed = SEED.read_text(encoding="utf-8")
+    converted = extract_text(tcvn3_encode(seed), "seed.txt")
+    assert "\n2 - Ủy ban nhân dân thành phố" in converted
+    assert "văn minh. Ủy ban Mặt trận" in converted
+    assert _without_legacy_note(parse_text(converted)) == parse_text(seed)

@@ -58,7 +58,8 @@ def test_tasks(record):
     assert [t["deadline"] for t in tasks] == [None] * 6
     assert [t["recurrence"] for t in tasks] == [None, None, None, None, None, "periodic"]
     for task in tasks:
-        assert set(task) == {"no", "text", "leads", "coordinators", "deadline", "recurrence"}
+        assert set(task) == {"no", "text", "leads", "coordinators", "deadline", "recurrence", "subtasks"}
+        assert task["subtasks"] == []
 
 
 def test_task_texts_are_whole_paragraphs(record):
