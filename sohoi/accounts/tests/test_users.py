@@ -22,7 +22,7 @@ def test_weak_password_and_duplicate_name_are_refused_with_the_field_named(login
     assert "đã có người dùng" in html
     data["username"] = "moi.hoan.toan"
     html = client.post("/tai-khoan/moi/", data).content.decode()
-    assert "This password is too short" in html or "quá ngắn" in html
+    assert "Mật khẩu quá ngắn: cần ít nhất 10 ký tự." in html and "This password" not in html
     assert not User.objects.filter(username="moi.hoan.toan").exists()
 
 
@@ -43,3 +43,14 @@ def test_roles_change_is_audited(login, users):
     entry = history_for(users["tuyengiao"]).first()
     assert entry.action == "accounts.user.roles_changed"
     assert entry.changes["roles"] == [["propaganda"], ["mass_mobilisation", "propaganda"]]
+
+
+def test_password_change_speaks_vietnamese_once(login):
+    client = login("dandan")
+    page = client.get("/tai-khoan/doi-mat-khau/").content.decode()
+    assert "Ít nhất 10 ký tự." in page and "Your password" not in page and "can’t" not in page
+    html = client.post("/tai-khoan/doi-mat-khau/", {"old_password": "sohoi-demo-2026", "new_password1": "12345678",
+                                                   "new_password2": "12345678"}).content.decode()
+    assert html.count("Mật khẩu quá ngắn: cần ít nhất 10 ký tự.") == 1
+    assert "Mật khẩu không được chỉ gồm chữ số; thêm chữ cái." in html
+    assert not any(english in html for english in ("This password", "Your password", "password is", "too short"))
