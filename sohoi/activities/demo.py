@@ -228,7 +228,7 @@ def _exchanges(last: int) -> int:
     rows = [
         ("Liên hiệp các tổ chức hữu nghị", "out", "Hội Hữu nghị Nhật - Việt tỉnh Shiga", "Nhật Bản", D(last, 5, 8), True),
         ("Liên hiệp các tổ chức hữu nghị", "in", "Đoàn thanh niên thành phố Vientiane", "Lào", D(last, 9, 2), False),
-        ("Hội Chữ thập đỏ", "in", "Hội Chữ thập đỏ Hàn Quốc, chi hội Busan", "Hàn Quốc", D(last, 3, 20), True),
+        ("Hội Chữ thập đỏ", "in", "Hội Chữ thập đỏ Hàn Quốc, chi hội Busan", "Hàn Quốc", D(last, 3, 20), False),
         ("Hội Doanh nhân trẻ", "out", "Hiệp hội Doanh nghiệp trẻ Singapore", "Singapore", D(last, 10, 14), False),
         ("Hội Khuyến học", "out", "Quỹ học bổng Mekong", "Thái Lan", D(last - 1, 11, 3), True),
         ("Hiệp hội Du lịch", "in", "Hiệp hội Lữ hành Campuchia", "Campuchia", D(last, 6, 11), False),
