@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +32,9 @@ class _AssociationFilter(django_filters.FilterSet):
     association_path = "association"
     q = django_filters.CharFilter(label=_("Tên hội"), method="filter_q", max_length=200)
     association = django_filters.NumberFilter(label=_("Mã hội"), method="filter_association")
+    # The dashboard's filters (reports.registry.Filters.query), so a figure's list shows the same rows.
+    territory = django_filters.NumberFilter(label=_("Mã địa bàn"), method="filter_territory", widget=forms.HiddenInput)
+    field = django_filters.NumberFilter(label=_("Mã lĩnh vực"), method="filter_field", widget=forms.HiddenInput)
 
     def filter_q(self, qs, name, value):
         key = fold(value)
@@ -38,6 +42,21 @@ class _AssociationFilter(django_filters.FilterSet):
 
     def filter_association(self, qs, name, value):
         return qs.filter(**{f"{self.association_path}_id": int(value)})
+
+    def filter_territory(self, qs, name, value):
+        return qs.filter(**{f"{self.association_path}__territory__in": territory_area(int(value))})
+
+    def filter_field(self, qs, name, value):
+        return qs.filter(**{f"{self.association_path}__field_id": int(value)})
+
+
+def territory_area(pk: int) -> list[int]:
+    """The administrative units a territory filter covers (core.scoping.area_ids), or none for an unknown id."""
+    from sohoi.core.scoping import area_ids
+    from sohoi.orgs.models import AdminUnit
+
+    unit = AdminUnit.objects.filter(pk=pk).first()
+    return area_ids(unit) if unit is not None else []
 
 
 class StateTaskFilter(_AssociationFilter):

@@ -89,29 +89,44 @@ def report_get(*, user: Any, pk: int, action: str = "view") -> YearlyReport:
     return get_scoped(YearlyReport.objects.select_related("association__unit", "reviewed_by"), user, action, pk=pk)
 
 
-def filing(*, user: Any, year: int, on: datetime.date | None = None) -> QuerySet[Association]:
+def filing(*, user: Any, year: int, on: datetime.date | None = None, where: Q | None = None) -> QuerySet[Association]:
     """The associations in the user's scope that existed in `year`, each annotated with its report's filing
     date and its filing state (SQL: core.deadlines.state_expression, the same rule as yearly.state)."""
     on = on or today()
     due, _rule = yearly.deadline(year)
     opened = on >= due - datetime.timedelta(days=yearly.WINDOW_DAYS)
     filed = YearlyReport.objects.filter(association=OuterRef("pk"), year=year)
-    qs = association_queryset(user=user).filter(yearly.existing_in(year)).annotate(
+    qs = association_queryset(user=user).filter(yearly.existing_in(year), where or Q()).annotate(
         filed_on=Subquery(filed.values("submitted_on")[:1]), report_id=Subquery(filed.values("pk")[:1]),
         due=Value(due, output_field=DateField()), opened=Value(opened, output_field=Bool()))
     return qs.annotate(track=state_expression(due="due", done_on="filed_on", started="opened", on=on))
 
 
-def filing_counts(*, user: Any, year: int, on: datetime.date | None = None) -> dict[str, int]:
-    rows = filing(user=user, year=year, on=on).order_by().values("track").annotate(n=Count("pk"))
+def filing_counts(*, user: Any, year: int, on: datetime.date | None = None, where: Q | None = None
+                  ) -> dict[str, int]:
+    rows = filing(user=user, year=year, on=on, where=where).order_by().values("track").annotate(n=Count("pk"))
     out = {str(s): 0 for s in FilingState}
     for row in rows:
         out[str(SQL_STATE[TrackState(row["track"])])] += row["n"]
     return out
 
 
-def two_years_missing(*, user: Any, on: datetime.date | None = None) -> QuerySet[Association]:
-    return association_queryset(user=user).filter(yearly.two_years_missing_q(on))
+def two_years_missing(*, user: Any, on: datetime.date | None = None, where: Q | None = None
+                      ) -> QuerySet[Association]:
+    return association_queryset(user=user).filter(yearly.two_years_missing_q(on), where or Q())
+
+
+def association_where(params: Any) -> Q:
+    """The dashboard's territory and field filters (?territory=, ?field=) on an association."""
+    from sohoi.core.params import int_param
+
+    q = Q()
+    territory, field = int_param(params.get("territory")), int_param(params.get("field"))
+    if territory:
+        q &= Q(territory__in=f.territory_area(territory))
+    if field:
+        q &= Q(field_id=field)
+    return q
 
 
 def report_states(*, association: Association, user: Any, years: int = 5) -> list[dict[str, Any]]:

@@ -83,7 +83,8 @@ def filing(request: HttpRequest) -> HttpResponse:
     year = int_param(request.GET.get("year")) or last
     year = min(max(year, 1990), today().year)
     wanted = request.GET.get("state", "")
-    qs = selectors.filing(user=request.user, year=year)
+    where = selectors.association_where(request.GET)
+    qs = selectors.filing(user=request.user, year=year, where=where)
     if wanted in FilingState.values:
         qs = qs.filter(track__in=[t.value for t, s in SQL_STATE.items() if s == wanted])
     page = paginate(request, qs.order_by("name_sort", "pk"))
@@ -93,7 +94,7 @@ def filing(request: HttpRequest) -> HttpResponse:
     due, rule = yearly.deadline(year)
     return render(request, "activities/filing.html", {
         "title": _("Tình hình nộp báo cáo năm %(y)s") % {"y": year}, "year": year, "page": page, "due": due,
-        "rule": rule, "counts": selectors.filing_counts(user=request.user, year=year), "states": FilingState,
+        "rule": rule, "counts": selectors.filing_counts(user=request.user, year=year, where=where), "states": FilingState,
         "wanted": wanted, "years": list(range(today().year, today().year - 6, -1)),
         "two_years": selectors.two_years_missing(user=request.user).count(), "last": last})
 
