@@ -212,7 +212,7 @@ def case_counts(*, user: Any, qs: QuerySet[MemberCase] | None = None) -> list[di
 # Diversity -----------------------------------------------------------------------------------------------
 
 def diversity(*, user: Any) -> dict[str, list[dict[str, Any]]]:
-    """Associations in scope (not ended) by field, by scope level and by founding year: three grouped counts."""
+    """Associations in scope (not ended) by field, by scope level and by founding decade: three grouped counts."""
     from sohoi.associations.choices import ENDED, ScopeLevel
     from sohoi.associations.models import FieldOfActivity
 
@@ -224,6 +224,10 @@ def diversity(*, user: Any) -> dict[str, list[dict[str, Any]]]:
     scopes = [{"label": str(label), "n": by_scope.get(value, 0), "key": value} for value, label in ScopeLevel.choices]
     from django.db.models.functions import ExtractYear
 
-    years = [{"label": str(r["y"] or "—"), "n": r["n"], "key": r["y"]} for r in qs.annotate(
-        y=ExtractYear("founding_decision_date")).values("y").annotate(n=Count("pk")).order_by("y")]
+    decades: dict[int | None, int] = {}
+    for r in qs.annotate(y=ExtractYear("founding_decision_date")).values("y").annotate(n=Count("pk")):
+        key = None if r["y"] is None else r["y"] // 10 * 10
+        decades[key] = decades.get(key, 0) + r["n"]
+    years = [{"label": f"{k}–{k + 9}" if k is not None else "—", "n": decades[k], "key": k}
+             for k in sorted(decades, key=lambda k: (k is None, k or 0))]
     return {"fields": fields, "scopes": scopes, "years": years}
