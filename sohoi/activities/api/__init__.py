@@ -136,8 +136,11 @@ def list_reports(request: HttpRequest, filters: Query[ReportFilters]):
     return selectors._filtered(selectors.report_list(user=request.auth, filters=_params(filters)))
 
 
-@router.get("/yearly-reports/filing", summary="Tình hình nộp báo cáo một năm: số hội theo tình trạng")
-def filing(request: HttpRequest, year: int = Query(..., ge=1990, le=2100)):
+@router.get("/yearly-reports/filing", summary="Tình hình nộp báo cáo một năm (mặc định: năm gần nhất đã hết hạn): số hội theo tình trạng")
+def filing(request: HttpRequest, year: int | None = Query(None, ge=1990, le=2100)):
+    from ..yearly import last_closed_year
+
+    year = year or last_closed_year()
     return {"year": year, "counts": selectors.filing_counts(user=request.auth, year=year),
             "two_years_missing": selectors.two_years_missing(user=request.auth).count()}
 

@@ -10,7 +10,15 @@ from django.db import connection
 from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
 
-from sohoi.activities.models import Exchange, FinanceYear, GoodModel, MemberCase, Replication, Review, YearlyReport
+from sohoi.activities.models import (
+    Exchange,
+    FinanceYear,
+    GoodModel,
+    MemberCase,
+    Replication,
+    Review,
+    YearlyReport,
+)
 from sohoi.associations.models import Association
 from sohoi.orgs.models import Unit
 
