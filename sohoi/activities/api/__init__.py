@@ -221,7 +221,9 @@ def create_good_model(request: HttpRequest, payload: GoodModelIn):
     data["field"] = FieldOfActivity.objects.filter(pk=field_id).first() if field_id else None
     if field_id and data["field"] is None:
         raise ValidationError({"field_id": "Không có lĩnh vực này. Chọn một lĩnh vực trong danh mục."})
-    return Status(201, services.good_model_record(actor=request.auth, association=a, data=data))
+    evidence = _file(data.pop("evidence_name"), data.pop("evidence_base64"), "evidence_base64")
+    return Status(201, services.good_model_record(actor=request.auth, association=a, data=data,
+                                                  files=[evidence] if evidence else []))
 
 
 @router.post("/good-models/{int:model_id}/replications", response={201: ReplicationOut},

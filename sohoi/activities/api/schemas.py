@@ -182,6 +182,8 @@ class GoodModelIn(Schema):
     results: str = Field(..., max_length=20000)
     beneficiaries: int = Field(0, ge=-MAX_ID, le=MAX_ID)
     commendations: str = Field("", max_length=5000)
+    evidence_name: str | None = Field(None, max_length=255)
+    evidence_base64: str | None = Field(None, max_length=20_000_000)
 
 
 class GoodModelOut(Schema):

@@ -142,3 +142,24 @@ def test_association_page_shows_its_activities(login, users):
     assert "Ghi nhiệm vụ được giao" not in page  # the state's button is not offered to the association
     detail = login("hoi.khuyenhoc").get(f"/hoi/{a.pk}/").content.decode()
     assert f"/hoat-dong/hoi/{a.pk}/" in detail
+
+
+def test_good_model_through_the_api_with_evidence_checked_by_content(login, users, unchanged):
+    import base64
+
+    from sohoi.activities.models import GoodModel, GoodModelEvidence
+
+    a = users["hoi.khuyenhoc"].unit.association
+    client = login("hoi.khuyenhoc")
+    body = {"association_id": a.pk, "title": "Góc học tập cho trẻ", "started_on": "2025-01-01",
+            "description": "Mỗi ấp một góc học tập.", "results": "40 góc học tập.", "evidence_name": "anh.png"}
+    check = unchanged(GoodModel, GoodModelEvidence)
+    bad = client.post("/api/v1/activities/good-models", {**body, "evidence_base64": base64.b64encode(
+        b"MZ not an image").decode()}, content_type="application/json")
+    assert bad.status_code == 400 and "files" in bad.json()["fields"]
+    check()
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+    ok = client.post("/api/v1/activities/good-models", {**body, "evidence_base64": base64.b64encode(png).decode()},
+                     content_type="application/json")
+    assert ok.status_code == 201
+    assert GoodModelEvidence.objects.get(good_model_id=ok.json()["id"]).name == "anh.png"
