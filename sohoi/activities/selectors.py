@@ -89,6 +89,14 @@ def report_get(*, user: Any, pk: int, action: str = "view") -> YearlyReport:
     return get_scoped(YearlyReport.objects.select_related("association__unit", "reviewed_by"), user, action, pk=pk)
 
 
+def _filers(user: Any) -> QuerySet[Association]:
+    """Associations that report to the state themselves: not their branches (chi hội), which report through
+    the association."""
+    from sohoi.orgs.choices import UnitKind
+
+    return association_queryset(user=user).exclude(unit__kind=UnitKind.BRANCH)
+
+
 def filing(*, user: Any, year: int, on: datetime.date | None = None, where: Q | None = None) -> QuerySet[Association]:
     """The associations in the user's scope that existed in `year`, each annotated with its report's filing
     date and its filing state (SQL: core.deadlines.state_expression, the same rule as yearly.state)."""
@@ -96,7 +104,7 @@ def filing(*, user: Any, year: int, on: datetime.date | None = None, where: Q | 
     due, _rule = yearly.deadline(year)
     opened = on >= due - datetime.timedelta(days=yearly.WINDOW_DAYS)
     filed = YearlyReport.objects.filter(association=OuterRef("pk"), year=year)
-    qs = association_queryset(user=user).filter(yearly.existing_in(year), where or Q()).annotate(
+    qs = _filers(user).filter(yearly.existing_in(year), where or Q()).annotate(
         filed_on=Subquery(filed.values("submitted_on")[:1]), report_id=Subquery(filed.values("pk")[:1]),
         due=Value(due, output_field=DateField()), opened=Value(opened, output_field=Bool()))
     return qs.annotate(track=state_expression(due="due", done_on="filed_on", started="opened", on=on))
@@ -113,7 +121,7 @@ def filing_counts(*, user: Any, year: int, on: datetime.date | None = None, wher
 
 def two_years_missing(*, user: Any, on: datetime.date | None = None, where: Q | None = None
                       ) -> QuerySet[Association]:
-    return association_queryset(user=user).filter(yearly.two_years_missing_q(on), where or Q())
+    return _filers(user).filter(yearly.two_years_missing_q(on), where or Q())
 
 
 def association_where(params: Any) -> Q:
@@ -216,7 +224,7 @@ def diversity(*, user: Any) -> dict[str, list[dict[str, Any]]]:
     from sohoi.associations.choices import ENDED, ScopeLevel
     from sohoi.associations.models import FieldOfActivity
 
-    qs = association_queryset(user=user).exclude(status__in=ENDED).order_by()
+    qs = _filers(user).exclude(status__in=ENDED).order_by()
     by_field = {r["field_id"]: r["n"] for r in qs.values("field_id").annotate(n=Count("pk"))}
     fields = [{"label": fa.name, "n": by_field.get(fa.pk, 0), "key": fa.pk}
               for fa in FieldOfActivity.objects.order_by("order", "name")]

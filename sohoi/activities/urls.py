@@ -19,7 +19,6 @@ urlpatterns = [
     path("tai-chinh/", views.finance_list, name="finance_list"),
     path("bao-cao-nam/", views.report_list, name="report_list"),
     path("bao-cao-nam/tinh-hinh/", views.filing, name="filing"),
-    path("bao-cao-nam/hai-nam-khong-nop/", views.two_years_missing, name="two_years_missing"),
     path("bao-cao-nam/<int:pk>/", views.report_detail, name="report_detail"),
     path("so-ket/", views.review_list, name="review_list"),
     path("so-ket/them/", views.review_add, name="review_add"),

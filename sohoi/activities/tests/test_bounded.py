@@ -24,7 +24,7 @@ from sohoi.orgs.models import Unit
 
 pytestmark = pytest.mark.django_db
 PAGES = ["/hoat-dong/", "/hoat-dong/tai-chinh/", "/hoat-dong/bao-cao-nam/", "/hoat-dong/bao-cao-nam/tinh-hinh/",
-         "/hoat-dong/bao-cao-nam/hai-nam-khong-nop/", "/hoat-dong/so-ket/", "/hoat-dong/mo-hinh/",
+         "/hoat-dong/bao-cao-nam/tinh-hinh/?state=all", "/hoat-dong/bao-cao-nam/tinh-hinh/?state=two_years", "/hoat-dong/so-ket/", "/hoat-dong/mo-hinh/",
          "/hoat-dong/doi-ngoai/", "/hoat-dong/vu-viec/", "/hoat-dong/da-dang/", "/hoat-dong/nhiem-vu/",
          "/hoat-dong/kinh-phi/", "/hoat-dong/du-an/", "/api/v1/activities/finances?page_size=20",
          "/api/v1/activities/good-models?page_size=20", "/api/v1/activities/yearly-reports?page_size=20"]

@@ -71,6 +71,20 @@ def test_two_missing_years_in_a_row_are_flagged(users, kts, kh):
     assert kts.pk not in flagged
 
 
+def test_filing_page_counts_and_lists_a_chosen_state(login, users):
+    last = yearly.last_closed_year()
+    client = login("thuongtruc")
+    summary = client.get("/hoat-dong/bao-cao-nam/tinh-hinh/")
+    assert summary.context["page"] is None  # counts only (SQL), no rows
+    counts = dict((s.value, n) for s, n, _css in summary.context["counts"])
+    assert counts == selectors.filing_counts(user=users["thuongtruc"], year=last)
+    missing = client.get("/hoat-dong/bao-cao-nam/tinh-hinh/?state=missing")
+    assert missing.context["page"].paginator.count == counts["missing"]
+    two = client.get("/hoat-dong/bao-cao-nam/tinh-hinh/?state=two_years")
+    names = {a.name for a in two.context["page"]}
+    assert "Hội Kiến trúc sư thành phố Cần Thơ" in names and "Hội Khuyến học thành phố Cần Thơ" not in names
+
+
 def test_demo_has_late_and_missing_reports(users):
     last = yearly.last_closed_year()
     counts = selectors.filing_counts(user=users["thuongtruc"], year=last)

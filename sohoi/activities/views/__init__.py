@@ -10,7 +10,7 @@ from sohoi.associations.models import Association
 from sohoi.core.scoping import scoped_view
 
 from .. import finance, selectors, yearly
-from ..choices import FILING_CSS
+from ..choices import FILING_CSS, FilingState
 from .common import association_of
 from .funding import finance_add, finance_list, state_task_add, state_task_list, support_add, support_list
 from .outreach import (
@@ -34,7 +34,6 @@ from .reports import (
     report_list,
     review_add,
     review_list,
-    two_years_missing,
 )
 
 SHOWN = 10
@@ -43,7 +42,7 @@ SHOWN = 10
 def index(request: HttpRequest) -> HttpResponse:
     year = yearly.last_closed_year()
     return render(request, "activities/index.html", {
-        "title": _("Hoạt động hội và kinh phí Nhà nước"), "year": year,
+        "title": _("Hoạt động hội và kinh phí Nhà nước"), "year": year, "states": FilingState,
         "counts": selectors.filing_counts(user=request.user, year=year),
         "two_years": selectors.two_years_missing(user=request.user).count(),
         "totals": selectors.finance_totals(user=request.user)[-5:], "flag": int(finance.ADMIN_FLAG * 100),
@@ -74,5 +73,4 @@ def association(request: HttpRequest, pk: int) -> HttpResponse:
 __all__ = ["association", "case_add", "case_list", "diversity", "exchange_add", "exchange_list", "exchange_report",
            "filing", "finance_add", "finance_list", "good_model_add", "good_model_detail", "good_model_list", "index",
            "project_add", "project_list", "replication_add", "report_detail", "report_file", "report_list",
-           "review_add", "review_list", "state_task_add", "state_task_list", "support_add", "support_list",
-           "two_years_missing"]
+           "review_add", "review_list", "state_task_add", "state_task_list", "support_add", "support_list"]

@@ -77,33 +77,36 @@ def report_list(request: HttpRequest) -> HttpResponse:
                      title=_("Báo cáo tình hình tổ chức, hoạt động năm"))
 
 
+TWO_YEARS = "two_years"
+
+
 def filing(request: HttpRequest) -> HttpResponse:
-    """For one report year: every association in scope that existed, with its filing state (SQL)."""
+    """For one report year: how many associations (in scope, existing that year) are in each filing state
+    (SQL counts), and, for a chosen state (?state=, or "all", or "two_years": missed the last two closed years),
+    those associations a page at a time."""
     last = yearly.last_closed_year()
     year = int_param(request.GET.get("year")) or last
     year = min(max(year, 1990), today().year)
     wanted = request.GET.get("state", "")
     where = selectors.association_where(request.GET)
-    qs = selectors.filing(user=request.user, year=year, where=where)
-    if wanted in FilingState.values:
-        qs = qs.filter(track__in=[t.value for t, s in SQL_STATE.items() if s == wanted])
-    page = paginate(request, qs.order_by("name_sort", "pk"))
-    for a in page.object_list:
-        a.filing_state = SQL_STATE[a.track]
-        a.filing_css = FILING_CSS[a.filing_state]
+    page = None
+    if wanted == TWO_YEARS:
+        page = paginate(request, selectors.two_years_missing(user=request.user, where=where).order_by("name_sort", "pk"))
+    elif wanted == "all" or wanted in FilingState.values:
+        qs = selectors.filing(user=request.user, year=year, where=where)
+        if wanted != "all":
+            qs = qs.filter(track__in=[t.value for t, s in SQL_STATE.items() if s == wanted])
+        page = paginate(request, qs.order_by("name_sort", "pk"))
+        for a in page.object_list:
+            a.filing_state = SQL_STATE[a.track]
+            a.filing_css = FILING_CSS[a.filing_state]
     due, rule = yearly.deadline(year)
+    counts = selectors.filing_counts(user=request.user, year=year, where=where)
     return render(request, "activities/filing.html", {
         "title": _("Tình hình nộp báo cáo năm %(y)s") % {"y": year}, "year": year, "page": page, "due": due,
-        "rule": rule, "counts": selectors.filing_counts(user=request.user, year=year, where=where), "states": FilingState,
-        "wanted": wanted, "years": list(range(today().year, today().year - 6, -1)),
-        "two_years": selectors.two_years_missing(user=request.user).count(), "last": last})
-
-
-def two_years_missing(request: HttpRequest) -> HttpResponse:
-    page = paginate(request, selectors.two_years_missing(user=request.user).order_by("name_sort", "pk"))
-    last = yearly.last_closed_year()
-    return render(request, "activities/two_years.html", {
-        "title": _("Hội không nộp báo cáo năm %(a)s và %(b)s") % {"a": last - 1, "b": last}, "page": page})
+        "rule": rule, "counts": [(s, counts[s.value], FILING_CSS[s]) for s in FilingState], "wanted": wanted,
+        "states": FilingState, "years": list(range(today().year, today().year - 6, -1)), "two_years_key": TWO_YEARS,
+        "two_years": selectors.two_years_missing(user=request.user, where=where).count(), "last": last})
 
 
 def review_add(request: HttpRequest) -> HttpResponse:
