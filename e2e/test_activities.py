@@ -35,9 +35,9 @@ def test_association_files_finances_and_report_and_the_officer_accepts(page, pag
     page.get_by_label("Số người làm việc hưởng lương").fill("9")
     page.get_by_label("Trong đó: hưởng lương từ ngân sách Nhà nước").fill("3")
     page.get_by_role("button", name="Lưu").click()
-    assert "chênh 100.000.000 đồng" in page.locator("form").inner_text()  # named, nothing stored
+    assert "chênh 100.000.000 đồng" in page.locator("form.card").inner_text()  # named, nothing stored
     page.get_by_label("Tổng thu (đồng)").fill("3300000000")
-    shot_of(page.locator("form"), "hoat-dong-tai-chinh")
+    shot_of(page.locator("form.card"), "hoat-dong-tai-chinh")
     page.get_by_role("button", name="Lưu").click()
     assert "Đã ghi báo cáo tài chính." in flash(page)
     totals = page.locator("#finance table tbody tr").filter(has_text=str(year))

@@ -62,10 +62,10 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("activities:report_detail", pk=report.pk)
     reviewer = allowed(request.user, "activities.review_yearly_report", report.association)
     filer = allowed(request.user, "activities.file_yearly_report", report.association)
-    actions = report_actions(report.status, reviewer=reviewer) + (
-        report_actions(report.status, reviewer=False) if filer else [])
+    resubmit = report_actions(report.status, reviewer=False) if filer else []
     state = yearly.state(report.year, report.submitted_on)
-    context = {"report": report, "title": str(report), "actions": actions, "state": state,
+    context = {"report": report, "title": str(report), "state": state, "resubmit": resubmit[0] if resubmit else None,
+               "review_actions": report_actions(report.status, reviewer=True) if reviewer else [],
                "state_css": FILING_CSS[state], "due": yearly.deadline(report.year)[0], "form": form,
                "resubmit_form": resubmit, "history": audit.visible_history(report, request.user, limit=50)}
     return render(request, "activities/report_detail.html", context, status=400 if form.errors else 200)
