@@ -23,6 +23,7 @@ from .choices import (
     ReplicationResult,
     ReviewKind,
 )
+from .services.common import cap
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 OFFERED = 30
@@ -30,7 +31,7 @@ INVALID_CHOICE = _("Lựa chọn không hợp lệ. Chọn một mục trong dan
 
 
 def _money(label: Any) -> forms.IntegerField:
-    return forms.IntegerField(label=_("%(l)s (đồng)") % {"l": str(label).capitalize()}, required=False,
+    return forms.IntegerField(label=_("%(l)s (đồng)") % {"l": cap(str(label))}, required=False,
                               initial=0, widget=forms.NumberInput(attrs={"step": 1}))
 
 

@@ -8,6 +8,11 @@ from typing import Any
 from sohoi.core.deadlines import today
 
 
+def cap(text: str) -> str:
+    """Upper-case the first letter only (str.capitalize would lower-case "Nhà nước")."""
+    return text[:1].upper() + text[1:]
+
+
 def vnd(n: int) -> str:
     return f"{n:,}".replace(",", ".") + " đồng"
 
@@ -21,10 +26,10 @@ def amount(data: dict[str, Any], name: str, label: str, errors: dict[str, str], 
     try:
         number = int(value)
     except (TypeError, ValueError):
-        errors[name] = f"{label.capitalize()} phải là số đồng, không có dấu chấm hay chữ (đã nhập “{value}”)."
+        errors[name] = f"{cap(label)} phải là số đồng, không có dấu chấm hay chữ (đã nhập “{value}”)."
         return 0
     if number < 0:
-        errors[name] = f"{label.capitalize()} không được âm (đã nhập {vnd(number)}). Nhập 0 hoặc một số dương."
+        errors[name] = f"{cap(label)} không được âm (đã nhập {vnd(number)}). Nhập 0 hoặc một số dương."
     return number
 
 
@@ -33,10 +38,10 @@ def count(data: dict[str, Any], name: str, label: str, errors: dict[str, str]) -
     try:
         number = int(value)
     except (TypeError, ValueError):
-        errors[name] = f"{label.capitalize()} phải là một số nguyên."
+        errors[name] = f"{cap(label)} phải là một số nguyên."
         return 0
     if number < 0:
-        errors[name] = f"{label.capitalize()} không được âm (đã nhập {number}). Nhập 0 hoặc một số dương."
+        errors[name] = f"{cap(label)} không được âm (đã nhập {number}). Nhập 0 hoặc một số dương."
     return number
 
 
@@ -57,12 +62,12 @@ def year_of(data: dict[str, Any], name: str, errors: dict[str, str], *, founded:
         return None
     this = today().year
     if year > this:
-        errors[name] = f"{label.capitalize()} {year} chưa tới (năm nay là {this}). Chọn {this} hoặc một năm trước."
+        errors[name] = f"{cap(label)} {year} chưa tới (năm nay là {this}). Chọn {this} hoặc một năm trước."
     elif founded is not None and year < founded:
-        errors[name] = (f"{label.capitalize()} {year} là trước khi hội được thành lập (năm {founded}). Chọn một năm từ "
+        errors[name] = (f"{cap(label)} {year} là trước khi hội được thành lập (năm {founded}). Chọn một năm từ "
                         f"{founded} trở đi.")
     elif year < 1945:
-        errors[name] = f"{label.capitalize()} {year} không hợp lệ. Chọn một năm từ 1945 trở đi."
+        errors[name] = f"{cap(label)} {year} không hợp lệ. Chọn một năm từ 1945 trở đi."
     return year
 
 

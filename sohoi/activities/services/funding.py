@@ -15,7 +15,7 @@ from sohoi.core.services import object_create, object_update
 from ..choices import EXPENSE_LINES, REVENUE_LINES, BudgetSource
 from ..models import FinanceYear, StateSupport, StateTask
 from ..yearly import founded_year
-from .common import amount, count, text, vnd, year_of
+from .common import amount, cap, count, text, vnd, year_of
 
 NO_TASK = ("Kinh phí Nhà nước chỉ cấp cho nhiệm vụ Đảng, Nhà nước giao (Công văn 752-CV/TU, điểm 2). Chọn nhiệm vụ "
            "được giao mà khoản kinh phí này chi cho; nếu chưa có, ghi nhiệm vụ được giao trước.")
@@ -102,7 +102,7 @@ def _check_lines(data: dict[str, Any], lines: dict[str, Any], total_name: str, t
         summed = sum(values.values())
         if summed != total:
             parts = "; ".join(f"{label} {vnd(values[name])}" for name, label in lines.items() if values[name])
-            errors[total_name] = (f"{total_label.capitalize()} ghi {vnd(total)} nhưng cộng các dòng ({parts or 'không có dòng nào'}) "
+            errors[total_name] = (f"{cap(total_label)} ghi {vnd(total)} nhưng cộng các dòng ({parts or 'không có dòng nào'}) "
                                   f"được {vnd(summed)}, chênh {vnd(abs(total - summed))}. Sửa dòng sai hoặc ô "
                                   f"{total_label}.")
     return {**values, total_name: total}

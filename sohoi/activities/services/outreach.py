@@ -15,7 +15,7 @@ from sohoi.core.services import object_create, object_update
 
 from ..choices import CaseKind, CaseOutcome, Direction, ReplicationResult
 from ..models import Exchange, ForeignProject, GoodModel, GoodModelEvidence, MemberCase, Replication
-from .common import amount, count, ordered, text
+from .common import amount, cap, count, ordered, text
 from .files import check_file, store_file
 
 
@@ -27,10 +27,10 @@ def _date(data: dict[str, Any], name: str, label: str, errors: dict[str, str], *
             errors[name] = f"Nhập {label} (ngày/tháng/năm)."
         return None
     if not isinstance(value, datetime.date):
-        errors[name] = f"{label.capitalize()} không phải một ngày hợp lệ (ngày/tháng/năm)."
+        errors[name] = f"{cap(label)} không phải một ngày hợp lệ (ngày/tháng/năm)."
         return None
     if not_future and value > today():
-        errors[name] = f"{label.capitalize()} không thể sau hôm nay."
+        errors[name] = f"{cap(label)} không thể sau hôm nay."
     return value
 
 
