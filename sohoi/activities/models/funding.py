@@ -20,8 +20,9 @@ class StateTask(BaseModel):
 
     association = models.ForeignKey("associations.Association", verbose_name=_("hội"), on_delete=models.PROTECT,
                                     related_name="state_assigned_tasks")
+    # SET_NULL: the number stays in document_number (the service copies it), whatever happens to the register.
     document = models.ForeignKey("directives.Document", verbose_name=_("văn bản giao nhiệm vụ (trong sổ văn bản)"),
-                                 null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+                                 null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     document_number = models.CharField(_("số, ký hiệu văn bản giao nhiệm vụ"), max_length=100, blank=True)
     content = models.TextField(_("nội dung nhiệm vụ"))
     year_from = models.PositiveSmallIntegerField(_("từ năm"))

@@ -58,8 +58,9 @@ class Review(BaseModel):
 
     unit = models.ForeignKey("orgs.Unit", verbose_name=_("đơn vị sơ kết, tổng kết"), on_delete=models.PROTECT,
                              related_name="activity_reviews")
+    # SET_NULL: `programme` keeps the document's number (the service copies it), whatever happens to the register.
     document = models.ForeignKey("directives.Document", verbose_name=_("văn bản được sơ kết, tổng kết"), null=True,
-                                 blank=True, on_delete=models.PROTECT, related_name="activity_reviews")
+                                 blank=True, on_delete=models.SET_NULL, related_name="activity_reviews")
     programme = models.CharField(_("chương trình (nếu không có trong sổ văn bản)"), max_length=300, blank=True)
     kind = models.CharField(_("hình thức"), max_length=10, choices=ReviewKind.choices)
     held_on = models.DateField(_("ngày tổ chức"))

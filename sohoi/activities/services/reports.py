@@ -164,6 +164,8 @@ def review_record(*, actor: Any, unit: Any, data: dict[str, Any], file: tuple[st
     checked = _attachment(file, errors)
     if errors:
         raise ValidationError(errors)
+    if document is not None and not programme:
+        programme = (document.code or str(document))[:300]  # the record still names what it reviewed
     values = {"unit": unit, "document": document, "programme": programme, "kind": kind, "held_on": data["held_on"],
               "period_from": data["period_from"], "period_to": data["period_to"], "findings": findings,
               **{k: (data.get(k) or "").strip() for k in ("strengths", "weaknesses", "proposals")}}
