@@ -26,6 +26,7 @@ MAIN_MENU = [
     NavItem(_("Hội"), "associations:association_list", "associations"),
     NavItem(_("Tổ chức Đảng"), "party:organisation_list", "party"),
     NavItem(_("Quán triệt"), "directives:dissemination_list", "dissemination"),
+    NavItem(_("Hoạt động hội"), "activities:index", "activities"),
     NavItem(_("Giám sát & kiểm tra"), "oversight:activity_list", "oversight"),
     NavItem(_("Báo cáo"), "reports:dashboard", "reports"),
 ]

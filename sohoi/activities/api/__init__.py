@@ -1,0 +1,304 @@
+"""REST API of the activities app: the same selectors (scope) and services (rules, audit, Vietnamese errors in
+the one error shape) as the pages. Attachments travel base64-encoded (`attachment_base64`, `attachment_name`)."""
+
+import base64
+import binascii
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
+
+from sohoi.associations.models import Association
+from sohoi.core.scoping import get_scoped, restrict, scoped_view
+from sohoi.orgs.models import Unit
+
+from .. import selectors, services
+from ..models import Exchange, GoodModel, StateTask, YearlyReport
+from .schemas import (
+    MAX_ID,
+    AssociationFilters,
+    CaseIn,
+    CaseOut,
+    ExchangeIn,
+    ExchangeOut,
+    ExchangeReportIn,
+    FinanceIn,
+    FinanceOut,
+    GoodModelIn,
+    GoodModelOut,
+    ProjectIn,
+    ProjectOut,
+    ReplicationIn,
+    ReplicationOut,
+    ReportDetailOut,
+    ReportIn,
+    ReportOut,
+    ReviewIn,
+    ReviewOut,
+    StateTaskIn,
+    StateTaskOut,
+    SupportIn,
+    SupportOut,
+    TransitionIn,
+)
+
+prefix = "/activities/"
+router = Router()
+
+
+def _association(request: HttpRequest, pk: int) -> Association:
+    return get_scoped(Association.objects.select_related("unit", "field"), request.auth, pk=pk)
+
+
+def _params(filters: Schema) -> dict:
+    return {k: v for k, v in filters.dict().items() if v not in (None, "")}
+
+
+def _file(name: str | None, data: str | None, field: str = "attachment_base64") -> tuple[str, bytes] | None:
+    if not data:
+        return None
+    try:
+        return (name or "tep"), base64.b64decode(data, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValidationError({field: "Tệp đính kèm không phải chuỗi base64 hợp lệ. Mã hóa lại tệp rồi gửi."}) from None
+
+
+# Point 2 ------------------------------------------------------------------------------------------------
+
+@router.get("/state-tasks", response=list[StateTaskOut], summary="Nhiệm vụ Nhà nước giao cho hội")
+@paginate
+def list_state_tasks(request: HttpRequest, filters: Query[AssociationFilters]):
+    return selectors._filtered(selectors.state_task_list(user=request.auth, filters=_params(filters)))
+
+
+@router.post("/state-tasks", response={201: StateTaskOut}, summary="Ghi nhiệm vụ Nhà nước giao (UBND, Sở Nội vụ)")
+def create_state_task(request: HttpRequest, payload: StateTaskIn):
+    data = payload.dict()
+    a = _association(request, data.pop("association_id"))
+    data["document"] = data.pop("document_id")
+    return Status(201, services.state_task_record(actor=request.auth, association=a, data=data))
+
+
+class SupportFilters(AssociationFilters):
+    budget_source: str | None = Field(None, max_length=20)
+
+
+@router.get("/state-supports", response=list[SupportOut], summary="Kinh phí Nhà nước hỗ trợ")
+@paginate
+def list_supports(request: HttpRequest, filters: Query[SupportFilters]):
+    return selectors._filtered(selectors.support_list(user=request.auth, filters=_params(filters)))
+
+
+@router.post("/state-supports", response={201: SupportOut},
+             summary="Ghi kinh phí Nhà nước hỗ trợ (phải gắn với nhiệm vụ được giao)")
+def create_support(request: HttpRequest, payload: SupportIn):
+    data = payload.dict()
+    task_id = data.pop("task_id")
+    task = get_scoped(StateTask.objects.select_related("association__unit"), request.auth, pk=task_id) \
+        if task_id else None
+    return Status(201, services.state_support_record(actor=request.auth, task=task, data=data))
+
+
+class FinanceFilters(AssociationFilters):
+    flagged: bool | None = None
+
+
+@router.get("/finances", response=list[FinanceOut], summary="Tài chính năm của các hội (kèm các tỷ lệ tính sẵn)")
+@paginate
+def list_finances(request: HttpRequest, filters: Query[FinanceFilters]):
+    return selectors._filtered(selectors.finance_list(user=request.auth, filters=_params(filters)))
+
+
+@router.get("/finances/totals", summary="Tổng hợp tài chính theo năm trong phạm vi người xem")
+def finance_totals(request: HttpRequest, association: int | None = Query(None, ge=1, le=MAX_ID)):
+    a = _association(request, association) if association else None
+    return selectors.finance_totals(user=request.auth, association=a)
+
+
+@router.post("/finances", response={201: FinanceOut}, summary="Báo cáo (hoặc sửa) tài chính một năm của hội")
+def report_finances(request: HttpRequest, payload: FinanceIn):
+    data = payload.dict()
+    a = _association(request, data.pop("association_id"))
+    row = services.finance_report(actor=request.auth, association=a, data=data)
+    return Status(201, selectors.finances(user=request.auth).get(pk=row.pk))
+
+
+# Yearly reports ------------------------------------------------------------------------------------------
+
+class ReportFilters(AssociationFilters):
+    status: str | None = Field(None, max_length=20)
+
+
+@router.get("/yearly-reports", response=list[ReportOut], summary="Báo cáo tình hình tổ chức, hoạt động năm")
+@paginate
+def list_reports(request: HttpRequest, filters: Query[ReportFilters]):
+    return selectors._filtered(selectors.report_list(user=request.auth, filters=_params(filters)))
+
+
+@router.get("/yearly-reports/filing", summary="Tình hình nộp báo cáo một năm (mặc định: năm gần nhất đã hết hạn): số hội theo tình trạng")
+def filing(request: HttpRequest, year: int | None = Query(None, ge=1990, le=2100)):
+    from ..yearly import last_closed_year
+
+    year = year or last_closed_year()
+    return {"year": year, "counts": selectors.filing_counts(user=request.auth, year=year),
+            "two_years_missing": selectors.two_years_missing(user=request.auth).count()}
+
+
+@router.get("/yearly-reports/{int:report_id}", response=ReportDetailOut, summary="Một báo cáo năm")
+@scoped_view(YearlyReport)
+def get_report(request: HttpRequest, report_id: int):
+    return selectors.report_get(user=request.auth, pk=report_id)
+
+
+@router.post("/yearly-reports", response={201: ReportDetailOut}, summary="Nộp báo cáo năm của hội")
+def file_report(request: HttpRequest, payload: ReportIn):
+    data = payload.dict()
+    a = _association(request, data.pop("association_id"))
+    file = _file(data.pop("attachment_name"), data.pop("attachment_base64"))
+    return Status(201, services.yearly_report_file(actor=request.auth, association=a, data=data, file=file))
+
+
+@router.post("/yearly-reports/{int:report_id}/transition", response=ReportDetailOut,
+             summary="Chấp nhận, trả lại (kèm ý kiến) hoặc nộp lại báo cáo năm")
+@scoped_view(YearlyReport)
+def transition_report(request: HttpRequest, report_id: int, payload: TransitionIn):
+    report = selectors.report_get(user=request.auth, pk=report_id)
+    file = _file(payload.attachment_name, payload.attachment_base64)
+    data = {"activities": payload.activities} if payload.activities else {}
+    return services.yearly_report_transition(actor=request.auth, report=report, action=payload.action,
+                                             comment=payload.comment, data=data, file=file)
+
+
+# Reviews -------------------------------------------------------------------------------------------------
+
+class ReviewFilters(Schema):
+    document: int | None = Field(None, ge=1, le=MAX_ID)
+    kind: str | None = Field(None, max_length=10)
+
+
+@router.get("/reviews", response=list[ReviewOut], summary="Sơ kết, tổng kết")
+@paginate
+def list_reviews(request: HttpRequest, filters: Query[ReviewFilters]):
+    return selectors._filtered(selectors.review_list(user=request.auth, filters=_params(filters)))
+
+
+@router.post("/reviews", response={201: ReviewOut}, summary="Ghi sơ kết, tổng kết của đơn vị")
+def create_review(request: HttpRequest, payload: ReviewIn):
+    data = payload.dict()
+    unit_id = data.pop("unit_id")
+    unit = restrict(Unit.objects.filter(pk=unit_id), request.auth).first() if unit_id else (
+        request.auth.unit if request.auth.unit_id else None)
+    if unit_id and unit is None:
+        raise ValidationError({"unit_id": "Không tìm thấy đơn vị này. Để trống để ghi cho đơn vị của bạn."})
+    data["document"] = data.pop("document_id")
+    file = _file(data.pop("attachment_name"), data.pop("attachment_base64"))
+    return Status(201, services.review_record(actor=request.auth, unit=unit, data=data, file=file))
+
+
+# Good models ---------------------------------------------------------------------------------------------
+
+class GoodModelFilters(Schema):
+    q: str | None = Field(None, max_length=200)
+    association: int | None = Field(None, ge=1, le=MAX_ID)
+    field: int | None = Field(None, ge=1, le=MAX_ID)
+    title: str | None = Field(None, max_length=200)
+
+
+@router.get("/good-models", response=list[GoodModelOut], summary="Mô hình hay, cách làm tốt (nhân rộng nhiều trước)")
+@paginate
+def list_good_models(request: HttpRequest, filters: Query[GoodModelFilters]):
+    return selectors._filtered(selectors.good_model_list(user=request.auth, filters=_params(filters)))
+
+
+@router.post("/good-models", response={201: GoodModelOut}, summary="Ghi mô hình hay của hội")
+def create_good_model(request: HttpRequest, payload: GoodModelIn):
+    from sohoi.associations.models import FieldOfActivity
+
+    data = payload.dict()
+    a = _association(request, data.pop("association_id"))
+    field_id = data.pop("field_id")
+    data["field"] = FieldOfActivity.objects.filter(pk=field_id).first() if field_id else None
+    if field_id and data["field"] is None:
+        raise ValidationError({"field_id": "Không có lĩnh vực này. Chọn một lĩnh vực trong danh mục."})
+    evidence = _file(data.pop("evidence_name"), data.pop("evidence_base64"), "evidence_base64")
+    return Status(201, services.good_model_record(actor=request.auth, association=a, data=data,
+                                                  files=[evidence] if evidence else []))
+
+
+@router.post("/good-models/{int:model_id}/replications", response={201: ReplicationOut},
+             summary="Ghi một nơi áp dụng mô hình")
+@scoped_view(GoodModel)
+def create_replication(request: HttpRequest, model_id: int, payload: ReplicationIn):
+    model = get_scoped(GoodModel.objects.select_related("association__unit"), request.auth, pk=model_id)
+    data = payload.dict()
+    adopter = Unit.objects.filter(pk=data.pop("adopter_id"), kind__in=("association", "branch")).first()
+    return Status(201, services.replication_record(actor=request.auth, good_model=model, adopter=adopter, data=data))
+
+
+# Exchanges, projects, cases ------------------------------------------------------------------------------
+
+class ExchangeFilters(AssociationFilters):
+    direction: str | None = Field(None, max_length=5)
+    report_missing: bool | None = None
+
+
+@router.get("/exchanges", response=list[ExchangeOut], summary="Đoàn ra, đoàn vào")
+@paginate
+def list_exchanges(request: HttpRequest, filters: Query[ExchangeFilters]):
+    return selectors._filtered(selectors.exchange_list(user=request.auth, filters=_params(filters)))
+
+
+@router.post("/exchanges", response={201: ExchangeOut}, summary="Ghi đoàn ra, đoàn vào")
+def create_exchange(request: HttpRequest, payload: ExchangeIn):
+    data = payload.dict()
+    a = _association(request, data.pop("association_id"))
+    return Status(201, services.exchange_record(actor=request.auth, association=a, data=data))
+
+
+@router.post("/exchanges/{int:exchange_id}/report", response=ExchangeOut, summary="Báo cáo kết quả của đoàn")
+@scoped_view(Exchange)
+def report_exchange(request: HttpRequest, exchange_id: int, payload: ExchangeReportIn):
+    exchange = get_scoped(Exchange.objects.select_related("association__unit"), request.auth, pk=exchange_id)
+    return services.exchange_report(actor=request.auth, exchange=exchange, data=payload.dict())
+
+
+@router.get("/foreign-projects", response=list[ProjectOut], summary="Dự án tài trợ nước ngoài")
+@paginate
+def list_projects(request: HttpRequest, filters: Query[AssociationFilters]):
+    return selectors._filtered(selectors.project_list(user=request.auth, filters=_params(filters)))
+
+
+@router.post("/foreign-projects", response={201: ProjectOut}, summary="Ghi dự án tài trợ nước ngoài")
+def create_project(request: HttpRequest, payload: ProjectIn):
+    data = payload.dict()
+    a = _association(request, data.pop("association_id"))
+    return Status(201, services.foreign_project_record(actor=request.auth, association=a, data=data))
+
+
+class CaseFilters(AssociationFilters):
+    kind: str | None = Field(None, max_length=20)
+    outcome: str | None = Field(None, max_length=20)
+
+
+@router.get("/member-cases", response=list[CaseOut], summary="Vụ việc của hội viên")
+@paginate
+def list_cases(request: HttpRequest, filters: Query[CaseFilters]):
+    return selectors._filtered(selectors.case_list(user=request.auth, filters=_params(filters)))
+
+
+@router.get("/member-cases/counts", summary="Số vụ việc theo hội và loại (50 hội nhiều vụ việc nhất)")
+def case_counts(request: HttpRequest):
+    return selectors.case_counts(user=request.auth)
+
+
+@router.post("/member-cases", response={201: CaseOut}, summary="Ghi vụ việc của hội viên")
+def create_case(request: HttpRequest, payload: CaseIn):
+    data = payload.dict()
+    a = _association(request, data.pop("association_id"))
+    return Status(201, services.member_case_record(actor=request.auth, association=a, data=data))
+
+
+@router.get("/diversity", summary="Số hội theo lĩnh vực, phạm vi và năm thành lập")
+def diversity(request: HttpRequest):
+    return selectors.diversity(user=request.auth)
