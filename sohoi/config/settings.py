@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "sohoi.associations",
     "sohoi.directives",
     "sohoi.party",
+    "sohoi.oversight",
     "sohoi.reports",
     "sohoi.api",
 ]
