@@ -171,3 +171,16 @@ def home_panels(user: Any) -> list[dict[str, Any]]:
     return [{"title": _("Kiến nghị chờ đơn vị trả lời"), "count": n, "text": "",
              "url": reverse("oversight:unit_recommendations", args=[user.unit_id]), "link_text": _("Trả lời")}]
 
+
+
+def urge_section(request: Any, on: datetime.date) -> dict[str, Any]:
+    """The urge page's section beside overdue tasks: recommendations not answered by their deadline, oldest
+    first, one page of 50 (?kn_page=), counted in SQL."""
+    from django.core.paginator import Paginator
+
+    from sohoi.core.views import PAGE_SIZE
+
+    qs = overdue_recommendations(user=request.user, on=on)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("kn_page"))
+    return {"template": "oversight/partials/_urge_section.html", "page": page, "param": "kn_page", "on": on,
+            "list_url": reverse("oversight:recommendation_list") + "?state=open_overdue"}
