@@ -179,7 +179,8 @@ def is_confidential(user: Any, activity: Any) -> bool:
 
 @rules.predicate
 def addressed_to_user(user: Any, recommendation: Any) -> bool:
-    return bool(recommendation is not None and unit_in_own_subtree(user, recommendation.addressee))
+    """The user acts for the addressed unit itself (not for a unit above it: each body answers for itself)."""
+    return bool(recommendation is not None and user.unit_id and user.unit_id == recommendation.addressee_id)
 
 
 @rules.predicate
