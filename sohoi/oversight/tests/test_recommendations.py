@@ -16,6 +16,7 @@ from sohoi.oversight.models import OversightRule, Recommendation
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
+CONCLUDED_ON = D(2026, 3, 10)
 
 
 def _last() -> int:
@@ -24,7 +25,7 @@ def _last() -> int:
 
 @pytest.fixture
 def concluded(planned, users):
-    def make(on: datetime.date = D(2026, 3, 10)):
+    def make(on: datetime.date = CONCLUDED_ON):
         front = users["mattran"]
         act = services.activity_transition(actor=front, activity=planned(), step="start", on=D(2026, 1, 6))
         act = services.conclusion_save(actor=front, activity=act, text="Kết luận.")

@@ -9,14 +9,14 @@ from sohoi.oversight.models import Activity, Recommendation
 
 pytestmark = pytest.mark.django_db
 S1, S2 = "Giám sát việc thực hiện chính sách", "Giám sát thường xuyên"
-C, I = "Phản biện xã hội dự thảo", "Kiểm tra việc thực hiện"
-ALL = {S1, S2, C, I}
+C, INSP = "Phản biện xã hội dự thảo", "Kiểm tra việc thực hiện"
+ALL = {S1, S2, C, INSP}
 # By hand: lead, participants, examined, addressees, team (demo.py).
 EXPECTED = {
     "mattran": {S1, S2, C},  # leads them (Front); the inspection is the Party's
     "dandan": ALL, "thuongtruc": ALL, "tuyengiao": ALL, "quantri": ALL,  # read-all roles
-    "quanuy.ninhkieu": {S1, S2, I},  # examined in all three and addressed in S1
-    "huyenuy.phongdien": {S1, I},
+    "quanuy.ninhkieu": {S1, S2, INSP},  # examined in all three and addressed in S1
+    "huyenuy.phongdien": {S1, INSP},
     "hoi.khuyenhoc": {S1, S2, C},  # participant
     "hoi.chuthapdo": {S1, C},  # examined in S1 (and addressed), participant in C
     "ubnd": {C},  # the criticised body
@@ -25,7 +25,7 @@ EXPECTED = {
 
 
 def _subjects(ids) -> set[str]:
-    prefixes = {S1, S2, C, I}
+    prefixes = {S1, S2, C, INSP}
     return {next(p for p in prefixes if a.subject.startswith(p)) for a in Activity.objects.filter(pk__in=ids)}
 
 
