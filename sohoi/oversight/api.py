@@ -76,6 +76,7 @@ class ActivityFilters(Schema):
     year: int | None = Field(None, ge=1900, le=2100)
     unit: int | None = Field(None, ge=1, le=MAX_ID)
     overdue: bool | None = None
+    point: str | None = Field(None, max_length=1, description="3: giám sát, phản biện; 6: kiểm tra")
 
 
 class StepIn(Schema):
@@ -144,6 +145,7 @@ class RecommendationFilters(Schema):
     kind: str | None = Field(None, max_length=20)
     addressee: int | None = Field(None, ge=1, le=MAX_ID)
     activity: int | None = Field(None, ge=1, le=MAX_ID)
+    point: str | None = Field(None, max_length=1, description="3: giám sát, phản biện; 6: kiểm tra")
 
 
 class AnswerIn(Schema):
