@@ -72,9 +72,9 @@ class Activity(BaseModel):
     examined = models.ManyToManyField("orgs.Unit", verbose_name=_("đơn vị, hội được giám sát / kiểm tra"),
                                       blank=True, related_name="oversight_examined")
     legal_basis = models.ForeignKey("directives.Document", verbose_name=_("căn cứ (văn bản trong sổ)"), null=True,
-                                    blank=True, on_delete=models.PROTECT, related_name="oversight_based")
+                                    blank=True, on_delete=models.SET_NULL, related_name="oversight_based")
     document = models.ForeignKey("directives.Document", verbose_name=_("văn bản được kiểm tra việc thực hiện"),
-                                 null=True, blank=True, on_delete=models.PROTECT, related_name="oversight_inspections")
+                                 null=True, blank=True, on_delete=models.SET_NULL, related_name="oversight_inspections")
     planned_start = models.DateField(_("dự kiến bắt đầu"))
     planned_end = models.DateField(_("dự kiến kết thúc"))
     method = models.TextField(_("phương pháp, cách tiến hành"), blank=True)
@@ -92,7 +92,7 @@ class Activity(BaseModel):
     draft_text = models.TextField(_("nội dung dự thảo"), blank=True)
     draft_paragraphs = models.JSONField(_("các đoạn của dự thảo"), default=list, blank=True)
     final_document = models.ForeignKey("directives.Document", verbose_name=_("văn bản chính thức đã ban hành"),
-                                       null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+                                       null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         verbose_name = _("hoạt động giám sát, phản biện, kiểm tra")

@@ -78,7 +78,8 @@ def unit_recommendations(*, user: Any, unit: Any, on: datetime.date | None = Non
 
 
 def state_counts(qs: QuerySet) -> dict[str, int]:
-    return {r["state"]: r["n"] for r in qs.order_by().values("state").annotate(n=Count("pk"))}
+    """{state label: count} of a queryset annotated with the tracking `state` (one grouped query)."""
+    return {str(TrackState(r["state"]).label): r["n"] for r in qs.order_by().values("state").annotate(n=Count("pk"))}
 
 
 # The activity page -------------------------------------------------------------------------------------
@@ -134,9 +135,12 @@ def inspected_unit(*, user: Any, activity: Activity, unit: Any, on: datetime.dat
                                                      assignment__unit__path__startswith=unit.path), user)
     sessions = restrict(DisseminationSession.objects.filter(document_id=doc, unit__path__startswith=unit.path), user)
     orgs = restrict(PartyOrganisation.objects.filter(superior__path__startswith=unit.path), user)
+    shown = list(assignments.order_by("task__position", "unit__path")[:SHOWN])
+    for a in shown:
+        a.state_label = TrackState(a.state).label
     return {
         "unit": unit,
-        "assignments": list(assignments.order_by("task__position", "unit__path")[:SHOWN]),
+        "assignments": shown,
         "assignment_count": assignments.count(),
         "states": state_counts(assignments),
         "reports": list(reports.select_related("assignment__task").order_by("-submitted_on")[:SHOWN]),
