@@ -71,3 +71,21 @@ def test_the_menu_item_is_live(client, users):
     client.force_login(users["mattran"])
     page = client.get("/").content.decode()
     assert 'href="/giam-sat/"' in page
+
+
+def test_an_association_reaches_its_oversight_from_its_page_and_sees_only_its_own(client, users):
+    from sohoi.associations.models import Association
+
+    assoc = Association.objects.get(name="Hội Khuyến học thành phố Cần Thơ")
+    client.force_login(users["hoi.khuyenhoc"])
+    page = client.get(f"/hoi/{assoc.pk}/").content.decode()
+    link = f"/giam-sat/?unit={assoc.unit_id}"
+    assert link in page
+    listed = client.get(f"/api/v1/oversight/activities?unit={assoc.unit_id}&page_size=100").json()["items"]
+    assert _subjects(a["id"] for a in listed) == {S1, S2, C}
+
+
+def test_the_addressed_unit_finds_its_waiting_recommendation_on_the_home_page(client, users):
+    client.force_login(users["quanuy.ninhkieu"])
+    page = client.get("/").content.decode()
+    assert "Kiến nghị chờ đơn vị trả lời" in page and f"/giam-sat/don-vi/{users['quanuy.ninhkieu'].unit_id}/" in page
