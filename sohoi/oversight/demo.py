@@ -169,15 +169,18 @@ def _inspection() -> None:
                              user=board)
     services.activity_transition(actor=board, activity=act, step=Step.START, on=D(2013, 3, 4))
     act.refresh_from_db()
-    f1 = services.finding_add(actor=board, activity=act, unit=pd, text=(
+    services.finding_add(actor=board, activity=act, unit=pd, text=(
         "Chưa quán triệt Chỉ thị 17-CT/TW đến 3/7 xã, thị trấn; báo cáo thiếu số liệu."))
     f2 = services.finding_add(actor=board, activity=act, unit=bt, text=(
         "Chưa ban hành kế hoạch thực hiện Công văn 752-CV/TU."))
     services.finding_add(actor=board, activity=act, unit=nk, text="Thực hiện tốt; đề nghị nhân rộng cách làm.")
+    f3 = services.finding_add(actor=board, activity=act, unit=bt, text=(
+        "Chưa báo cáo định kỳ kết quả thực hiện Chỉ thị 17-CT/TW với Ban Dân vận Thành ủy."))
     services.conclusion_save(actor=board, activity=act, text="Thông báo kết luận kiểm tra số 05-TB/BDVTU.")
     act.refresh_from_db()
     services.activity_transition(actor=board, activity=act, step=Step.CONCLUDE, on=D(2013, 5, 10))
-    for f in (f1, f2):
+    # Huyện ủy Phong Điền reported its shortfall itself (its finding stays a finding); Bình Thủy gets two tasks.
+    for f in (f2, f3):
         services.finding_to_task(actor=board, finding=f, on=D(2013, 5, 10), due=D(2013, 7, 31))
 
 

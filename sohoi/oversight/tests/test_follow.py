@@ -106,16 +106,15 @@ def test_the_inspection_shows_the_inspected_units_task_states_side_by_side(clien
 def test_findings_became_tasks_of_the_inspected_units_on_the_tracking_board(demo, users, client):
     act = demo("Kiểm tra việc thực hiện")
     turned = Finding.objects.filter(activity=act, task__isnull=False).select_related("task", "unit")
-    assert turned.count() == 2
+    assert turned.count() == 2 and {f.unit.name for f in turned} == {"Quận ủy Bình Thủy"}
     for f in turned:
         assert Assignment.objects.filter(task=f.task, unit=f.unit).exists()
-        assert f.task.document.parent_id == act.document_id
-    client.force_login(users["huyenuy.phongdien"])
-    board = client.get("/van-ban/viec-cua-don-vi/")
-    pd = turned.get(unit__name="Huyện ủy Phong Điền").task
-    assignment = Assignment.objects.get(task=pd)
-    assert board.status_code == 200 and assignment.get_absolute_url() in board.content.decode()
-    assert Task.objects.filter(pk=pd.pk, due=D(2013, 7, 31)).exists()
+        assert f.task.document.parent_id == act.document_id and f.task.due == D(2013, 7, 31)
+    client.force_login(users["dandan"])
+    board = client.get(f"/van-ban/giao-viec/?unit={turned[0].unit_id}").content.decode()
+    for f in turned:
+        assert Assignment.objects.get(task=f.task).get_absolute_url() in board
+    assert Task.objects.filter(pk__in=[f.task_id for f in turned]).count() == 2
 
 
 def test_overdue_recommendations_appear_in_the_urge_list_beside_overdue_tasks(client, users, demo):
