@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "sohoi.directives",
     "sohoi.party",
     "sohoi.activities",
+    "sohoi.oversight",
     "sohoi.reports",
     "sohoi.api",
 ]

@@ -97,6 +97,11 @@ def reminders_send(*, days: int = 7, on: datetime.date | None = None) -> int:
             sent += _send(batch, on)
             batch = []
     sent += _send(batch, on)
+    # Other apps' deadlines take the same path (oversight: recommendations awaiting an answer).
+    from sohoi.core.contributions import app_modules
+
+    for _config, module in app_modules("reminders"):
+        sent += module.reminders_send(on=on, days=days)
     if sent:
         audit.record(actor=None, action="directives.reminders.sent", changes={"notifications": [None, sent]},
                      note=f"Nhắc hạn ngày {on:%d/%m/%Y}, trong {days} ngày tới")

@@ -14,7 +14,8 @@ def test_documents_list_filter_and_detail(login, letter):
     client = login("thuongtruc")
     body = client.get(f"{API}/documents", {"q": "752", "doc_type": "cong_van"}).json()
     assert body["count"] == 1 and body["items"][0]["code"] == "752-CV/TU"
-    plans = client.get(f"{API}/documents", {"parent": letter.pk, "ordering": "code"}).json()
+    # the implementing plans (the letter's other children: the demo inspection's conclusion notices, oversight)
+    plans = client.get(f"{API}/documents", {"parent": letter.pk, "doc_type": "ke_hoach", "ordering": "code"}).json()
     assert [d["code"] for d in plans["items"]] == ["38-KH/HU", "45-KH/QU"]
     detail = client.get(f"{API}/documents/{letter.pk}").json()
     assert len(detail["task_ids"]) == 6 and detail["distribution"][0] == "Như trên"

@@ -118,5 +118,12 @@ def urge(request: HttpRequest) -> HttpResponse:
         return redirect("directives:urge")
     on = today()
     page = paginate(request, selectors.urge_units(user=request.user, on=on))
+    # Other apps' overdue items beside the overdue tasks (oversight: recommendations not answered in time), each
+    # a bounded section from `<app>.selectors.urge_section(request, on)`.
+    from sohoi.core.contributions import app_modules
+
+    sections = [s for _c, m in app_modules("selectors") if hasattr(m, "urge_section")
+                if (s := m.urge_section(request, on))]
     return render(request, "directives/urge.html", {
-        "rows": selectors.urge_rows(user=request.user, units=page.object_list, on=on), "page": page, "on": on})
+        "rows": selectors.urge_rows(user=request.user, units=page.object_list, on=on), "page": page, "on": on,
+        "sections": sections})

@@ -1,0 +1,270 @@
+"""REST API of the oversight app under /api/v1/oversight/: the same selectors (scope) and services
+(permission, validation, audit) as the pages; errors in the one shape {"code", "message", "fields"}. Files
+(attachments, the draft) travel as base64 in JSON, so that every write is one JSON call."""
+
+import base64
+import binascii
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
+
+from sohoi.core.scoping import get_scoped, restrict, scoped_view
+from sohoi.directives.models import Document
+from sohoi.orgs.models import Unit
+
+from .. import selectors, services
+from ..models import Activity, CriticismPoint, Finding, Programme, Recommendation
+from .schemas import (
+    ActivityFilters,
+    ActivityIn,
+    ActivityOut,
+    ActivityPatch,
+    AnswerIn,
+    AttachmentIn,
+    CommentIn,
+    CommentOut,
+    ConclusionIn,
+    DraftIn,
+    FileIn,
+    FindingIn,
+    FindingOut,
+    MarkIn,
+    PointIn,
+    PointOut,
+    ProgrammeIn,
+    ProgrammeOut,
+    RecommendationFilters,
+    RecommendationIn,
+    RecommendationOut,
+    ReportIn,
+    ResultIn,
+    ResultOut,
+    StepIn,
+    TaskIn,
+    TeamIn,
+)
+
+prefix = "/oversight/"
+router = Router()
+
+
+def _filtered(filterset):
+    return filterset.qs if filterset.is_valid() else filterset.queryset.none()
+
+
+def _units(ids: list[int], field: str) -> list[Unit]:
+    units = list(Unit.objects.filter(pk__in=ids))
+    if len(units) != len(set(ids)):
+        raise ValidationError({field: "Có mã đơn vị không tồn tại. Chọn lại đơn vị."})
+    return units
+
+
+def _document(user, pk: int | None, field: str):
+    if pk is None:
+        return None
+    doc = restrict(Document.objects.filter(pk=pk), user).first()
+    if doc is None:
+        raise ValidationError({field: "Lựa chọn không hợp lệ. Chọn một văn bản trong sổ văn bản mà bạn xem được."})
+    return doc
+
+
+def _bytes(payload: FileIn, field: str) -> bytes:
+    try:
+        return base64.b64decode(payload.content_base64, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValidationError({field: "Nội dung tệp phải mã hóa base64."}) from None
+
+
+# Activities ------------------------------------------------------------------------------------------------
+
+@router.get("/activities", response=list[ActivityOut], summary="Hoạt động giám sát, phản biện, kiểm tra")
+@paginate
+def list_activities(request: HttpRequest, filters: Query[ActivityFilters]):
+    params = {k: v for k, v in filters.dict().items() if v not in (None, "")}
+    return _filtered(selectors.activity_list(user=request.auth, filters=params))
+
+
+@router.get("/activities/{int:activity_id}", response=ActivityOut, summary="Một hoạt động")
+@scoped_view(Activity)
+def get_activity(request: HttpRequest, activity_id: int):
+    return selectors.activity_get(user=request.auth, pk=activity_id)
+
+
+@router.post("/activities", response={201: ActivityOut}, summary="Lập kế hoạch")
+def create_activity(request: HttpRequest, payload: ActivityIn):
+    data = payload.dict()
+    data["lead_unit"] = Unit.objects.filter(pk=data.pop("lead_unit_id")).first()
+    data["participants"] = _units(data.pop("participant_ids"), "participant_ids")
+    data["examined"] = _units(data.pop("examined_ids"), "examined_ids")
+    data["legal_basis"] = _document(request.auth, data.pop("legal_basis_id"), "legal_basis_id")
+    data["document"] = _document(request.auth, data.pop("document_id"), "document_id")
+    return Status(201, services.activity_create(actor=request.auth, data=data))
+
+
+@router.patch("/activities/{int:activity_id}", response=ActivityOut, summary="Sửa kế hoạch")
+@scoped_view(Activity)
+def update_activity(request: HttpRequest, activity_id: int, payload: ActivityPatch):
+    activity = selectors.activity_get(user=request.auth, pk=activity_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version", None)
+    return services.activity_update(actor=request.auth, activity=activity, data=data, expected_version=version)
+
+
+@router.post("/activities/{int:activity_id}/transitions", response=ActivityOut, summary="Chuyển trạng thái")
+@scoped_view(Activity)
+def transition_activity(request: HttpRequest, activity_id: int, payload: StepIn):
+    activity = selectors.activity_get(user=request.auth, pk=activity_id)
+    return services.activity_transition(actor=request.auth, activity=activity, step=payload.step)
+
+
+@router.post("/activities/{int:activity_id}/team", response={201: dict}, summary="Thêm thành viên đoàn")
+@scoped_view(Activity)
+def add_team_member(request: HttpRequest, activity_id: int, payload: TeamIn):
+    activity = selectors.activity_get(user=request.auth, pk=activity_id)
+    member = services.team_member_add(actor=request.auth, activity=activity, name=payload.name, role=payload.role)
+    return Status(201, {"id": member.pk, "name": member.name, "role": member.role})
+
+
+@router.post("/activities/{int:activity_id}/attachments", response={201: dict}, summary="Đính kèm tệp (base64)")
+@scoped_view(Activity)
+def add_attachment(request: HttpRequest, activity_id: int, payload: AttachmentIn):
+    activity = selectors.activity_get(user=request.auth, pk=activity_id)
+    item = services.attachment_add(actor=request.auth, activity=activity, kind=payload.kind, name=payload.name,
+                                   data=_bytes(payload, "content_base64"))
+    return Status(201, {"id": item.pk, "name": item.name, "kind": item.kind})
+
+
+@router.post("/activities/{int:activity_id}/conclusion", response=ActivityOut, summary="Ghi kết luận")
+@scoped_view(Activity)
+def save_conclusion(request: HttpRequest, activity_id: int, payload: ConclusionIn):
+    activity = selectors.activity_get(user=request.auth, pk=activity_id)
+    return services.conclusion_save(actor=request.auth, activity=activity, text=payload.conclusion)
+
+
+@router.post("/activities/{int:activity_id}/findings", response={201: FindingOut}, summary="Ghi phát hiện")
+@scoped_view(Activity)
+def add_finding(request: HttpRequest, activity_id: int, payload: FindingIn):
+    activity = selectors.activity_get(user=request.auth, pk=activity_id)
+    unit = Unit.objects.filter(pk=payload.unit_id).first() if payload.unit_id else None
+    return Status(201, services.finding_add(actor=request.auth, activity=activity, text=payload.text, unit=unit))
+
+
+@router.post("/activities/{int:activity_id}/recommendations", response={201: RecommendationOut},
+             summary="Ghi kiến nghị")
+@scoped_view(Activity)
+def add_recommendation(request: HttpRequest, activity_id: int, payload: RecommendationIn):
+    activity = selectors.activity_get(user=request.auth, pk=activity_id)
+    addressee = Unit.objects.filter(pk=payload.addressee_id).first() if payload.addressee_id else None
+    finding = Finding.objects.filter(pk=payload.finding_id, activity=activity).first() if payload.finding_id else None
+    if payload.finding_id and finding is None:
+        raise ValidationError({"finding_id": "Phát hiện này không thuộc hoạt động; chọn lại."})
+    return Status(201, services.recommendation_add(actor=request.auth, activity=activity, text=payload.text,
+                                                   addressee=addressee, due=payload.due, finding=finding))
+
+
+@router.post("/activities/{int:activity_id}/draft", response=ActivityOut, summary="Tải dự thảo lên (base64)")
+@scoped_view(Activity)
+def upload_draft(request: HttpRequest, activity_id: int, payload: DraftIn):
+    activity = selectors.activity_get(user=request.auth, pk=activity_id)
+    return services.draft_upload(actor=request.auth, activity=activity, name=payload.name,
+                                 data=_bytes(payload, "content_base64"), title=payload.title)
+
+
+@router.get("/activities/{int:activity_id}/paragraphs", summary="Các đoạn của dự thảo")
+@scoped_view(Activity)
+def draft_paragraphs(request: HttpRequest, activity_id: int):
+    from sohoi.core.permissions import require
+
+    activity = selectors.activity_get(user=request.auth, pk=activity_id)
+    require(request.auth, "oversight.read_draft", activity)
+    return [{"no": i, "text": t} for i, t in enumerate(activity.draft_paragraphs or [], start=1)]
+
+
+@router.post("/activities/{int:activity_id}/comments", response={201: CommentOut}, summary="Góp ý vào một đoạn")
+@scoped_view(Activity)
+def add_comment(request: HttpRequest, activity_id: int, payload: CommentIn):
+    activity = selectors.activity_get(user=request.auth, pk=activity_id)
+    return Status(201, services.comment_add(actor=request.auth, activity=activity, paragraph=payload.paragraph,
+                                            text=payload.text))
+
+
+@router.post("/activities/{int:activity_id}/points", response={201: PointOut}, summary="Ghi ý kiến phản biện")
+@scoped_view(Activity)
+def add_point(request: HttpRequest, activity_id: int, payload: PointIn):
+    activity = selectors.activity_get(user=request.auth, pk=activity_id)
+    return Status(201, services.point_add(actor=request.auth, activity=activity, text=payload.text,
+                                          paragraph=payload.paragraph))
+
+
+@router.post("/points/{int:point_id}/mark", response=PointOut, summary="Ghi việc tiếp thu ý kiến phản biện")
+@scoped_view(CriticismPoint)
+def mark_point(request: HttpRequest, point_id: int, payload: MarkIn):
+    point = get_scoped(CriticismPoint.objects.select_related("activity"), request.auth, pk=point_id)
+    return services.point_mark(actor=request.auth, point=point, outcome=payload.outcome,
+                               explanation=payload.explanation)
+
+
+@router.post("/findings/{int:finding_id}/task", response={201: dict}, summary="Giao nhiệm vụ từ phát hiện")
+@scoped_view(Finding)
+def finding_task(request: HttpRequest, finding_id: int, payload: TaskIn):
+    finding = get_scoped(Finding.objects.select_related("activity", "unit"), request.auth, pk=finding_id)
+    task = services.finding_to_task(actor=request.auth, finding=finding, due=payload.due)
+    return Status(201, {"task_id": task.pk, "document_id": task.document_id, "due": task.due})
+
+
+# Recommendations ----------------------------------------------------------------------------------------
+
+@router.get("/recommendations", response=list[RecommendationOut], summary="Kiến nghị và trả lời")
+@paginate
+def list_recommendations(request: HttpRequest, filters: Query[RecommendationFilters]):
+    params = {k: v for k, v in filters.dict().items() if v not in (None, "")}
+    return _filtered(selectors.recommendation_list(user=request.auth, filters=params))
+
+
+@router.get("/recommendations/{int:recommendation_id}", response=RecommendationOut, summary="Một kiến nghị")
+@scoped_view(Recommendation)
+def get_recommendation(request: HttpRequest, recommendation_id: int):
+    return selectors.recommendation_get(user=request.auth, pk=recommendation_id)
+
+
+@router.post("/recommendations/{int:recommendation_id}/answer", response=RecommendationOut,
+             summary="Trả lời kiến nghị (đơn vị được kiến nghị)")
+@scoped_view(Recommendation)
+def answer_recommendation(request: HttpRequest, recommendation_id: int, payload: AnswerIn):
+    rec = selectors.recommendation_get(user=request.auth, pk=recommendation_id)
+    return services.recommendation_answer(actor=request.auth, recommendation=rec, answer=payload.answer,
+                                          text=payload.text)
+
+
+@router.post("/recommendations/{int:recommendation_id}/report", response=RecommendationOut,
+             summary="Báo cáo kết quả thực hiện kiến nghị")
+@scoped_view(Recommendation)
+def report_recommendation(request: HttpRequest, recommendation_id: int, payload: ReportIn):
+    rec = selectors.recommendation_get(user=request.auth, pk=recommendation_id)
+    return services.recommendation_report(actor=request.auth, recommendation=rec, text=payload.text)
+
+
+# Programmes ---------------------------------------------------------------------------------------------
+
+@router.get("/programmes", response=list[ProgrammeOut], summary="Chương trình phối hợp")
+@paginate
+def list_programmes(request: HttpRequest):
+    return selectors.programme_queryset(user=request.auth)
+
+
+@router.post("/programmes", response={201: ProgrammeOut}, summary="Lập chương trình phối hợp")
+def create_programme(request: HttpRequest, payload: ProgrammeIn):
+    data = payload.dict()
+    data["lead_unit"] = Unit.objects.filter(pk=data.pop("lead_unit_id")).first()
+    data["parties"] = _units(data.pop("party_ids"), "party_ids")
+    return Status(201, services.programme_create(actor=request.auth, data=data))
+
+
+@router.post("/programmes/{int:programme_id}/results", response={201: ResultOut}, summary="Ghi kết quả một năm")
+@scoped_view(Programme)
+def record_result(request: HttpRequest, programme_id: int, payload: ResultIn):
+    programme = selectors.programme_get(user=request.auth, pk=programme_id)
+    return Status(201, services.programme_result_record(actor=request.auth, programme=programme, year=payload.year,
+                                                        results=payload.results))

@@ -1,0 +1,194 @@
+"""Activities: plan, team, files, conclusion, and the one way their state changes (workflows.TRANSITIONS)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from sohoi.core import deadlines
+from sohoi.core.permissions import require
+from sohoi.core.scoping import restrict
+from sohoi.core.services import object_create, object_update
+
+from ..choices import Form, Kind, State, Step, TeamRole
+from ..models import Activity, Attachment, TeamMember
+from ..workflows import TRANSITIONS, allowed_steps
+
+PLAN_FIELDS = ("kind", "form", "subject", "lead_unit", "participants", "examined", "legal_basis", "document",
+               "planned_start", "planned_end", "method", "confidential", "draft_title")
+
+
+def store_file(data: bytes, name: str) -> str:
+    """Content-addressed storage, shared with the register's attachments."""
+    from sohoi.directives.services.files import store_content
+
+    return store_content(data, name, "oversight")
+
+
+def read_document(data: bytes, name: str, field: str) -> str:
+    """The text of an uploaded document, checked by content (never by its name) as every upload in the
+    register is; ValidationError on `field` otherwise."""
+    from sohoi.directives.intake import read_file
+
+    return read_file(data, name, field)
+
+
+def _check_document(actor: Any, document: Any, field: str, errors: dict[str, str]) -> None:
+    from sohoi.directives.models import Document
+
+    if document is None:
+        return
+    if actor is not None and not restrict(Document.objects.filter(pk=document.pk), actor).exists():
+        errors[field] = "Lựa chọn không hợp lệ. Chọn một văn bản trong sổ văn bản mà bạn xem được."
+    elif document.is_stub:
+        errors[field] = (f"Văn bản {document.code or ''} mới chỉ được trích dẫn, chưa vào sổ. Vào sổ văn bản đó "
+                         "trước (tải tệp lên), rồi chọn lại.")
+
+
+def _check_plan(actor: Any, data: dict[str, Any], obj: Activity | None = None) -> None:
+    def get(name: str) -> Any:
+        return data[name] if name in data else getattr(obj, name, None)
+
+    errors: dict[str, str] = {}
+    kind = get("kind")
+    if kind not in Kind.values:
+        errors["kind"] = "Chọn loại hoạt động: giám sát, phản biện xã hội hoặc kiểm tra."
+    form = get("form") or ""
+    if kind == Kind.SUPERVISION and form not in Form.values:
+        errors["form"] = "Chọn hình thức giám sát: chuyên đề, thường xuyên hoặc qua hội nghị, đối thoại."
+    elif kind != Kind.SUPERVISION and form:
+        errors["form"] = "Chỉ hoạt động giám sát có hình thức giám sát; để trống ô này."
+    if not (get("subject") or "").strip():
+        errors["subject"] = "Nhập nội dung giám sát, phản biện hoặc kiểm tra."
+    if get("lead_unit") is None:
+        errors["lead_unit"] = "Chọn đơn vị chủ trì."
+    start, end = get("planned_start"), get("planned_end")
+    if start is None:
+        errors["planned_start"] = "Nhập ngày dự kiến bắt đầu."
+    if end is None:
+        errors["planned_end"] = "Nhập ngày dự kiến kết thúc."
+    elif start is not None and end < start:
+        errors["planned_end"] = "Ngày dự kiến kết thúc không thể trước ngày bắt đầu. Sửa lại một trong hai ngày."
+    _check_document(actor, get("legal_basis"), "legal_basis", errors)
+    if kind == Kind.INSPECTION:
+        if get("document") is None:
+            errors["document"] = "Kiểm tra việc thực hiện văn bản nào? Chọn văn bản (ví dụ 752-CV/TU) trong sổ."
+        else:
+            _check_document(actor, get("document"), "document", errors)
+    elif get("document") is not None:
+        errors["document"] = "Chỉ hoạt động kiểm tra có văn bản được kiểm tra; để trống ô này."
+    if kind != Kind.CRITICISM and get("confidential"):
+        errors["confidential"] = "Chỉ dự thảo được phản biện mới đánh dấu mật."
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def activity_create(*, actor: Any, data: dict[str, Any]) -> Activity:
+    data = {k: v for k, v in data.items() if k in PLAN_FIELDS}
+    require(actor, "oversight.create", data.get("kind"))
+    if data.get("lead_unit") is not None:
+        require(actor, "oversight.lead_from", data["lead_unit"])
+    _check_plan(actor, data)
+    data["state"] = State.PLANNED
+    data.setdefault("form", "")
+    return object_create(actor=actor, model=Activity, data=data, action="oversight.activity.created")
+
+
+@transaction.atomic
+def activity_update(*, actor: Any, activity: Activity, data: dict[str, Any],
+                    expected_version: int | None = None) -> Activity:
+    data = {k: v for k, v in data.items() if k in PLAN_FIELDS and k != "kind"}
+    require(actor, "oversight.edit", activity)
+    if "lead_unit" in data and data["lead_unit"] != activity.lead_unit:
+        require(actor, "oversight.lead_from", data["lead_unit"])
+    if activity.state == State.CLOSED:
+        raise ValidationError({"state": "Hoạt động đã kết thúc; không sửa được kế hoạch nữa."})
+    _check_plan(actor, data, activity)
+    return object_update(actor=actor, obj=activity, data=data, action="oversight.activity.updated",
+                         expected_version=expected_version)
+
+
+@transaction.atomic
+def activity_transition(*, actor: Any, activity: Activity, step: str, on: datetime.date | None = None) -> Activity:
+    """The one way an activity's state changes (workflows.TRANSITIONS)."""
+    if step not in TRANSITIONS:
+        raise ValidationError({"step": f"Không có bước “{step}”. Chọn một bước trên trang hoạt động."})
+    require(actor, f"oversight.step.{step}", activity)
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    transition = TRANSITIONS[step]
+    if activity.state not in transition.sources:
+        steps = ", ".join(str(Step(s).label) for s in allowed_steps(activity.state)) or "không có"
+        raise ValidationError({"step": (f"Hoạt động đang ở trạng thái “{activity.get_state_display()}”: không thể "
+                                        f"“{Step(step).label}”. Các bước được phép: {steps}.")})
+    on = on or deadlines.today()
+    if transition.needs_conclusion and not (activity.conclusion.strip() or activity.conclusion_file):
+        raise ValidationError({"conclusion": "Chưa có kết luận: ghi nội dung kết luận hoặc tải tệp kết luận lên, "
+                                             "rồi bấm “Kết luận”."})
+    if transition.needs_answers:
+        waiting = activity.recommendations.filter(answered_on__isnull=True).count()
+        if waiting:
+            raise ValidationError({"step": f"Còn {waiting} kiến nghị chưa được trả lời; chỉ kết thúc khi mọi "
+                                           "kiến nghị đã có trả lời."})
+    if transition.date_field and activity.started_on and on < activity.started_on:
+        raise ValidationError({"step": "Ngày chuyển trạng thái không thể trước ngày bắt đầu tiến hành."})
+    data: dict[str, Any] = {"state": transition.target}
+    if transition.date_field:
+        data[transition.date_field] = on
+    if step == Step.REOPEN:
+        data["concluded_on"] = None
+    return object_update(actor=actor, obj=activity, data=data, action=f"oversight.activity.{step}")
+
+
+@transaction.atomic
+def team_member_add(*, actor: Any, activity: Activity, name: str, role: str, unit: Any = None,
+                    user: Any = None) -> TeamMember:
+    require(actor, "oversight.edit", activity)
+    errors: dict[str, str] = {}
+    if not (name or "").strip():
+        errors["name"] = "Nhập họ tên thành viên đoàn."
+    if role not in TeamRole.values:
+        errors["role"] = "Chọn vai trò trong đoàn: trưởng đoàn, phó trưởng đoàn, thành viên hoặc thư ký."
+    if activity.state == State.CLOSED:
+        errors["name"] = "Hoạt động đã kết thúc; không thêm thành viên được nữa."
+    if errors:
+        raise ValidationError(errors)
+    return object_create(actor=actor, model=TeamMember, data={
+        "activity": activity, "name": name.strip(), "role": role, "unit": unit, "user": user},
+        action="oversight.team_member.added")
+
+
+@transaction.atomic
+def attachment_add(*, actor: Any, activity: Activity, kind: str, name: str, data: bytes) -> Attachment:
+    """Attach a plan, decision, minutes or conclusion: a document by its content (.docx, .pdf, .txt)."""
+    from ..choices import AttachmentKind
+
+    require(actor, "oversight.edit", activity)
+    if kind not in AttachmentKind.values:
+        raise ValidationError({"kind": "Chọn loại tệp: kế hoạch, quyết định, biên bản, kết luận hoặc khác."})
+    read_document(data, name, "file")
+    return object_create(actor=actor, model=Attachment, data={
+        "activity": activity, "kind": kind, "name": (name or "tep")[:255], "file": store_file(data, name)},
+        action="oversight.attachment.added")
+
+
+@transaction.atomic
+def conclusion_save(*, actor: Any, activity: Activity, text: str = "",
+                    file: tuple[str, bytes] | None = None) -> Activity:
+    """The conclusion, written or uploaded (a document by content), while the activity is under way or
+    concluded."""
+    require(actor, "oversight.recommend", activity)
+    if activity.state not in (State.IN_PROGRESS, State.CONCLUDED):
+        raise ValidationError({"conclusion": "Chỉ ghi kết luận khi hoạt động đang tiến hành hoặc đã kết luận."})
+    text = (text or "").strip()
+    data: dict[str, Any] = {"conclusion": text}
+    if file is not None:
+        name, content = file
+        read_document(content, name, "conclusion_file")
+        data.update(conclusion_file=store_file(content, name), conclusion_file_name=(name or "")[:255])
+    if not text and file is None and not activity.conclusion_file:
+        raise ValidationError({"conclusion": "Nhập nội dung kết luận hoặc chọn tệp kết luận."})
+    return object_update(actor=actor, obj=activity, data=data, action="oversight.activity.conclusion_saved")
