@@ -21,6 +21,7 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -200,6 +201,21 @@ def eligible_by_committee(*, user: Any, on: datetime.date | None = None,
     t = t or thresholds(on)
     return with_superior(eligible_queryset(user=user, on=on, minimum=t[RuleCode.MIN_MEMBERS]), on).order_by(
         F("superior_path").asc(nulls_last=True), "name_folded", "pk")
+
+
+def association_within(*, area: Any = None, field: Any = None) -> Q:
+    """The territory (with what it covers) and field filters of the dashboard's links (`?area=&field=`), as
+    given in a URL: a value that is not a valid id is ignored."""
+    from sohoi.core.params import int_param
+    from sohoi.core.scoping import area_ids
+    from sohoi.orgs.models import AdminUnit
+
+    q = Q()
+    if (area_id := int_param(area)) is not None and (unit := AdminUnit.objects.filter(pk=area_id).first()):
+        q &= Q(territory__in=area_ids(unit))
+    if (field_id := int_param(field)) is not None:
+        q &= Q(field_id=field_id)
+    return q
 
 
 def eligibility(*, user: Any, on: datetime.date | None = None, page: Any = None) -> dict[str, Any]:
