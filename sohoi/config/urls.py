@@ -9,6 +9,7 @@ urlpatterns = [
     path("van-ban/", include("sohoi.directives.urls")),
     path("hoi/", include("sohoi.associations.urls")),
     path("to-chuc-dang/", include("sohoi.party.urls")),
+    path("bao-cao/", include("sohoi.reports.urls")),
     path("api/v1/", include("sohoi.api.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]

@@ -31,4 +31,6 @@ def home_summary(*, user: Any) -> dict[str, Any]:
     for _config, module in app_modules("selectors", exclude=("core",)):
         if hasattr(module, "home_panels"):
             panels.extend(module.home_panels(user))
+    # A panel may ask to come first ("order": 0, e.g. the Standing Committee's six points); otherwise app order.
+    panels.sort(key=lambda p: p.get("order", 100))
     return {"panels": panels}

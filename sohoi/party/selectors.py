@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 from sohoi.associations.choices import Status
 from sohoi.associations.models import Association, Leader, Member
 from sohoi.core import audit
+from sohoi.core.charts import num
 from sohoi.core.deadlines import today
 from sohoi.core.permissions import allowed
 from sohoi.core.scoping import VIEW, get_scoped, restrict
@@ -305,7 +306,8 @@ def bar_chart(year_rows: list[dict[str, Any]], height: int = 160, bar: int = 18,
             h = round(n / peak * height)
             bars.append({"x": x0 + j * (bar + gap), "y": top + height - h, "w": bar, "h": h, "n": n,
                          "color": GRADE_COLOR[grade], "label": Grade(grade).label})
-        groups.append({"year": row["year"], "x": x0 + (len(GRADE_ORDER) * (bar + gap)) / 2, "bars": bars})
+        # Coordinates as text with a dot (core.charts.num): the template would localise 55.5 as "55,5".
+        groups.append({"year": row["year"], "x": num(x0 + (len(GRADE_ORDER) * (bar + gap)) / 2), "bars": bars})
     ticks = [{"y": top + height - round(v / peak * height), "v": v} for v in sorted({0, peak // 2, peak})]
     return {"groups": groups, "width": left + max(len(year_rows), 1) * group_w, "height": top + height + label_h,
             "base": top + height, "label_y": top + height + 18, "ticks": ticks, "left": left}

@@ -1,0 +1,87 @@
+"""The dashboard and the Standing Committee's home: the six points, charts drawn as SVG under the CSP, every
+number a link to its list, a bounded number of queries, and the Excel export of what is shown."""
+
+import io
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from sohoi.core.charts import hbars, line, num
+
+
+def test_svg_numbers_never_take_a_decimal_comma(settings):
+    from django.utils import translation
+
+    with translation.override("vi"):
+        assert num(55.5) == "55.5" and num(3) == "3" and num(-0.0) == "0"
+        chart = hbars([{"label": "A", "value": 3}, {"label": "B", "value": 7}])
+        assert all("," not in b["w"] for b in chart["bars"])
+        assert "," not in line([("2024", 1), ("2025", 3), ("2026", 2)])["polyline"].replace(",", "", 3)
+
+
+@pytest.mark.django_db
+def test_the_party_rating_chart_writes_coordinates_with_a_dot(login):
+    html = login("dandan").get(reverse("party:rating_summary")).content.decode()
+    coords = re.findall(r'<text x="([^"]+)"', html)
+    assert coords and all("," not in c for c in coords)
+
+
+@pytest.mark.django_db
+def test_dashboard_shows_the_six_points_with_charts_and_links(login):
+    response = login("dandan").get(reverse("reports:dashboard"), {"period": "2026"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    for point in range(1, 7):
+        assert f'id="diem-{point}"' in html
+    assert "<svg" in html and not re.findall(r"<script(?![^>]*\bsrc=)", html) and " style=" not in html
+    assert 'data-indicator="associations.by_status"' in html
+    assert reverse("associations:association_list") in html
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+
+
+@pytest.mark.django_db
+def test_dashboard_refuses_a_bad_period_with_a_message(login):
+    response = login("dandan").get(reverse("reports:dashboard"), {"period": "2026-Q5"})
+    assert response.status_code == 200
+    assert "2026-Q3" in response.content.decode()  # the message names the format
+
+
+@pytest.mark.django_db
+def test_dashboard_queries_are_bounded(login, users):
+    client = login("dandan")
+    client.get(reverse("reports:dashboard"))
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(reverse("reports:dashboard"), {"period": "2026"}).status_code == 200
+    assert len(ctx.captured_queries) <= 70, len(ctx.captured_queries)  # 58 on the demo; no query per row
+
+
+@pytest.mark.django_db
+def test_dashboard_exports_what_it_shows(login):
+    from openpyxl import load_workbook
+
+    response = login("quanuy.ninhkieu").get(reverse("reports:dashboard"), {"period": "2026", "export": "xlsx"})
+    assert response.status_code == 200
+    wb = load_workbook(io.BytesIO(response.content))
+    assert "Điểm 2" in wb.sheetnames and "Điểm 6" in wb.sheetnames
+    labels = [row[0] for row in wb["Điểm 2"].iter_rows(values_only=True)]
+    assert "Hội theo tình trạng" in labels
+
+
+@pytest.mark.django_db
+def test_the_standing_committee_home_opens_with_the_six_points(login):
+    html = login("thuongtruc").get("/").content.decode()
+    first = html.index("Điểm 1.")
+    assert all(f"Điểm {n}." in html for n in range(1, 7))
+    assert first < html.index("Nhiệm vụ quá hạn")  # its points before the generic cards
+    assert "data-figure" in html
+
+
+@pytest.mark.django_db
+def test_other_roles_see_their_own_obligations_first(login):
+    html = login("quanuy.ninhkieu").get("/").content.decode()
+    assert "Điểm 1." not in html
+    assert "Nhiệm vụ của đơn vị đang mở" in html
