@@ -50,12 +50,21 @@ def _change(item: dict[str, Any]) -> str:
     return f" (kỳ trước {_fmt(item['previous'])}, {word}{' ' + _fmt(abs(delta)) if delta else ''})"
 
 
+def _inline(label: str) -> str:
+    """A category name inside a sentence: "Đang hoạt động" -> "đang hoạt động"; a proper name ("Ban Dân vận
+    Thành ủy", "Hội Khuyến học ...") or a document number is kept as written."""
+    words = label.split()
+    if len(words) > 1 and words[1][:1].islower():
+        return label[:1].lower() + label[1:]
+    return label
+
+
 def sentence(item: dict[str, Any]) -> str:
     """One indicator written as a sentence: label, figure, change against the previous period, breakdown."""
     if item["missing"]:
         return f"{item['label']}: không thuộc phạm vi số liệu của đơn vị lập báo cáo."
     text = f"{item['label']}: {_fmt(item['value'])}{_change(item)}"
-    parts = [f"{r['label'][:1].lower()}{r['label'][1:]} {_fmt(r['value'])}" for r in item["rows"] if r["value"]]
+    parts = [f"{_inline(r['label'])} {_fmt(r['value'])}" for r in item["rows"] if r["value"]]
     if parts:
         text += "; trong đó: " + ", ".join(parts)
     return text + "."

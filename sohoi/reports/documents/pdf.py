@@ -31,9 +31,9 @@ def docx_to_pdf(content: bytes) -> bytes:
         src = Path(tmp) / "bao-cao.docx"
         src.write_bytes(content)
         try:
-            subprocess.run([program, "--headless", "--norestore", "--nolockcheck",
-                            f"-env:UserInstallation=file://{tmp}/profile", "--convert-to", "pdf", "--outdir", tmp,
-                            str(src)], check=True, timeout=TIMEOUT, capture_output=True)  # noqa: S603 - fixed argv, our own temp file
+            argv = [program, "--headless", "--norestore", "--nolockcheck", f"-env:UserInstallation=file://{tmp}/profile",
+                    "--convert-to", "pdf", "--outdir", tmp, str(src)]
+            subprocess.run(argv, check=True, timeout=TIMEOUT, capture_output=True)  # noqa: S603 - fixed program, our temp file
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
             raise ConversionError(_("LibreOffice không chuyển được báo cáo sang PDF (%(e)s).") % {"e": exc}) from exc
         out = Path(tmp) / "bao-cao.pdf"

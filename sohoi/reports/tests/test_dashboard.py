@@ -85,3 +85,18 @@ def test_other_roles_see_their_own_obligations_first(login):
     html = login("quanuy.ninhkieu").get("/").content.decode()
     assert "Điểm 1." not in html
     assert "Nhiệm vụ của đơn vị đang mở" in html
+
+
+@pytest.mark.django_db
+def test_the_api_gives_the_same_figures_as_the_dashboard(login, users):
+    from sohoi.reports.registry import Filters, Period
+    from sohoi.reports.selectors import sections
+
+    client = login("quanuy.ninhkieu")
+    body = client.get("/api/v1/reports/indicators", {"period": "2026", "point": 2}).json()
+    assert body["period"] == "2026" and body["previous_period"] == "2025"
+    mine = {i["key"]: i["value"] for s in sections(Filters(users["quanuy.ninhkieu"], Period.parse("2026")))
+            for i in s["items"] if s["point"] == 2}
+    assert {i["key"]: i["value"] for i in body["indicators"]} == mine
+    bad = client.get("/api/v1/reports/indicators", {"period": "2026-Q7"})
+    assert bad.status_code == 400 and "period" in bad.json()["fields"] and "2026-Q3" in bad.json()["message"]
