@@ -100,3 +100,32 @@ def test_the_api_gives_the_same_figures_as_the_dashboard(login, users):
     assert {i["key"]: i["value"] for i in body["indicators"]} == mine
     bad = client.get("/api/v1/reports/indicators", {"period": "2026-Q7"})
     assert bad.status_code == 400 and "period" in bad.json()["fields"] and "2026-Q3" in bad.json()["message"]
+
+
+@pytest.mark.django_db
+def test_the_tracking_board_exports_what_it_shows(login, users):
+    from openpyxl import load_workbook
+
+    from sohoi.directives.models import Document
+    from sohoi.directives.selectors import document_board
+
+    client = login("thuongtruc")
+    doc = Document.objects.get(code="752-CV/TU")
+    response = client.get(reverse("directives:document_board", args=[doc.pk]), {"export": "xlsx"})
+    assert response.status_code == 200
+    wb = load_workbook(io.BytesIO(response.content))
+    board = document_board(document=doc, user=users["thuongtruc"])
+    rows = list(wb["Từng nhiệm vụ"].iter_rows(values_only=True))
+    assert rows[-1][0] == "Cả văn bản" and rows[-1][-1] == board["total"]["total"]
+    assert len(rows) == 3 + len(board["tasks"]) + 1
+    assert len(list(wb["Từng đơn vị"].iter_rows())) == 3 + len(board["units"]) + 1
+
+
+def test_the_print_stylesheet_drops_the_menu_and_repeats_table_headers():
+    from pathlib import Path
+
+    css = (Path(__file__).resolve().parents[2] / "core/static/core/sohoi.css").read_text()
+    printed = css[css.index("@media print"):]
+    assert ".topbar" in printed and "display: none" in printed
+    assert "thead { display: table-header-group; }" in printed and "overflow: visible" in printed
+    assert "size: A4" in css and "counter(page)" in css
