@@ -34,3 +34,13 @@ declare("reports.view_dashboard", is_authenticated, label="Xem bảng số liệ
 declare("reports.standing_home", is_standing, label="Trang chủ Thường trực: sáu điểm của Công văn 752-CV/TU")
 declare("reports.generate", writes_reports, label="Lập báo cáo định kỳ",
         refusal="Chỉ Ban Dân vận, Thường trực, Ban Tuyên giáo và cấp ủy lập báo cáo định kỳ.")
+
+
+def default_reader() -> Any:
+    """Whose scope `sohoi report` counts in when no user is named: the first active Standing Committee user,
+    else the first active user of another read-all role (the periodic report is the city's); None if none."""
+    from sohoi.accounts.choices import READ_ALL_ROLES
+    from sohoi.accounts.models import User
+
+    users = User.objects.filter(is_active=True, role_links__role__in=list(READ_ALL_ROLES)).distinct().order_by("pk")
+    return users.filter(role_links__role=Role.STANDING_COMMITTEE).first() or users.first()

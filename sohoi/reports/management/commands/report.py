@@ -14,16 +14,15 @@ from sohoi.reports.registry import Filters, Period
 def reader(username: str | None):
     """Whose scope the figures are counted in: the named user, else the first active Standing Committee (or
     other read-all) user: the periodic report is the city's."""
-    from sohoi.accounts.choices import READ_ALL_ROLES, Role
     from sohoi.accounts.models import User
+    from sohoi.reports.permissions import default_reader
 
     if username:
         user = User.objects.filter(username=username, is_active=True).first()
         if user is None:
             raise CommandError(f"Không có người dùng đang hoạt động tên “{username}” (--as).")
         return user
-    users = User.objects.filter(is_active=True, role_links__role__in=list(READ_ALL_ROLES)).distinct().order_by("pk")
-    user = users.filter(role_links__role=Role.STANDING_COMMITTEE).first() or users.first()
+    user = default_reader()
     if user is None:
         raise CommandError("Chưa có người dùng nào thuộc Thường trực hoặc Ban Dân vận: ghi --as TÊN_ĐĂNG_NHẬP.")
     return user
