@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Q
 
 from sohoi.accounts.choices import Role
-from sohoi.core.permissions import declare, has_role, is_authenticated, reads_all
+from sohoi.core.permissions import declare, has_role, has_unit, is_authenticated, reads_all
 from sohoi.core.scoping import ScopePolicy
 
 is_standing = has_role(Role.STANDING_COMMITTEE)
@@ -32,6 +32,8 @@ JOB_SCOPE = ScopePolicy(unit_field=None, view_all=frozenset(), also=_own_jobs)
 declare("reports.view_dashboard", is_authenticated, label="Xem bảng số liệu",
         refusal="Hãy đăng nhập để xem bảng số liệu.")
 declare("reports.standing_home", is_standing, label="Trang chủ Thường trực: sáu điểm của Công văn 752-CV/TU")
+declare("reports.draft_unit_report", has_unit, label="Dự thảo báo cáo của đơn vị về văn bản được giao",
+        refusal="Chỉ người dùng thuộc một đơn vị mới dự thảo báo cáo của đơn vị.")
 declare("reports.generate", writes_reports, label="Lập báo cáo định kỳ",
         refusal="Chỉ Ban Dân vận, Thường trực, Ban Tuyên giáo và cấp ủy lập báo cáo định kỳ.")
 

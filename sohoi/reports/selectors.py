@@ -135,3 +135,22 @@ def home_panels(user: Any) -> list[dict[str, Any]]:
                        "chart": shown.get("chart"), "more": reverse("reports:dashboard") + f"#diem-{point}",
                        "order": 0})
     return panels
+
+
+# A unit's draft report upward ------------------------------------------------------------------------
+
+def unit_draft(*, user: Any, document: Any) -> dict[str, Any]:
+    """What the user's unit did on `document`: its assignments (task order), its reports not returned (oldest
+    first) and its dissemination sessions, all within the user's scope. Three queries."""
+    from sohoi.core.scoping import restrict
+    from sohoi.directives.dissemination.models import DisseminationSession
+    from sohoi.directives.models import Assignment, ProgressReport
+
+    assignments = list(restrict(Assignment.objects.filter(task__document=document, unit_id=user.unit_id)
+                                .select_related("task"), user).order_by("task__position", "pk"))
+    reports: dict[int, list[Any]] = {}
+    for r in restrict(ProgressReport.objects.filter(assignment__in=[a.pk for a in assignments]), user).exclude(
+            status="returned").order_by("submitted_on", "pk"):
+        reports.setdefault(r.assignment_id, []).append(r)
+    sessions = list(restrict(DisseminationSession.objects.filter(document=document, unit_id=user.unit_id), user))
+    return {"assignments": assignments, "reports": reports, "sessions": sessions}

@@ -3,6 +3,7 @@ report from the web (a background job with progress and a download)."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from sohoi.core import audit
 from sohoi.core.permissions import require
 from sohoi.core.scoping import get_scoped, restrict, scoped_view
 from sohoi.core.views import render_page
+from sohoi.directives.models import Document
 
 from . import selectors, services
 from .documents.build import FORMATS
@@ -66,4 +68,25 @@ def report_download(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404(_("Báo cáo chưa lập xong."))
     response = HttpResponse(bytes(job.content), content_type=FORMATS[job.format])
     response["Content-Disposition"] = f'attachment; filename="{job.filename}"'
+    return response
+
+
+@scoped_view(Document)
+def unit_draft(request: HttpRequest, pk: int) -> HttpResponse:
+    """The user's unit's draft report on a document it was assigned (.docx, nothing stored)."""
+    from sohoi.core.deadlines import today
+    from sohoi.directives.selectors import document_get
+
+    from .documents.unit_draft import unit_draft_docx
+
+    document = document_get(user=request.user, pk=pk)
+    require(request.user, "reports.draft_unit_report")
+    data = selectors.unit_draft(user=request.user, document=document)
+    if not data["assignments"]:
+        messages.info(request, _("Đơn vị của bạn không được giao nhiệm vụ nào của văn bản này, nên không có gì để "
+                                 "báo cáo."))
+        return redirect(document)
+    content = unit_draft_docx(unit=request.user.unit, document=document, on=today(), **data)
+    response = HttpResponse(content, content_type=FORMATS["docx"])
+    response["Content-Disposition"] = f'attachment; filename="du-thao-bao-cao-{document.pk}.docx"'
     return response

@@ -135,3 +135,57 @@ def test_a_bad_period_from_the_web_is_named_and_nothing_is_stored(login):
     response = login("dandan").post(reverse("reports:report_new"), {"period": "2026-Q9", "format": "docx"})
     assert response.status_code == 400 and "2026-Q3" in response.content.decode()
     assert not ReportJob.objects.exists()
+
+
+def _draft_lines(content) -> list[str]:
+    from docx import Document
+
+    doc = Document(io.BytesIO(content))
+    lines = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for cell in table.rows[0].cells:
+            lines.extend(p.text for p in cell.paragraphs)
+    return lines
+
+
+@pytest.mark.django_db
+def test_a_district_committee_drafts_its_report_on_752_in_the_party_format(login, users):
+    from sohoi.directives.models import Assignment, Document
+
+    doc = Document.objects.get(code="752-CV/TU")
+    user = users["huyenuy.phongdien"]
+    mine = Assignment.objects.filter(task__document=doc, unit=user.unit)
+    assert mine.exists()
+    client = login("huyenuy.phongdien")
+    page = client.get(reverse("directives:assignment_detail", args=[mine.first().pk])).content.decode()
+    assert reverse("reports:unit_draft", args=[doc.pk]) in page
+    response = client.get(reverse("reports:unit_draft", args=[doc.pk]))
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    lines = _draft_lines(response.content)
+    text = "\n".join(lines)
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and user.unit.name.upper() in text and "BÁO CÁO" in lines
+    assert "Kết quả thực hiện Công văn số 752-CV/TU" in text and "Nơi nhận:" in text
+    for a in mine.select_related("task"):
+        assert any(line.startswith(f"{a.task.no}. ") for line in lines)
+
+
+@pytest.mark.django_db
+def test_an_association_drafts_in_the_state_format(login, users):
+    from sohoi.directives.models import Assignment
+
+    a = Assignment.objects.filter(unit=users["hoi.khuyenhoc"].unit).select_related("task__document").first()
+    if a is None:
+        pytest.skip("the demo assigns nothing to this association")
+    response = login("hoi.khuyenhoc").get(reverse("reports:unit_draft", args=[a.task.document_id]))
+    text = "\n".join(_draft_lines(response.content))
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
+
+
+@pytest.mark.django_db
+def test_a_unit_without_an_assignment_on_the_document_is_sent_back(login):
+    from sohoi.directives.models import Document
+
+    doc = Document.objects.get(code="752-CV/TU")
+    assert login("quantri").get(reverse("reports:unit_draft", args=[doc.pk])).status_code == 403  # no unit
+    response = login("thuongtruc").get(reverse("reports:unit_draft", args=[doc.pk]))
+    assert response.status_code == 302 and response["Location"] == doc.get_absolute_url()
