@@ -62,6 +62,14 @@ def _unit_labels(keys: list[str]) -> dict[str, str]:
     return {str(pk): name for pk, name in Unit.objects.filter(pk__in=[int(k) for k in keys]).values_list("pk", "name")}
 
 
+def _top_list(**fixed: Any):
+    """The list behind one bucket of a top-N breakdown; none for its sum (the list would hold every row,
+    not only the top N)."""
+    def url(f: Filters, bucket: str | None = None) -> str | None:
+        return _list(f, state=TrackState.OPEN_OVERDUE.value, **{fixed["param"]: bucket}) if bucket else None
+    return url
+
+
 def _undated(f: Filters) -> dict[str, int]:
     qs = _assignments(f)
     return {bucket: qs.filter(age_q(bucket)).count() for bucket in AGE_BUCKETS}
@@ -86,25 +94,32 @@ def _coverage_url(f: Filters, bucket: str | None = None) -> str | None:
 
 INDICATORS = [
     Indicator(
+        key="directives.open_overdue", point=6,
+        label=_("Việc được giao đang quá hạn"),
+        definition=_("Lượt giao việc chưa hoàn thành đã quá hạn, tính đến hôm nay (không phân theo lĩnh vực "
+                     "của hội: bộ lọc lĩnh vực không áp dụng)."),
+        compute=lambda f: _assignments(f).filter(state=TrackState.OPEN_OVERDUE).count(),
+        list_url=lambda f, bucket=None: _list(f, state=TrackState.OPEN_OVERDUE.value), compare=False),
+    Indicator(
         key="directives.assignments_by_state", point=6,
         label=_("Việc được giao có hạn trong kỳ, theo tình trạng"),
         definition=_("Lượt giao việc có hạn hoàn thành trong kỳ, phân theo bốn tình trạng (và chưa bắt đầu), "
-                     "tính đến hôm nay."),
+                     "tính đến hôm nay (không phân theo lĩnh vực của hội)."),
         compute=_by_state, list_url=lambda f, bucket=None: _list(f, state=bucket, **_period(f)),
         buckets=lambda: dict(TrackState.choices)),
     Indicator(
         key="directives.overdue_by_document", point=6,
-        label=_("Việc quá hạn theo văn bản"),
+        label=_("Việc quá hạn theo văn bản (%(n)s văn bản nhiều nhất)") % {"n": TOP},
         definition=_("Lượt giao việc đang quá hạn, theo văn bản chỉ đạo (%(n)s văn bản nhiều nhất).") % {"n": TOP},
         compute=_overdue_by("task__document_id"),
-        list_url=lambda f, bucket=None: _list(f, state=TrackState.OPEN_OVERDUE.value, document=bucket),
+        list_url=_top_list(param="document"),
         bucket_labels=_document_labels, compare=False),
     Indicator(
         key="directives.overdue_by_unit", point=6,
-        label=_("Việc quá hạn theo đơn vị"),
+        label=_("Việc quá hạn theo đơn vị (%(n)s đơn vị nhiều nhất)") % {"n": TOP},
         definition=_("Lượt giao việc đang quá hạn, theo đơn vị thực hiện (%(n)s đơn vị nhiều nhất).") % {"n": TOP},
         compute=_overdue_by("unit_id"),
-        list_url=lambda f, bucket=None: _list(f, state=TrackState.OPEN_OVERDUE.value, unit=bucket),
+        list_url=_top_list(param="unit"),
         bucket_labels=_unit_labels, compare=False),
     Indicator(
         key="directives.undated_by_age", point=6,

@@ -108,32 +108,36 @@ def dashboard(f: Filters) -> dict[str, Any]:
 
 HEADLINES = {1: "party.eligible_without_organisation", 2: "associations.founding_congress_overdue",
              3: None, 4: "associations.without_officer", 5: "associations.term_expired",
-             6: "directives.overdue_by_unit"}
+             6: "directives.open_overdue"}
+
+
+CHARTS = {1: "party.organisations", 2: "associations.by_status", 6: "directives.overdue_by_unit"}
 
 
 def home_panels(user: Any) -> list[dict[str, Any]]:
     """The Standing Committee's home: the six points of the letter at a glance, first. Each card's number is
-    the first indicator of its point (or the one named in HEADLINES), a link to the list behind it; the other
-    figures of the point are one click away on the dashboard."""
+    the indicator named in HEADLINES (else the point's first), a link to the list behind it; where a picture
+    says more (CHARTS) the card adds that breakdown's bars, each bar a link too; the other figures of the point
+    are one click away on the dashboard."""
     if not getattr(user, "is_authenticated", False) or not allowed(user, "reports.standing_home"):
         return []
     f = Filters(user, current_period())
     panels = []
     for point in range(1, 7):
-        inds = indicators(point=point)
+        title = _("Điểm %(n)s. %(t)s") % {"n": point, "t": POINTS[point]}
+        more = reverse("reports:dashboard") + f"#diem-{point}"
+        inds = {i.key: i for i in indicators(point=point)}
         if not inds:
-            panels.append({"title": _("Điểm %(n)s. %(t)s") % {"n": point, "t": POINTS[point]}, "count": None,
-                           "text": _("Chưa có số liệu trong Sổ Hội."), "url": reverse("reports:dashboard"),
+            panels.append({"title": title, "count": None, "text": _("Chưa có số liệu trong Sổ Hội."), "url": more,
                            "link_text": _("Mở bảng số liệu"), "order": 0})
             continue
-        preferred = HEADLINES.get(point)
-        ind = next((i for i in inds if i.key == preferred), inds[0])
-        shown = present(evaluate([ind.key], f)[0], f)
-        panels.append({"title": _("Điểm %(n)s. %(t)s") % {"n": point, "t": POINTS[point]},
-                       "count": shown["value"], "text": shown["label"], "url": shown["url"] or
-                       reverse("reports:dashboard") + f"#diem-{point}", "link_text": _("Xem danh sách"),
-                       "chart": shown.get("chart"), "more": reverse("reports:dashboard") + f"#diem-{point}",
-                       "order": 0})
+        key = HEADLINES.get(point) if HEADLINES.get(point) in inds else next(iter(inds))
+        chart_key = CHARTS.get(point) if CHARTS.get(point) in inds else None
+        shown = [present(r, f) for r in evaluate([k for k in (key, chart_key) if k], f)]
+        head, pictured = shown[0], (shown[1] if len(shown) > 1 else shown[0])
+        panels.append({"title": title, "count": head["value"], "text": head["label"],
+                       "url": head["url"] or more, "link_text": _("Xem danh sách"), "more": more, "order": 0,
+                       "chart": pictured.get("chart"), "chart_title": pictured["label"]})
     return panels
 
 

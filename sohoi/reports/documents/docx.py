@@ -62,7 +62,7 @@ def _inline(label: str) -> str:
 def sentence(item: dict[str, Any]) -> str:
     """One indicator written as a sentence: label, figure, change against the previous period, breakdown."""
     if item["missing"]:
-        return f"{item['label']}: không thuộc phạm vi số liệu của đơn vị lập báo cáo."
+        return f"{item['label']}: không có số liệu cho phạm vi hoặc bộ lọc của báo cáo này."
     text = f"{item['label']}: {_fmt(item['value'])}{_change(item)}"
     parts = [f"{_inline(r['label'])} {_fmt(r['value'])}" for r in item["rows"] if r["value"]]
     if parts:
