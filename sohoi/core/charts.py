@@ -19,7 +19,7 @@ def num(value: float) -> str:
 
 
 def hbars(rows: Sequence[dict[str, Any]], *, width: int = 560, bar: int = 16, gap: int = 6,
-          label_w: int = 190) -> dict[str, Any]:
+          label_w: int = 190, label_chars: int = 34) -> dict[str, Any]:
     """Horizontal bars, one per row {"label", "value", "url"?}: the longest bar fills the width."""
     peak = max([r["value"] or 0 for r in rows] or [0]) or 1
     room = width - label_w - 50
@@ -27,8 +27,9 @@ def hbars(rows: Sequence[dict[str, Any]], *, width: int = 560, bar: int = 16, ga
     for i, r in enumerate(rows):
         y = i * (bar + gap)
         w = (r["value"] or 0) / peak * room
-        out.append({"label": str(r["label"])[:34], "title": str(r["label"]), "value": r["value"],
-                    "url": r.get("url"), "x": num(label_w), "y": num(y), "w": num(w), "h": num(bar),
+        label = str(r["label"])
+        short = label if len(label) <= label_chars else label[:label_chars - 1] + "…"
+        out.append({"label": short, "title": label, "value": r["value"], "url": r.get("url"), "x": num(label_w), "y": num(y), "w": num(w), "h": num(bar),
                     "text_y": num(y + bar * 0.75), "value_x": num(label_w + w + 4), "label_x": num(label_w - 6)})
     return {"bars": out, "width": num(width), "height": num(max(len(rows), 1) * (bar + gap))}
 

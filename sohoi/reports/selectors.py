@@ -114,6 +114,12 @@ HEADLINES = {1: "party.eligible_without_organisation", 2: "associations.founding
 CHARTS = {1: "party.organisations", 2: "associations.by_status", 6: "directives.overdue_by_unit"}
 
 
+def _card_chart(item: dict[str, Any]) -> dict[str, Any] | None:
+    """A breakdown's bars sized for a home-page card (a quarter of the page wide)."""
+    rows = [r for r in item["rows"] if r["value"]]
+    return hbars(rows, width=260, label_w=120, label_chars=20, bar=14, gap=5) if rows else None
+
+
 def home_panels(user: Any) -> list[dict[str, Any]]:
     """The Standing Committee's home: the six points of the letter at a glance, first. Each card's number is
     the indicator named in HEADLINES (else the point's first), a link to the list behind it; where a picture
@@ -137,7 +143,7 @@ def home_panels(user: Any) -> list[dict[str, Any]]:
         head, pictured = shown[0], (shown[1] if len(shown) > 1 else shown[0])
         panels.append({"title": title, "count": head["value"], "text": head["label"],
                        "url": head["url"] or more, "link_text": _("Xem danh sách"), "more": more, "order": 0,
-                       "chart": pictured.get("chart"), "chart_title": pictured["label"]})
+                       "chart": _card_chart(pictured), "chart_title": pictured["label"]})
     return panels
 
 

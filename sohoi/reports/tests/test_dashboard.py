@@ -77,14 +77,15 @@ def test_the_standing_committee_home_opens_with_the_six_points(login):
     first = html.index("Điểm 1.")
     assert all(f"Điểm {n}." in html for n in range(1, 7))
     assert first < html.index("Nhiệm vụ quá hạn")  # its points before the generic cards
-    assert "data-figure" in html
+    assert "data-figure" in html and "<svg" in html
+    assert "Nhiệm vụ của đơn vị đang mở" not in html  # "0 open tasks of your unit" is no obligation
 
 
 @pytest.mark.django_db
 def test_other_roles_see_their_own_obligations_first(login):
-    html = login("quanuy.ninhkieu").get("/").content.decode()
+    html = login("hoi.khuyenhoc").get("/").content.decode()
     assert "Điểm 1." not in html
-    assert "Nhiệm vụ của đơn vị đang mở" in html
+    assert html.index("Nhiệm vụ của đơn vị đang mở") < html.index("Nhiệm vụ quá hạn")
 
 
 @pytest.mark.django_db
