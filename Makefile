@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install setup lint e2e guide-shots bench clean parse-score
+.PHONY: run test install setup lint e2e guide-shots bench clean parse-score install-office
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(PY) -m sohoi.cli makemigrations --check --dry-run
+
+# LibreOffice (headless Writer) converts the periodic report to PDF (`sohoi report --format pdf`).
+install-office:
+	@command -v soffice >/dev/null 2>&1 || { echo "Cài LibreOffice Writer (không giao diện)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		libreoffice-writer-nogui fonts-liberation >/dev/null; }
 
 # Browser journeys use Debian's Chromium; Playwright never downloads a browser here.
 e2e: $(STAMP)

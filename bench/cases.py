@@ -273,6 +273,18 @@ def main() -> int:
     tttu = users["thuongtruc"].unit_id
     case("dashboard", 1.5, get("thuongtruc", "/"), lambda: dashboard_sql(tttu),
          note="Standing Committee home vs the same numbers by hand-written SQL")
+    case("report dashboard", 3.0, get("thuongtruc", "/bao-cao/"), lambda: dashboard_sql(tttu),
+         note="the six points' figures (every indicator, previous period too) vs the home's numbers by hand")
+
+    def report_quarter() -> bytes:
+        from sohoi.reports.documents.build import build
+        from sohoi.reports.registry import Filters
+        from sohoi.reports.selectors import current_period
+
+        return build(Filters(users["thuongtruc"], current_period().previous()), "docx")
+
+    case("periodic report (quarter, docx)", 3.0, report_quarter, lambda: dashboard_sql(tttu),
+         note="sohoi report --period <last quarter> --format docx, in process, vs the home's numbers by hand")
 
     sample = (Association.objects.filter(name__startswith="Hội Khuyến học ", unit__kind="association")
               .order_by("-pk").values_list("name", flat=True).first()) or "Hội Khuyến học thành phố Cần Thơ"

@@ -11,7 +11,7 @@ from sohoi.core.filters import offer_choices
 from sohoi.orgs.choices import AdminKind, UnitKind
 from sohoi.orgs.models import AdminUnit
 
-from .choices import ScopeLevel, Status
+from .choices import FOUNDING, ScopeLevel, Status
 from .models import Association, FieldOfActivity, OfficerAssignment
 from .permissions import monitoring_officers
 from .search import name_q
@@ -80,6 +80,21 @@ class AssociationFilter(django_filters.FilterSet):
     within = django_filters.NumberFilter(label=_("Chi hội của hội (mã)"), method="filter_within",
                                          widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
     has_party = django_filters.BooleanFilter(label=_("Có tổ chức đảng"), method="filter_has_party")
+    # The filters behind the dashboard's figures (reports/registry.py), so that a figure and its list agree:
+    # a territory with what it covers (a former district's communes and successor wards), alerts, founding.
+    area = django_filters.ModelChoiceFilter(label=_("Địa bàn (kể cả xã, phường trực thuộc)"), method="filter_area",
+                                            queryset=AdminUnit.objects.all(), widget=forms.HiddenInput)
+    alert = django_filters.ChoiceFilter(label=_("Cảnh báo"), method="filter_alert", choices=[
+        ("term_expired", _("Hết nhiệm kỳ chưa đại hội")),
+        ("founding_congress_overdue", _("Quá hạn đại hội thành lập"))])
+    founding = django_filters.BooleanFilter(label=_("Đang thành lập"), method="filter_founding",
+                                            widget=forms.HiddenInput)
+    active = django_filters.BooleanFilter(label=_("Đang hoạt động hoặc bị đình chỉ"), method="filter_active",
+                                          widget=forms.HiddenInput)
+    founded_from = django_filters.DateFilter(label=_("Thành lập từ ngày"), field_name="founding_decision_date",
+                                             lookup_expr="gte", widget=forms.HiddenInput)
+    founded_to = django_filters.DateFilter(label=_("Thành lập đến ngày"), field_name="founding_decision_date",
+                                           lookup_expr="lte", widget=forms.HiddenInput)
     o = django_filters.ChoiceFilter(label=_("Sắp xếp"), method="filter_order", empty_label=_("Tên (A-Z)"), choices=[
         ("-name", _("Tên (Z-A)")), ("founded", _("Ngày thành lập (cũ trước)")),
         ("-founded", _("Ngày thành lập (mới trước)")), ("-members", _("Hội viên (nhiều trước)"))])
@@ -105,6 +120,31 @@ class AssociationFilter(django_filters.FilterSet):
 
     def filter_territory_q(self, qs, name, value):
         return qs.filter(territory_search_q(value)) if value and value.strip() else qs
+
+    def filter_area(self, qs, name, value):
+        from sohoi.core.scoping import area_ids
+
+        return qs.filter(territory__in=area_ids(value)) if value else qs
+
+    def filter_alert(self, qs, name, value):
+        from .selectors import AlertRules
+
+        if value == "term_expired":
+            return AlertRules().term_expired(qs)
+        if value == "founding_congress_overdue":
+            return AlertRules().founding_congress_overdue(qs)
+        return qs
+
+    def filter_founding(self, qs, name, value):
+        if value is None:
+            return qs
+        return qs.filter(status__in=FOUNDING) if value else qs.exclude(status__in=FOUNDING)
+
+    def filter_active(self, qs, name, value):
+        if value is None:
+            return qs
+        live = [Status.OPERATING, Status.SUSPENDED]
+        return qs.filter(status__in=live) if value else qs.exclude(status__in=live)
 
     def filter_has_party(self, qs, name, value):
         orgs = party_organisations()

@@ -268,15 +268,18 @@ def alerts(*, user: Any, on: datetime.date | None = None, associations: QuerySet
 
 # Coverage by dedicated officers -------------------------------------------------------------------------
 
-def _coverage_base(user: Any) -> tuple[QuerySet[Association], QuerySet]:
+def _coverage_base(user: Any, within: Q | None = None) -> tuple[QuerySet[Association], QuerySet]:
     qs = association_queryset(user=user).filter(status__in=[Status.OPERATING, Status.SUSPENDED]).exclude(
         unit__kind=UnitKind.BRANCH)
+    if within is not None:
+        qs = qs.filter(within)
     return qs, OfficerAssignment.objects.filter(ended_on__isnull=True).values("association_id")
 
 
-def coverage_counts(*, user: Any) -> dict[str, int]:
-    """Operating associations in scope and how many have an officer: one aggregate query."""
-    qs, covered_ids = _coverage_base(user)
+def coverage_counts(*, user: Any, within: Q | None = None) -> dict[str, int]:
+    """Operating associations in scope (`within`: a further condition, e.g. the dashboard's territory and
+    field) and how many have an officer: one aggregate query."""
+    qs, covered_ids = _coverage_base(user, within)
     counts = qs.aggregate(total=Count("id"), covered=Count("id", filter=Q(pk__in=covered_ids)))
     return {**counts, "uncovered_count": counts["total"] - counts["covered"]}
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("to-chuc-dang/", include("sohoi.party.urls")),
     path("hoat-dong/", include("sohoi.activities.urls")),
     path("giam-sat/", include("sohoi.oversight.urls")),
+    path("bao-cao/", include("sohoi.reports.urls")),
     path("api/v1/", include("sohoi.api.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]

@@ -31,4 +31,8 @@ def home_summary(*, user: Any) -> dict[str, Any]:
     for _config, module in app_modules("selectors", exclude=("core",)):
         if hasattr(module, "home_panels"):
             panels.extend(module.home_panels(user))
+    # A panel may ask to come first ("order": 0, e.g. the Standing Committee's six points); otherwise app order.
+    # An "optional" panel with nothing to count is left out ("0 open tasks of your unit" is not an obligation).
+    panels = [p for p in panels if not (p.get("optional") and not p.get("count"))]
+    panels.sort(key=lambda p: p.get("order", 100))
     return {"panels": panels}

@@ -232,7 +232,8 @@ def home_panels(user: Any) -> list[dict[str, Any]]:
         counts = {r["state"]: r["n"] for r in mine.values("state").annotate(n=Count("pk")).order_by()}
         panels.append({"title": _("Nhiệm vụ của đơn vị đang mở"), "count": sum(counts.values()),
                        "text": _("Quá hạn: %(n)s") % {"n": counts.get(TrackState.OPEN_OVERDUE, 0)},
-                       "url": reverse("directives:my_work"), "link_text": _("Xem việc của đơn vị")})
+                       "url": reverse("directives:my_work"), "link_text": _("Xem việc của đơn vị"),
+                       "optional": True})  # nothing open: no card (the home page leaves it out)
     overdue = overdue_assignments(user=user, on=on).count()
     panels.append({"title": _("Nhiệm vụ quá hạn"), "count": overdue,
                    "text": _("Trong phạm vi bạn theo dõi"),

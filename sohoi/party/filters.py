@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.filters import offer_choices
 from sohoi.core.text import fold
-from sohoi.orgs.models import Unit
+from sohoi.orgs.models import AdminUnit, Unit
 
 from .choices import Grade, OrgKind, OrgStatus
 from .models import PartyOrganisation, QualityRating
@@ -26,6 +27,14 @@ class OrganisationFilter(django_filters.FilterSet):
         label=_("Cấp ủy cấp trên"), method="filter_superior", queryset=Unit.objects.filter(kind="party_committee"))
     superior_q = django_filters.CharFilter(label=_("Cấp ủy cấp trên (gõ tên)"), method="filter_superior_q",
                                            max_length=200)
+    # The filters behind the dashboard's figures (reports/registry.py): the association's territory with what it
+    # covers, its field, and a rating ("2025-excellent": rated that grade that year).
+    area = django_filters.ModelChoiceFilter(label=_("Địa bàn của hội"), method="filter_area",
+                                            queryset=AdminUnit.objects.all(), widget=forms.HiddenInput)
+    field = django_filters.NumberFilter(label=_("Lĩnh vực của hội (mã)"), field_name="association__field_id",
+                                        widget=forms.HiddenInput)
+    rated = django_filters.CharFilter(label=_("Xếp loại (năm-loại)"), method="filter_rated", max_length=40,
+                                      widget=forms.HiddenInput)
 
     class Meta:
         model = PartyOrganisation
@@ -48,6 +57,17 @@ class OrganisationFilter(django_filters.FilterSet):
 
     def filter_superior(self, qs, name, value):
         return qs.filter(superior__path__startswith=value.path)
+
+    def filter_area(self, qs, name, value):
+        from sohoi.core.scoping import area_ids
+
+        return qs.filter(association__territory__in=area_ids(value)) if value else qs
+
+    def filter_rated(self, qs, name, value):
+        year, _sep, grade = (value or "").partition("-")
+        if not year.isdigit() or grade not in Grade.values:
+            return qs.none() if value else qs
+        return qs.filter(pk__in=QualityRating.objects.filter(year=int(year), grade=grade).values("organisation_id"))
 
     def filter_superior_q(self, qs, name, value):
         return qs.filter(superior__name__icontains=value.strip()) if value and value.strip() else qs

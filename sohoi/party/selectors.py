@@ -21,6 +21,7 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -33,6 +34,7 @@ from django.utils.translation import gettext as _
 from sohoi.associations.choices import Status
 from sohoi.associations.models import Association, Leader, Member
 from sohoi.core import audit
+from sohoi.core.charts import num
 from sohoi.core.deadlines import today
 from sohoi.core.permissions import allowed
 from sohoi.core.scoping import VIEW, get_scoped, restrict
@@ -202,6 +204,21 @@ def eligible_by_committee(*, user: Any, on: datetime.date | None = None,
         F("superior_path").asc(nulls_last=True), "name_folded", "pk")
 
 
+def association_within(*, area: Any = None, field: Any = None) -> Q:
+    """The territory (with what it covers) and field filters of the dashboard's links (`?area=&field=`), as
+    given in a URL: a value that is not a valid id is ignored."""
+    from sohoi.core.params import int_param
+    from sohoi.core.scoping import area_ids
+    from sohoi.orgs.models import AdminUnit
+
+    q = Q()
+    if (area_id := int_param(area)) is not None and (unit := AdminUnit.objects.filter(pk=area_id).first()):
+        q &= Q(territory__in=area_ids(unit))
+    if (field_id := int_param(field)) is not None:
+        q &= Q(field_id=field_id)
+    return q
+
+
 def eligibility(*, user: Any, on: datetime.date | None = None, page: Any = None) -> dict[str, Any]:
     """Eligible associations grouped by the superior committee, each with its recommended kind, plus the
     follow-up tasks already sent to each committee from this page. `page`: a page of `eligible_by_committee`
@@ -289,7 +306,8 @@ def bar_chart(year_rows: list[dict[str, Any]], height: int = 160, bar: int = 18,
             h = round(n / peak * height)
             bars.append({"x": x0 + j * (bar + gap), "y": top + height - h, "w": bar, "h": h, "n": n,
                          "color": GRADE_COLOR[grade], "label": Grade(grade).label})
-        groups.append({"year": row["year"], "x": x0 + (len(GRADE_ORDER) * (bar + gap)) / 2, "bars": bars})
+        # Coordinates as text with a dot (core.charts.num): the template would localise 55.5 as "55,5".
+        groups.append({"year": row["year"], "x": num(x0 + (len(GRADE_ORDER) * (bar + gap)) / 2), "bars": bars})
     ticks = [{"y": top + height - round(v / peak * height), "v": v} for v in sorted({0, peak // 2, peak})]
     return {"groups": groups, "width": left + max(len(year_rows), 1) * group_w, "height": top + height + label_h,
             "base": top + height, "label_y": top + height + 18, "ticks": ticks, "left": left}

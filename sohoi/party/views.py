@@ -196,7 +196,8 @@ def eligibility(request: HttpRequest) -> HttpResponse:
         return redirect("party:eligibility")
     # Derived from party membership: a role without the right to see it gets 403, not an empty page.
     require(request.user, "party.see_eligibility")
-    page = paginate(request, selectors.eligible_by_committee(user=request.user))
+    page = paginate(request, selectors.eligible_by_committee(user=request.user).filter(
+        selectors.association_within(area=request.GET.get("area"), field=request.GET.get("field"))))
     data = selectors.eligibility(user=request.user, page=page)
     shows_counts = selectors.log_count_read(user=request.user, what="Danh sách hội đủ điều kiện",
                                             rows=len(page.object_list))

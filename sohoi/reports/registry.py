@@ -123,9 +123,10 @@ class Filters:
             return Q(**{f"{lookup}__lte": self.period.end})
         return Q(**{f"{lookup}__gte": self.period.start, f"{lookup}__lte": self.period.end})
 
-    def query(self, **extra: Any) -> str:
-        """The territory and field as query parameters of the list behind a figure (`?territory=..&field=..`)."""
-        params = {k: v for k, v in {"territory": getattr(self.territory, "pk", None),
+    def query(self, territory_as: str = "territory", **extra: Any) -> str:
+        """The territory and field as query parameters of the list behind a figure (`?territory=..&field=..`);
+        `territory_as`: the list's parameter for a territory with what it covers (e.g. "area")."""
+        params = {k: v for k, v in {territory_as: getattr(self.territory, "pk", None),
                                     "field": getattr(self.field, "pk", None), **extra}.items() if v not in (None, "")}
         return ("?" + urlencode(params)) if params else ""
 
@@ -136,7 +137,9 @@ class Indicator:
 
     compute(filters) -> a number, or {bucket: number} for a breakdown (buckets labelled by `buckets()`).
     list_url(filters, bucket) -> the list behind the figure with the same filters, or None.
-    unit: "count", "percent" (0-100) or "money" (VND)."""
+    unit: "count", "percent" (0-100) or "money" (VND).
+    bucket_labels(keys) -> labels of buckets that are rows (documents, units), looked up in one query.
+    chart: how the dashboard draws a breakdown: "bars" (default), "none"."""
 
     key: str
     point: int
@@ -147,6 +150,8 @@ class Indicator:
     buckets: Callable[[], Mapping[str, str]] | None = None
     unit: str = "count"
     compare: bool = True  # a flow or a stock that means something for the previous period too
+    bucket_labels: Callable[[list[str]], Mapping[str, str]] | None = None
+    chart: str = "bars"
 
 
 @dataclass
@@ -161,8 +166,24 @@ class Result:
             return []
         labels = dict(self.indicator.buckets()) if self.indicator.buckets else {}
         keys = list(labels) + [k for k in self.value if k not in labels]
+        if self.indicator.bucket_labels is not None:
+            labels.update(self.indicator.bucket_labels([k for k in keys if k not in labels]))
         prev = self.previous if isinstance(self.previous, dict) else {}
         return [(k, str(labels.get(k, k)), self.value.get(k, 0), prev.get(k)) for k in keys]
+
+
+    @property
+    def total(self) -> Number | None:
+        """The figure itself, or the sum of a breakdown."""
+        if isinstance(self.value, dict):
+            return sum(self.value.values())
+        return self.value
+
+    @property
+    def previous_total(self) -> Number | None:
+        if isinstance(self.previous, dict):
+            return sum(self.previous.values())
+        return self.previous
 
 
 @cache

@@ -79,6 +79,11 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def document_board(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get(user=request.user, pk=pk)
     board = selectors.document_board(document=document, user=request.user)
+    if request.GET.get("export") == "xlsx":  # what the board shows, in the reader's scope
+        from ..exports import board_xlsx
+
+        audit.record(actor=request.user, action="directives.document.board_exported", target=document)
+        return board_xlsx(document, board)
     return render(request, "directives/document_board.html", {"document": document, "board": board,
                                                               "title": str(document)})
 

@@ -1,0 +1,48 @@
+"""Who sees the dashboard and writes the periodic report, declared once (design.md convention 12).
+
+Every signed-in user sees the dashboard: each figure is counted within the reader's own scope (the
+indicators restrict through their apps' selectors), so a district committee sees its district. The
+Standing Committee's home page opens with the six points of the letter. The periodic report is written by
+the roles that report upward: the read-all roles and the Party committees (for their own scope)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+
+from sohoi.accounts.choices import Role
+from sohoi.core.permissions import declare, has_role, has_unit, is_authenticated, reads_all
+from sohoi.core.scoping import ScopePolicy
+
+is_standing = has_role(Role.STANDING_COMMITTEE)
+writes_reports = reads_all | has_role(Role.PARTY_COMMITTEE)
+
+
+
+def _own_jobs(user: Any, action: str) -> Q:
+    from .models import ReportJob
+
+    return Q(pk__in=ReportJob.objects.filter(created_by_id=user.pk).values("pk"))
+
+
+# A report job is its requester's: nobody else follows or downloads it (the figures are the requester's scope).
+JOB_SCOPE = ScopePolicy(unit_field=None, view_all=frozenset(), also=_own_jobs)
+
+declare("reports.view_dashboard", is_authenticated, label="Xem bảng số liệu",
+        refusal="Hãy đăng nhập để xem bảng số liệu.")
+declare("reports.standing_home", is_standing, label="Trang chủ Thường trực: sáu điểm của Công văn 752-CV/TU")
+declare("reports.draft_unit_report", has_unit, label="Dự thảo báo cáo của đơn vị về văn bản được giao",
+        refusal="Chỉ người dùng thuộc một đơn vị mới dự thảo báo cáo của đơn vị.")
+declare("reports.generate", writes_reports, label="Lập báo cáo định kỳ",
+        refusal="Chỉ Ban Dân vận, Thường trực, Ban Tuyên giáo và cấp ủy lập báo cáo định kỳ.")
+
+
+def default_reader() -> Any:
+    """Whose scope `sohoi report` counts in when no user is named: the first active Standing Committee user,
+    else the first active user of another read-all role (the periodic report is the city's); None if none."""
+    from sohoi.accounts.choices import READ_ALL_ROLES
+    from sohoi.accounts.models import User
+
+    users = User.objects.filter(is_active=True, role_links__role__in=list(READ_ALL_ROLES)).distinct().order_by("pk")
+    return users.filter(role_links__role=Role.STANDING_COMMITTEE).first() or users.first()
