@@ -99,7 +99,7 @@ INDICATORS = [
               definition=_("Số mô hình đã bắt đầu đến cuối kỳ."), compute=_models, list_url=_catalogue,
               compare=False),
     Indicator(key="activities.replications", point=5, label=_("Lượt nhân rộng mô hình trong kỳ"),
-              definition=_("Số nơi áp dụng một mô hình hay trong kỳ."), compute=_replications, list_url=_catalogue),
+              definition=_("Số nơi áp dụng một mô hình hay trong kỳ."), compute=_replications),  # no list of them yet
     Indicator(key="activities.exchanges_without_report", point=5, label=_("Đoàn ra, đoàn vào quá hạn chưa báo cáo"),
               definition=_("Đoàn có hạn báo cáo kết quả trước cuối kỳ (hoặc hôm nay) mà chưa báo cáo."),
               compute=_exchanges_late,

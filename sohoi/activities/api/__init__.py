@@ -17,9 +17,10 @@ from .. import selectors, services
 from ..models import Exchange, GoodModel, StateTask, YearlyReport
 from .schemas import (
     MAX_ID,
-    AssociationFilters,
+    ActivityAssociationFilters,
     CaseIn,
     CaseOut,
+    DocumentReviewIn,
     ExchangeIn,
     ExchangeOut,
     ExchangeReportIn,
@@ -32,15 +33,14 @@ from .schemas import (
     ReplicationIn,
     ReplicationOut,
     ReportDetailOut,
-    ReportIn,
-    ReportOut,
-    ReviewIn,
     ReviewOut,
     StateTaskIn,
     StateTaskOut,
     SupportIn,
     SupportOut,
-    TransitionIn,
+    YearlyReportIn,
+    YearlyReportOut,
+    YearlyReportTransitionIn,
 )
 
 prefix = "/activities/"
@@ -68,7 +68,7 @@ def _file(name: str | None, data: str | None, field: str = "attachment_base64") 
 
 @router.get("/state-tasks", response=list[StateTaskOut], summary="Nhiệm vụ Nhà nước giao cho hội")
 @paginate
-def list_state_tasks(request: HttpRequest, filters: Query[AssociationFilters]):
+def list_state_tasks(request: HttpRequest, filters: Query[ActivityAssociationFilters]):
     return selectors._filtered(selectors.state_task_list(user=request.auth, filters=_params(filters)))
 
 
@@ -80,7 +80,7 @@ def create_state_task(request: HttpRequest, payload: StateTaskIn):
     return Status(201, services.state_task_record(actor=request.auth, association=a, data=data))
 
 
-class SupportFilters(AssociationFilters):
+class SupportFilters(ActivityAssociationFilters):
     budget_source: str | None = Field(None, max_length=20)
 
 
@@ -100,7 +100,7 @@ def create_support(request: HttpRequest, payload: SupportIn):
     return Status(201, services.state_support_record(actor=request.auth, task=task, data=data))
 
 
-class FinanceFilters(AssociationFilters):
+class FinanceFilters(ActivityAssociationFilters):
     flagged: bool | None = None
 
 
@@ -126,11 +126,11 @@ def report_finances(request: HttpRequest, payload: FinanceIn):
 
 # Yearly reports ------------------------------------------------------------------------------------------
 
-class ReportFilters(AssociationFilters):
+class ReportFilters(ActivityAssociationFilters):
     status: str | None = Field(None, max_length=20)
 
 
-@router.get("/yearly-reports", response=list[ReportOut], summary="Báo cáo tình hình tổ chức, hoạt động năm")
+@router.get("/yearly-reports", response=list[YearlyReportOut], summary="Báo cáo tình hình tổ chức, hoạt động năm")
 @paginate
 def list_reports(request: HttpRequest, filters: Query[ReportFilters]):
     return selectors._filtered(selectors.report_list(user=request.auth, filters=_params(filters)))
@@ -152,7 +152,7 @@ def get_report(request: HttpRequest, report_id: int):
 
 
 @router.post("/yearly-reports", response={201: ReportDetailOut}, summary="Nộp báo cáo năm của hội")
-def file_report(request: HttpRequest, payload: ReportIn):
+def file_report(request: HttpRequest, payload: YearlyReportIn):
     data = payload.dict()
     a = _association(request, data.pop("association_id"))
     file = _file(data.pop("attachment_name"), data.pop("attachment_base64"))
@@ -162,7 +162,7 @@ def file_report(request: HttpRequest, payload: ReportIn):
 @router.post("/yearly-reports/{int:report_id}/transition", response=ReportDetailOut,
              summary="Chấp nhận, trả lại (kèm ý kiến) hoặc nộp lại báo cáo năm")
 @scoped_view(YearlyReport)
-def transition_report(request: HttpRequest, report_id: int, payload: TransitionIn):
+def transition_report(request: HttpRequest, report_id: int, payload: YearlyReportTransitionIn):
     report = selectors.report_get(user=request.auth, pk=report_id)
     file = _file(payload.attachment_name, payload.attachment_base64)
     data = {"activities": payload.activities} if payload.activities else {}
@@ -184,7 +184,7 @@ def list_reviews(request: HttpRequest, filters: Query[ReviewFilters]):
 
 
 @router.post("/reviews", response={201: ReviewOut}, summary="Ghi sơ kết, tổng kết của đơn vị")
-def create_review(request: HttpRequest, payload: ReviewIn):
+def create_review(request: HttpRequest, payload: DocumentReviewIn):
     data = payload.dict()
     unit_id = data.pop("unit_id")
     unit = restrict(Unit.objects.filter(pk=unit_id), request.auth).first() if unit_id else (
@@ -238,7 +238,7 @@ def create_replication(request: HttpRequest, model_id: int, payload: Replication
 
 # Exchanges, projects, cases ------------------------------------------------------------------------------
 
-class ExchangeFilters(AssociationFilters):
+class ExchangeFilters(ActivityAssociationFilters):
     direction: str | None = Field(None, max_length=5)
     report_missing: bool | None = None
 
@@ -265,7 +265,7 @@ def report_exchange(request: HttpRequest, exchange_id: int, payload: ExchangeRep
 
 @router.get("/foreign-projects", response=list[ProjectOut], summary="Dự án tài trợ nước ngoài")
 @paginate
-def list_projects(request: HttpRequest, filters: Query[AssociationFilters]):
+def list_projects(request: HttpRequest, filters: Query[ActivityAssociationFilters]):
     return selectors._filtered(selectors.project_list(user=request.auth, filters=_params(filters)))
 
 
@@ -276,7 +276,7 @@ def create_project(request: HttpRequest, payload: ProjectIn):
     return Status(201, services.foreign_project_record(actor=request.auth, association=a, data=data))
 
 
-class CaseFilters(AssociationFilters):
+class CaseFilters(ActivityAssociationFilters):
     kind: str | None = Field(None, max_length=20)
     outcome: str | None = Field(None, max_length=20)
 

@@ -98,7 +98,7 @@ class FinanceOut(Schema):
     version: int
 
 
-class ReportIn(Schema):
+class YearlyReportIn(Schema):
     association_id: int = Field(..., ge=1, le=MAX_ID)
     year: int = Field(..., ge=1900, le=2100)
     members: int = Field(0, ge=-MAX_ID, le=MAX_ID)
@@ -111,7 +111,7 @@ class ReportIn(Schema):
     attachment_base64: str | None = Field(None, max_length=20_000_000)
 
 
-class ReportOut(Schema):
+class YearlyReportOut(Schema):
     id: int
     association_id: int
     year: int
@@ -125,7 +125,7 @@ class ReportOut(Schema):
     version: int
 
 
-class ReportDetailOut(ReportOut):
+class ReportDetailOut(YearlyReportOut):
     """One report with its filing state (computed from the deadline rule, never stored)."""
 
     filing_state: str
@@ -137,7 +137,7 @@ class ReportDetailOut(ReportOut):
         return str(state(obj.year, obj.submitted_on))
 
 
-class TransitionIn(Schema):
+class YearlyReportTransitionIn(Schema):
     action: str = Field(..., max_length=20)
     comment: str = Field("", max_length=5000)
     activities: str | None = Field(None, max_length=20000)
@@ -145,7 +145,7 @@ class TransitionIn(Schema):
     attachment_base64: str | None = Field(None, max_length=20_000_000)
 
 
-class ReviewIn(Schema):
+class DocumentReviewIn(Schema):
     unit_id: int | None = Field(None, ge=1, le=MAX_ID, description="Mặc định: đơn vị của người gửi")
     document_id: int | None = Field(None, ge=1, le=MAX_ID)
     programme: str = Field("", max_length=300)
@@ -295,7 +295,7 @@ class CaseOut(Schema):
     closed_on: datetime.date | None
 
 
-class AssociationFilters(Schema):
+class ActivityAssociationFilters(Schema):
     q: str | None = Field(None, max_length=200)
     association: int | None = Field(None, ge=1, le=MAX_ID)
     year: int | None = Field(None, ge=1900, le=2100)

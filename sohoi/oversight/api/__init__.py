@@ -38,7 +38,7 @@ from .schemas import (
     RecommendationFilters,
     RecommendationIn,
     RecommendationOut,
-    ReportIn,
+    RecommendationReportIn,
     ResultIn,
     ResultOut,
     StepIn,
@@ -241,7 +241,7 @@ def answer_recommendation(request: HttpRequest, recommendation_id: int, payload:
 @router.post("/recommendations/{int:recommendation_id}/report", response=RecommendationOut,
              summary="Báo cáo kết quả thực hiện kiến nghị")
 @scoped_view(Recommendation)
-def report_recommendation(request: HttpRequest, recommendation_id: int, payload: ReportIn):
+def report_recommendation(request: HttpRequest, recommendation_id: int, payload: RecommendationReportIn):
     rec = selectors.recommendation_get(user=request.auth, pk=recommendation_id)
     return services.recommendation_report(actor=request.auth, recommendation=rec, text=payload.text)
 

@@ -137,7 +137,7 @@ class AnswerIn(Schema):
     text: str = Field("", max_length=10_000)
 
 
-class ReportIn(Schema):
+class RecommendationReportIn(Schema):
     text: str = Field(..., max_length=10_000)
 
 

@@ -1,0 +1,9 @@
+"""Vietnamese labels of this app's audit action codes (core/audit_labels.py); an unlabelled code reads as its verb
+and model name."""
+
+from django.utils.translation import gettext_lazy as _
+
+LABELS = {
+    "reports.dashboard.exported": _("Xuất số liệu bảng điều hành"),
+    "reports.job.created": _("Yêu cầu lập báo cáo định kỳ"),
+}
