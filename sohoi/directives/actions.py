@@ -16,6 +16,7 @@ LABELS = {
     "directives.document.stub_filled": _("Bổ sung nội dung văn bản"),
     "directives.document.tasks_confirmed": _("Xác nhận nhiệm vụ và giao việc"),
     "directives.document.updated": _("Sửa văn bản"),
+    "directives.document.board_exported": _("Xuất bảng theo dõi ra Excel"),
     "directives.reminders.sent": _("Gửi nhắc hạn"),
     "directives.remind": _("Nhắc hạn"),
     "directives.urge": _("Đôn đốc"),

@@ -124,8 +124,28 @@ def document_board(*, document: Document, user: Any, on: datetime.date | None = 
     from sohoi.orgs.models import Unit
 
     units = Unit.objects.filter(pk__in=list(by_unit)).order_by("path")
-    unit_rows = [{"unit": u, **_cells(by_unit[u.pk], document=document.pk, unit=u.pk)} for u in units]
-    return {**rollup, "units": unit_rows}
+    reviewed = _reviewed_on(document, user)
+    unit_rows = [{"unit": u, "reviewed_on": reviewed.get(u.pk), **_cells(by_unit[u.pk], document=document.pk,
+                                                                         unit=u.pk)} for u in units]
+    return {**rollup, "units": unit_rows, "shows_reviews": reviewed is not NO_REVIEWS}
+
+
+NO_REVIEWS: dict[int, Any] = {}
+
+
+def _reviewed_on(document: Document, user: Any) -> dict[int, datetime.date]:
+    """unit id -> the last day it held a review (sơ kết, tổng kết) of `document`, as the reader may see them; one
+    query. The activities app records reviews; without it the board has no such column (NO_REVIEWS)."""
+    from django.apps import apps
+    from django.db.models import Max
+
+    try:
+        review = apps.get_model("activities", "Review")
+    except LookupError:
+        return NO_REVIEWS
+    rows = restrict(review.objects.filter(document=document), user).order_by().values("unit_id").annotate(
+        last=Max("held_on"))
+    return {r["unit_id"]: r["last"] for r in rows}
 
 
 # Tasks and assignments -------------------------------------------------------------------------------

@@ -163,3 +163,22 @@ def test_good_model_through_the_api_with_evidence_checked_by_content(login, user
                      content_type="application/json")
     assert ok.status_code == 201
     assert GoodModelEvidence.objects.get(good_model_id=ok.json()["id"]).name == "anh.png"
+
+
+def test_tracking_board_shows_which_units_have_reviewed_the_document(login, users):
+    from sohoi.directives.models import Assignment
+
+    doc = _letter()
+    client = login("dandan")
+    reviewer = users["quanuy.ninhkieu"]
+    assert Assignment.objects.filter(task__document=doc, unit=reviewer.unit).exists()
+    Review.objects.filter(document=doc, unit=reviewer.unit).delete()
+    before = client.get(f"/van-ban/{doc.pk}/theo-doi/").content.decode()
+    row = before[before.index(f"<td>{reviewer.unit}</td>"):][:300]
+    assert "Chưa" in row and "Đã sơ kết" not in row
+    services.review_record(actor=reviewer, unit=reviewer.unit, data={
+        "document": doc.pk, "kind": "interim", "held_on": D(2025, 5, 6), "period_from": D(2025, 1, 1),
+        "period_to": D(2025, 4, 30), "findings": "Đã quán triệt đến các chi hội."})
+    after = client.get(f"/van-ban/{doc.pk}/theo-doi/").content.decode()
+    row = after[after.index(f"<td>{reviewer.unit}</td>"):][:300]
+    assert "Đã sơ kết (06/05/2025)" in row
