@@ -29,8 +29,9 @@ def page_size() -> int:
     return int(getattr(settings, "SOHOI_PAGE_SIZE", PAGE_SIZE))
 
 
-def paginate(request: HttpRequest, qs: models.QuerySet, per_page: int | None = None):
-    return Paginator(qs, per_page or page_size()).get_page(request.GET.get("page"))
+def paginate(request: HttpRequest, qs: models.QuerySet, per_page: int | None = None, param: str = "page"):
+    """One page of `qs` (`param` names the page's query parameter where a page has several lists)."""
+    return Paginator(qs, per_page or page_size()).get_page(request.GET.get(param))
 
 
 def render_page(request: HttpRequest, template: str, context: dict[str, Any], partial: str | None = None) -> HttpResponse:

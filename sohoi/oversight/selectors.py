@@ -180,11 +180,8 @@ def home_panels(user: Any) -> list[dict[str, Any]]:
 def urge_section(request: Any, on: datetime.date) -> dict[str, Any]:
     """The urge page's section beside overdue tasks: recommendations not answered by their deadline, oldest
     first, one page of 50 (?kn_page=), counted in SQL."""
-    from django.core.paginator import Paginator
+    from sohoi.core.views import paginate
 
-    from sohoi.core.views import PAGE_SIZE
-
-    qs = overdue_recommendations(user=request.user, on=on)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("kn_page"))
+    page = paginate(request, overdue_recommendations(user=request.user, on=on), param="kn_page")
     return {"template": "oversight/partials/_urge_section.html", "page": page, "param": "kn_page", "on": on,
             "list_url": reverse("oversight:recommendation_list") + "?state=open_overdue"}

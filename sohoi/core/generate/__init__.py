@@ -23,11 +23,11 @@ from dataclasses import dataclass, replace
 
 from django.db import connection
 
-from . import registry, work, world
+from . import records, registry, work, world
 from .writer import BATCH, Progress, Sink, next_pk, reset_sequences
 
 # Bump when the generated rows change (bench/run.py regenerates its databases then, and only then).
-DATA_VERSION = 1
+DATA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Plan:
     documents: int
     assignments: int
     sessions: int
+    oversight: int  # the provinces' Fronts' supervisions; associations' own records follow `associations`
     provinces: tuple[str, ...] | None  # province codes; None = all 34
     # Share of tasks that also go to every unit where a demo user works, so that their
     # pages have data to show (the two-scale test needs those pages full at its smaller scale).
@@ -47,7 +48,8 @@ class Plan:
 
     def times(self, k: int) -> Plan:
         return replace(self, **{f: getattr(self, f) * k for f in (
-            "associations", "branches", "members", "leaders", "party_orgs", "documents", "assignments", "sessions")})
+            "associations", "branches", "members", "leaders", "party_orgs", "documents", "assignments", "sessions",
+            "oversight")})
 
     @property
     def reports(self) -> int:
@@ -55,15 +57,16 @@ class Plan:
 
 
 NATIONAL = Plan(associations=40_000, branches=100_000, members=5_000_000, leaders=300_000, party_orgs=20_000,
-                documents=50_000, assignments=500_000, sessions=200_000, provinces=None)
+                documents=50_000, assignments=500_000, sessions=200_000, oversight=20_000,
+                provinces=None)
 SCALES = {
     "national": NATIONAL,
     # about a tenth, all in Can Tho
     "city": Plan(associations=4_000, branches=10_000, members=500_000, leaders=30_000, party_orgs=2_000,
-                 documents=5_000, assignments=50_000, sessions=20_000, provinces=(world.CAN_THO,)),
+                 documents=5_000, assignments=50_000, sessions=20_000, oversight=2_000, provinces=(world.CAN_THO,)),
     # a few thousand rows, for tests (the two-scale test uses it and ten times it)
     "small": Plan(associations=80, branches=150, members=2_000, leaders=300, party_orgs=60, documents=60,
-                  assignments=600, sessions=150, provinces=(world.CAN_THO,), fanout=1.0),
+                  assignments=600, sessions=150, oversight=40, provinces=(world.CAN_THO,), fanout=1.0),
 }
 
 
@@ -116,6 +119,7 @@ class Generator:
         self.confirmer_id = board_users().order_by("pk").values_list("pk", flat=True).first()
 
     def run(self) -> int:
+        from sohoi.activities.models import GoodModel
         from sohoi.associations.models import (
             Association,
             Congress,
@@ -126,6 +130,7 @@ class Generator:
         from sohoi.directives.dissemination.models import DisseminationSession
         from sohoi.directives.models import Assignment, Document, ProgressReport, Task
         from sohoi.orgs.models import Unit
+        from sohoi.oversight.models import Activity
         from sohoi.party.models import PartyOrganisation
 
         started = time.perf_counter()
@@ -135,8 +140,10 @@ class Generator:
         registry.write_members(self)
         work.write_directives(self)
         work.write_sessions(self)
+        records.write_activities(self)
+        records.write_oversight(self)
         reset_sequences([Unit, Association, Congress, Leader, Member, OfficerAssignment, PartyOrganisation,
-                         Document, Task, Assignment, ProgressReport, DisseminationSession])
+                         Document, Task, Assignment, ProgressReport, DisseminationSession, GoodModel, Activity])
         if connection.vendor == "postgresql":  # fresh statistics: the planner has none for rows just COPied
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
