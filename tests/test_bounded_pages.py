@@ -25,7 +25,7 @@ PAGES = [
     ("/to-chuc-dang/du-dieu-kien/", "dandan", 14, 300),
     ("/hoi/canh-bao/", "dandan", 24, 500),
     ("/hoi/canh-bao/", "quanuy.ninhkieu", 27, 500),
-    ("/", "thuongtruc", 43, 60),  # + the six points of 752-CV/TU (reports.selectors.home_panels, issue 13), oversight
+    ("/", "thuongtruc", 33, 60),  # legal rules read once per request (core/memo); + the six points of 752-CV/TU (reports.selectors.home_panels, issue 13), oversight
     ("/", "dandan", 22, 60),
     ("/hoi/phan-cong/", "thuongtruc", 14, 600),
     ("/hoi/", "thuongtruc", 10, 600),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from sohoi.core import memo
 from sohoi.core.deadlines import add_working_days, today
 from sohoi.core.text import fold
 
@@ -42,9 +43,13 @@ class Check:
 
 def rule_for(code: str, on: datetime.date, scope_level: str = "") -> LegalRule | None:
     """The row valid on `on` for this scope; a row for the exact scope wins over a row for every scope."""
-    rows = list(LegalRule.objects.valid_on(on).filter(code=code).filter(Q(scope_level=scope_level) | Q(scope_level="")))
-    rows.sort(key=lambda r: r.scope_level != scope_level)
-    return rows[0] if rows else None
+    def find() -> LegalRule | None:
+        rows = list(LegalRule.objects.valid_on(on).filter(code=code)
+                    .filter(Q(scope_level=scope_level) | Q(scope_level="")))
+        rows.sort(key=lambda r: r.scope_level != scope_level)
+        return rows[0] if rows else None
+
+    return memo.remember(("legal_rule", code, on, scope_level), find)
 
 
 def deadline_from(start: datetime.date, rule: LegalRule, off: frozenset[datetime.date] | None = None

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "sohoi.core.middleware.SecurityHeadersMiddleware",
     "sohoi.core.middleware.RejectNulMiddleware",
+    "sohoi.core.memo.MemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -15,6 +15,8 @@ from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import memo
+
 
 class TrackState(models.TextChoices):
     NOT_STARTED = "not_started", _("Chưa triển khai")
@@ -76,8 +78,9 @@ def _holidays(stamp: int) -> frozenset[datetime.date]:
 def holidays() -> frozenset[datetime.date]:
     from .models import Holiday
 
-    # The cache key changes whenever the table changes (count + latest id), so edits are seen at once.
-    agg = Holiday.objects.aggregate(n=models.Count("id"), m=models.Max("id"))
+    # The cache key changes whenever the table changes (count + latest id), so edits are seen at once; the
+    # check itself is made once per request.
+    agg = memo.remember("holidays", lambda: Holiday.objects.aggregate(n=models.Count("id"), m=models.Max("id")))
     return _holidays(hash((agg["n"], agg["m"])))
 
 

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from . import audit
+from . import audit, memo
 
 M = TypeVar("M", bound=models.Model)
 
@@ -31,6 +31,7 @@ def object_create(*, actor: Any, model: type[M], data: dict[str, Any], action: s
         obj.created_by = actor
     obj.full_clean()
     obj.save()
+    memo.forget()  # the rest of the request reads the row as now written (legal rules, holidays)
     for name, values in m2m.items():
         getattr(obj, name).set(values)
     audit.record(actor=actor, action=action or _action(obj, "created"), target=obj,
@@ -58,6 +59,7 @@ def object_update(
             )
         obj.version = based_on + 1
     obj.save()
+    memo.forget()
     for name, values in m2m.items():
         getattr(obj, name).set(values)
     changes = audit.diff(before, audit.snapshot(obj))
@@ -72,6 +74,7 @@ def object_delete(*, actor: Any, obj: models.Model, action: str | None = None) -
     audit.record(actor=actor, action=action or _action(obj, "deleted"), target=obj,
                  changes={k: [v, None] for k, v in audit.snapshot(obj).items() if v not in (None, "")})
     obj.delete()
+    memo.forget()
 
 
 def _is_m2m(model: type[models.Model], name: str) -> bool:
