@@ -14,7 +14,7 @@ from sohoi.core.text import fold
 from sohoi.orgs.models import Unit
 
 from .choices import Answer, AttachmentKind, Outcome, TeamRole
-from .models import Activity
+from .models import Activity, OversightRule
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 OFFERED = 60
@@ -177,3 +177,23 @@ class ProgrammeForm(forms.Form):
 class ResultForm(forms.Form):
     year = forms.IntegerField(label=_("Năm"), min_value=1945, max_value=2100)
     results = forms.CharField(label=_("Kết quả"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RuleForm(forms.ModelForm):
+    """A dated row of the response-deadline table; the service judges overlaps."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = OversightRule
+        fields = ["code", "days", "legal_basis", "is_default", "valid_from", "valid_to"]
+        widgets = {"valid_from": DATE, "valid_to": DATE}
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["days"].max_value = 365
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def data_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -153,6 +155,29 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
 def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
     attachment = get_scoped(Attachment, request.user, pk=pk)
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+
+
+def send_file(request: HttpRequest, field: Any, name: str, back: Any) -> HttpResponse:
+    """The stored file of a scoped object, as the register serves its originals (a download); back to the page
+    with a message when there is none."""
+    if not field:
+        messages.info(request, _("Chưa có tệp."))
+        return redirect(back)
+    return FileResponse(field.open("rb"), as_attachment=True, filename=name or field.name.rsplit("/", 1)[-1])
+
+
+@scoped_view(Activity)
+def conclusion_file(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = selectors.activity_get(user=request.user, pk=pk)
+    return send_file(request, activity.conclusion_file, activity.conclusion_file_name, activity)
+
+
+@scoped_view(Activity)
+def draft_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The draft under criticism: a confidential draft only for the participants (oversight.read_draft)."""
+    activity = selectors.activity_get(user=request.user, pk=pk)
+    require(request.user, "oversight.read_draft", activity)
+    return send_file(request, activity.draft_file, "", activity)
 
 
 @scoped_view(Activity)
