@@ -109,7 +109,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
                "team_form": TeamMemberForm() if may else None, "attachment_form": AttachmentForm() if may else None,
                "conclusion_form": ConclusionForm(initial={"conclusion": activity.conclusion}) if may else None,
                "finding_form": FindingForm(units=examined) if may else None,
-               "recommendation_form": RecommendationForm(units=Unit.objects.order_by("path")) if may else None,
+               "recommendation_form": may,
                "point_form": PointForm() if may and activity.kind == Kind.CRITICISM else None}
     return render(request, "oversight/activity_detail.html", context)
 
@@ -205,7 +205,9 @@ def finding_add(request: HttpRequest, pk: int) -> HttpResponse:
 def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
     activity = selectors.activity_get(user=request.user, pk=pk)
     require(request.user, "oversight.recommend", activity)
-    return form_page(request, RecommendationForm(request.POST or None, units=Unit.objects.order_by("path")),
+    likely = list(activity.examined.values_list("pk", flat=True)[:100])
+    return form_page(request, RecommendationForm(request.POST or None, units=Unit.objects.order_by("path"),
+                                                 likely=likely),
                      title=_("Ghi kiến nghị"), back=activity, done=_("Đã ghi kiến nghị."),
                      save=lambda d: services.recommendation_add(actor=request.user, activity=activity, **d))
 
