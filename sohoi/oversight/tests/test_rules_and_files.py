@@ -124,3 +124,16 @@ def test_the_inspection_shows_the_inspected_units_task_states_side_by_side(login
         assert row["total"] == expected == sum(n for _, n in row["cells"])
     assert rows["Quận ủy Bình Thủy"]["total"] > 0
     assert 'id="so-sanh"' in response.content.decode()
+
+
+def test_a_team_member_with_an_account_is_linked_by_user_name(login, users, demo):
+    act = demo("Giám sát thường xuyên")
+    client = login("mattran")
+    assert client.post(f"/giam-sat/{act.pk}/doan/", {"name": "", "role": "member",
+                                                     "username": "hoi.khuyenhoc"}).status_code == 302
+    member = act.team.get(user=users["hoi.khuyenhoc"])
+    assert member.unit == users["hoi.khuyenhoc"].unit and member.name
+    count, last = act.team.count(), _last()
+    response = client.post(f"/giam-sat/{act.pk}/doan/", {"name": "Ai đó", "role": "member", "username": "khong.co"})
+    assert "Không có tài khoản “khong.co”" in response.content.decode()
+    assert (act.team.count(), _last()) == (count, last)

@@ -17,11 +17,12 @@ from sohoi.core.scoping import get_scoped, restrict, scoped_view
 from .. import services
 from ..forms import RuleForm
 from ..models import OversightRule
+from ..rules import FALLBACK_DAYS
 
 
 def rule_list(request: HttpRequest) -> HttpResponse:
     rules = restrict(OversightRule.objects.all(), request.user).order_by("code", "-valid_from")[:200]
-    return render(request, "oversight/rule_list.html", {"rules": rules,
+    return render(request, "oversight/rule_list.html", {"rules": rules, "fallback": FALLBACK_DAYS,
                                                         "title": _("Thời hạn trả lời kiến nghị")})
 
 
