@@ -24,5 +24,7 @@ LABELS = {
     "oversight.recommendation.added": _("Ghi kiến nghị"),
     "oversight.recommendation.answered": _("Trả lời kiến nghị"),
     "oversight.recommendation.reported": _("Báo cáo kết quả thực hiện kiến nghị"),
+    "oversight.rule.created": _("Thêm dòng thời hạn trả lời kiến nghị"),
+    "oversight.rule.updated": _("Sửa dòng thời hạn trả lời kiến nghị"),
     "oversight.team_member.added": _("Thêm thành viên đoàn"),
 }

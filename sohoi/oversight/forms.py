@@ -14,7 +14,7 @@ from sohoi.core.text import fold
 from sohoi.orgs.models import Unit
 
 from .choices import Answer, AttachmentKind, Outcome, TeamRole
-from .models import Activity
+from .models import Activity, OversightRule
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 OFFERED = 60
@@ -26,10 +26,11 @@ def _selected(raw: Any) -> list[int]:
     return [int(v) for v in values if str(v).isdigit() and len(str(v)) < 10]
 
 
-def offer(form: forms.Form, name: str, qs, wanted: str = "") -> None:
-    """Offer in `name`'s list the selected rows and at most OFFERED others (matching `wanted` if given)."""
+def offer(form: forms.Form, name: str, qs, wanted: str = "", first: list[int] | None = None) -> None:
+    """Offer in `name`'s list the selected rows, the `first` ids (the likely choices) and at most OFFERED others
+    (matching `wanted` if given)."""
     field = form.fields[name]
-    chosen = _selected(field.widget.format_value(form[name].value()) or [])
+    chosen = _selected(field.widget.format_value(form[name].value()) or []) + list(first or [])
     found = qs
     if wanted:
         key = fold(wanted)
@@ -84,8 +85,10 @@ class StepForm(forms.Form):
 
 
 class TeamMemberForm(forms.Form):
-    name = forms.CharField(label=_("Họ tên"), max_length=150)
+    name = forms.CharField(label=_("Họ tên"), max_length=150, required=False)
     role = forms.ChoiceField(label=_("Vai trò trong đoàn"), choices=TeamRole.choices)
+    username = forms.CharField(label=_("Tên đăng nhập Sổ Hội (nếu thành viên có tài khoản)"), max_length=150,
+                               required=False)
 
 
 class AttachmentForm(forms.Form):
@@ -113,12 +116,13 @@ class RecommendationForm(forms.Form):
     addressee = forms.ModelChoiceField(label=_("Đơn vị nhận kiến nghị"), queryset=Unit.objects.all(), required=False)
     due = forms.DateField(label=_("Hạn trả lời (để trống: theo quy định)"), required=False, widget=DATE)
 
-    def __init__(self, *args: Any, units=None, **kwargs: Any):
+    def __init__(self, *args: Any, units=None, likely: list[int] | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
         if units is not None:
             self.fields["addressee"].queryset = units
         self.fields["addressee"].error_messages["invalid_choice"] = INVALID_CHOICE
-        offer(self, "addressee", self.fields["addressee"].queryset)
+        # the examined units are the usual addressees: always offered, wherever they are in the tree
+        offer(self, "addressee", self.fields["addressee"].queryset, first=likely)
 
 
 class AnswerForm(forms.Form):
@@ -177,3 +181,23 @@ class ProgrammeForm(forms.Form):
 class ResultForm(forms.Form):
     year = forms.IntegerField(label=_("Năm"), min_value=1945, max_value=2100)
     results = forms.CharField(label=_("Kết quả"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RuleForm(forms.ModelForm):
+    """A dated row of the response-deadline table; the service judges overlaps."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = OversightRule
+        fields = ["code", "days", "legal_basis", "is_default", "valid_from", "valid_to"]
+        widgets = {"valid_from": DATE, "valid_to": DATE}
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["days"].max_value = 365
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def data_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}

@@ -17,6 +17,7 @@ from .choices import Kind
 from .filters import ActivityFilter, RecommendationFilter
 from .models import Activity, CriticismPoint, DraftComment, Finding, Programme, Recommendation
 
+SHOWN_UNITS = 100  # inspected units compared side by side (an inspection examines a handful)
 SHOWN = 10  # rows of each kind per inspected unit on the side-by-side view; the count links to the full list
 
 
@@ -149,6 +150,32 @@ def inspected_unit(*, user: Any, activity: Activity, unit: Any, on: datetime.dat
         "organisations": list(orgs.select_related("association").order_by("name")[:SHOWN]),
         "organisation_count": orgs.count(),
     }
+
+
+def inspected_states(*, user: Any, activity: Activity, units: list[Any],
+                     on: datetime.date | None = None) -> list[dict[str, Any]]:
+    """The inspected units side by side: per unit (at most SHOWN_UNITS), how many of its assignments of the
+    inspected document (its own and those of the units under it) are in each tracking state, in ONE grouped
+    query (each assignment is tagged with the inspected unit whose subtree holds it)."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    from sohoi.directives.selectors import assignment_queryset
+
+    units = units[:SHOWN_UNITS]
+    if activity.document_id is None or not units:
+        return []
+    # the deepest inspected unit first, so a unit inside another inspected unit's subtree counts for itself
+    whens = [When(unit__path__startswith=u.path, then=Value(u.pk))
+             for u in sorted(units, key=lambda u: len(u.path), reverse=True)]
+    rows = (assignment_queryset(user=user, on=on).filter(task__document_id=activity.document_id)
+            .annotate(inspected=Case(*whens, default=Value(0), output_field=IntegerField()))
+            .exclude(inspected=0).order_by().values("inspected", "state").annotate(n=Count("pk")))
+    counts: dict[int, dict[str, int]] = {}
+    for r in rows:
+        counts.setdefault(r["inspected"], {})[r["state"]] = r["n"]
+    states = list(TrackState)
+    return [{"unit": u, "cells": [(st, counts.get(u.pk, {}).get(st, 0)) for st in states],
+             "total": sum(counts.get(u.pk, {}).values())} for u in units]
 
 
 # Programmes ----------------------------------------------------------------------------------------------

@@ -123,7 +123,8 @@ def transition_activity(request: HttpRequest, activity_id: int, payload: StepIn)
 @scoped_view(Activity)
 def add_team_member(request: HttpRequest, activity_id: int, payload: TeamIn):
     activity = selectors.activity_get(user=request.auth, pk=activity_id)
-    member = services.team_member_add(actor=request.auth, activity=activity, name=payload.name, role=payload.role)
+    member = services.team_member_add(actor=request.auth, activity=activity, name=payload.name, role=payload.role,
+                                      username=payload.username)
     return Status(201, {"id": member.pk, "name": member.name, "role": member.role})
 
 

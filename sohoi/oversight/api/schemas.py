@@ -70,6 +70,7 @@ class StepIn(Schema):
 class TeamIn(Schema):
     name: str = Field(..., max_length=150)
     role: str = Field(..., max_length=20)
+    username: str = Field("", max_length=150, description="tên đăng nhập, nếu thành viên có tài khoản")
 
 
 class FileIn(Schema):

@@ -18,10 +18,11 @@ from .recommendations import (
     recommendation_answer,
     recommendation_report,
 )
+from .rules import rule_create, rule_update
 
 __all__ = [
     "activity_create", "activity_transition", "activity_update", "attachment_add", "comment_add", "conclusion_save",
     "draft_upload", "finding_add", "finding_to_task", "point_add", "point_mark", "programme_create",
     "programme_result_record", "recommendation_add", "recommendation_answer", "recommendation_report",
-    "team_member_add",
+    "rule_create", "rule_update", "team_member_add",
 ]

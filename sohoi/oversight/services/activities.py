@@ -145,9 +145,22 @@ def activity_transition(*, actor: Any, activity: Activity, step: str, on: dateti
 
 @transaction.atomic
 def team_member_add(*, actor: Any, activity: Activity, name: str, role: str, unit: Any = None,
-                    user: Any = None) -> TeamMember:
+                    user: Any = None, username: str = "") -> TeamMember:
+    """A member of the team; `username` links a member who has an account (the activity then shows in their
+    scope, and their unit is taken when none is given)."""
+    from sohoi.accounts.models import User
+
     require(actor, "oversight.edit", activity)
     errors: dict[str, str] = {}
+    username = (username or "").strip()
+    if username:
+        user = User.objects.select_related("unit").filter(username=username, is_active=True).first()
+        if user is None:
+            errors["username"] = (f"Không có tài khoản “{username}”. Kiểm tra tên đăng nhập, hoặc để trống nếu thành "
+                                  "viên không có tài khoản Sổ Hội.")
+        else:
+            name = name or user.get_full_name() or user.username
+            unit = unit or user.unit
     if not (name or "").strip():
         errors["name"] = "Nhập họ tên thành viên đoàn."
     if role not in TeamRole.values:

@@ -74,7 +74,8 @@ WRITES = {
     Programme: _programme,
     ProgrammeResult: lambda actor: services.programme_result_record(actor=actor, programme=_programme(actor),
                                                                     year=2026, results="Kết quả thử"),
+    OversightRule: lambda actor: services.rule_create(actor=actor, data={
+        "code": "supervision_answer_days", "days": 20, "legal_basis": "Quy định thử nhật ký",
+        "valid_from": D(2000, 1, 1), "valid_to": D(2013, 12, 31)}),
 }
-EXEMPT = {
-    OversightRule: "reference rule rows (response deadlines) loaded by the demo as dated data; no page edits them yet",
-}
+EXEMPT: dict = {}

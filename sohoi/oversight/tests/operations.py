@@ -12,7 +12,8 @@ permission layer:
 - a criticism point is marked by the criticised body (ubnd: the city People's Committee), the lead (mattran) or
   quantri;
 - a finding becomes a task only by the lead of the inspection with a unit to issue from: dandan;
-- coordination programmes: mattran and quantri.
+- coordination programmes: mattran and quantri;
+- the rule table of response deadlines: quantri only (as the associations' legal rules).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from django.urls import reverse
 from sohoi.directives.models import Document
 from sohoi.orgs.models import Unit
 from sohoi.oversight import services
-from sohoi.oversight.models import Activity, CriticismPoint, Finding, Programme, Recommendation
+from sohoi.oversight.models import Activity, CriticismPoint, Finding, OversightRule, Programme, Recommendation
 from tests.permission_matrix import Operation
 
 ADMIN = "quantri"
@@ -170,6 +171,15 @@ def _count(related: str):
     return lambda t: getattr(Activity.objects.get(pk=t.pk), related).count()
 
 
+def _inspection_rule() -> list[OversightRule]:
+    return [OversightRule.objects.get(code="inspection_answer_days")]
+
+
+def _rule_payload(r: OversightRule) -> dict[str, Any]:
+    return {"code": r.code, "days": 45, "legal_basis": "Quy định của Thành ủy (ma trận)", "is_default": "",
+            "valid_from": r.valid_from.isoformat() if r.valid_from else "", "valid_to": "", "version": r.version}
+
+
 OPERATIONS = [
     Operation(name="oversight.create (page)", route="oversight:activity_add",
               url=lambda k: reverse("oversight:activity_add"), targets=_kinds, payload=_new_activity,
@@ -274,4 +284,14 @@ OPERATIONS = [
          payload=lambda p: {"year": 2026, "results": "Kết quả (API)"}, allowed=lambda u, user, p: u in ("mattran", ADMIN),
          state=lambda p: list(p.results.values_list("year", "results")), action="oversight.programme_result.",
          audit_target=False),
+    Operation(name="oversight.rule_add (page)", route="oversight:rule_add",
+              url=lambda t: reverse("oversight:rule_add"), targets=lambda: [None],
+              payload=lambda t: {"code": "supervision_answer_days", "days": 20, "is_default": "",
+                                 "legal_basis": "Quy định cũ (ma trận)", "valid_from": "2000-01-01", "valid_to": "2013-12-31"},
+              allowed=lambda u, user, t: u == ADMIN, state=lambda t: OversightRule.objects.count(),
+              action="oversight.rule.created", audit_target=False),
+    Operation(name="oversight.rule_edit (page)", route="oversight:rule_edit",
+              url=lambda r: reverse("oversight:rule_edit", args=[r.pk]), targets=_inspection_rule,
+              payload=_rule_payload, allowed=lambda u, user, r: u == ADMIN,
+              state=lambda r: (r.days, r.legal_basis, r.version), action="oversight.rule.updated"),
 ]

@@ -7,6 +7,8 @@ from .activities import (
     attachment_add,
     attachment_file,
     conclusion,
+    conclusion_file,
+    draft_file,
     finding_add,
     point_add,
     recommendation_add,
@@ -15,6 +17,7 @@ from .activities import (
 from .follow import (
     comment_add,
     draft_upload,
+    evidence_file,
     finding_task,
     inspected_unit,
     point_mark,
@@ -27,11 +30,12 @@ from .follow import (
     recommendation_report,
     unit_recommendations,
 )
+from .rules import rule_add, rule_edit, rule_list
 
 __all__ = [
     "activity_add", "activity_detail", "activity_edit", "activity_list", "activity_step", "attachment_add",
     "attachment_file", "comment_add", "conclusion", "draft_upload", "finding_add", "finding_task", "inspected_unit",
     "point_add", "point_mark", "programme_add", "programme_detail", "programme_list", "programme_result",
     "recommendation_add", "recommendation_answer", "recommendation_list", "recommendation_report", "team_add",
-    "unit_recommendations",
+    "unit_recommendations", "conclusion_file", "draft_file", "evidence_file", "rule_add", "rule_edit", "rule_list",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -107,7 +109,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
                "team_form": TeamMemberForm() if may else None, "attachment_form": AttachmentForm() if may else None,
                "conclusion_form": ConclusionForm(initial={"conclusion": activity.conclusion}) if may else None,
                "finding_form": FindingForm(units=examined) if may else None,
-               "recommendation_form": RecommendationForm(units=Unit.objects.order_by("path")) if may else None,
+               "recommendation_form": may,
                "point_form": PointForm() if may and activity.kind == Kind.CRITICISM else None}
     return render(request, "oversight/activity_detail.html", context)
 
@@ -155,6 +157,29 @@ def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
 
 
+def send_file(request: HttpRequest, field: Any, name: str, back: Any) -> HttpResponse:
+    """The stored file of a scoped object, as the register serves its originals (a download); back to the page
+    with a message when there is none."""
+    if not field:
+        messages.info(request, _("Chưa có tệp."))
+        return redirect(back)
+    return FileResponse(field.open("rb"), as_attachment=True, filename=name or field.name.rsplit("/", 1)[-1])
+
+
+@scoped_view(Activity)
+def conclusion_file(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = selectors.activity_get(user=request.user, pk=pk)
+    return send_file(request, activity.conclusion_file, activity.conclusion_file_name, activity)
+
+
+@scoped_view(Activity)
+def draft_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The draft under criticism: a confidential draft only for the participants (oversight.read_draft)."""
+    activity = selectors.activity_get(user=request.user, pk=pk)
+    require(request.user, "oversight.read_draft", activity)
+    return send_file(request, activity.draft_file, "", activity)
+
+
 @scoped_view(Activity)
 def conclusion(request: HttpRequest, pk: int) -> HttpResponse:
     activity = selectors.activity_get(user=request.user, pk=pk)
@@ -180,7 +205,9 @@ def finding_add(request: HttpRequest, pk: int) -> HttpResponse:
 def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
     activity = selectors.activity_get(user=request.user, pk=pk)
     require(request.user, "oversight.recommend", activity)
-    return form_page(request, RecommendationForm(request.POST or None, units=Unit.objects.order_by("path")),
+    likely = list(activity.examined.values_list("pk", flat=True)[:100])
+    return form_page(request, RecommendationForm(request.POST or None, units=Unit.objects.order_by("path"),
+                                                 likely=likely),
                      title=_("Ghi kiến nghị"), back=activity, done=_("Đã ghi kiến nghị."),
                      save=lambda d: services.recommendation_add(actor=request.user, activity=activity, **d))
 

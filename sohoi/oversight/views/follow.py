@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from sohoi.core.deadlines import TrackState
 from sohoi.core.params import int_param
 from sohoi.core.permissions import allowed, require
 from sohoi.core.scoping import get_scoped, scoped_view
@@ -27,6 +28,7 @@ from ..forms import (
     TaskFromFindingForm,
 )
 from ..models import Activity, CriticismPoint, Finding, Programme, Recommendation
+from .activities import send_file
 from .common import form_page, upload
 
 
@@ -70,6 +72,13 @@ def recommendation_report(request: HttpRequest, pk: int) -> HttpResponse:
                                                                    evidence=upload(request, "evidence")))
 
 
+@scoped_view(Recommendation)
+def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The evidence the addressed unit attached, for whoever may see the recommendation."""
+    rec = selectors.recommendation_get(user=request.user, pk=pk)
+    return send_file(request, rec.evidence, rec.evidence_name, rec)
+
+
 @scoped_view(Activity)
 def draft_upload(request: HttpRequest, pk: int) -> HttpResponse:
     activity = selectors.activity_get(user=request.user, pk=pk)
@@ -110,8 +119,10 @@ def inspected_unit(request: HttpRequest, pk: int) -> HttpResponse:
     examined = activity.examined.order_by("path")
     unit = examined.filter(pk=int_param(request.GET.get("unit")) or 0).first() or examined.first()
     data = selectors.inspected_unit(user=request.user, activity=activity, unit=unit) if unit else None
+    shown = list(examined[:100])
     return render(request, "oversight/inspected_unit.html", {
-        "object": activity, "examined": examined[:100], "data": data,
+        "object": activity, "examined": shown, "data": data, "track_states": TrackState,
+        "side_by_side": selectors.inspected_states(user=request.user, activity=activity, units=shown),
         "checklist": selectors.checklist(user=request.user, activity=activity),
         "title": _("Đối chiếu đơn vị được kiểm tra")})
 
