@@ -124,7 +124,9 @@ def update_document(request: HttpRequest, document_id: int, payload: DocumentPat
         data[name] = ""  # a text field sent as null is emptied, as an emptied form field
     document = services.document_update(actor=request.auth, document=Document.objects.get(pk=document.pk),
                                         data=data, expected_version=version)
-    return detail(selectors.document_get(user=request.auth, pk=document.pk), request.auth)
+    # The edited document as written: a registrar who graded it secret without naming themselves among the
+    # readers no longer sees it afterwards, yet the write succeeded and its answer is what they just sent.
+    return detail(document, request.auth)
 
 
 @router.get("/documents/{int:document_id}/proposal", response=ProposalOut, summary="Nhiệm vụ đề xuất của văn bản",
