@@ -2,10 +2,12 @@
 django-ninja publishes one OpenAPI component per class name. Examples are synthetic (no real person)."""
 
 import datetime
+from typing import Annotated
 
 from ninja import Field, Schema
 
 MAX_ID = 2_147_483_647
+UserId = Annotated[int, Field(ge=1, le=MAX_ID)]
 CHOICE_PATTERN = r"^((unit|group):[0-9]{1,10})?$"
 
 
@@ -65,7 +67,7 @@ class DocumentMetaBase(Schema):
     urgency: str = Field("normal", max_length=20, examples=["normal"])
     secrecy: str = Field("normal", max_length=20, description="normal, or a grade: then `readers` is required, "
                                                             "and only a registrar may set it")
-    readers: list[int] = Field(default_factory=list, max_length=200,
+    readers: list[UserId] = Field(default_factory=list, max_length=200,
                                description="ids of the users who may read a secret document")
 
 
@@ -101,7 +103,7 @@ class DocumentPatchIn(Schema):
     urgency: str | None = Field(None, max_length=20)
     secrecy: str | None = Field(None, max_length=20)
     parent_id: int | None = Field(None, ge=1, le=MAX_ID)
-    readers: list[int] | None = Field(None, max_length=200)
+    readers: list[UserId] | None = Field(None, max_length=200)
 
 
 # The proposal (the review screen) -----------------------------------------------------------------------

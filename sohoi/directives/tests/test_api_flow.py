@@ -117,3 +117,17 @@ def test_figures_equal_the_lists_behind_them(login, letter):
         assert listed["count"] == n, state
     assert sum(t["total"] for t in figures["tasks"]) == figures["total"]["total"] == sum(
         u["total"] for u in figures["units"])
+
+
+def test_a_registrar_uploads_a_secret_file_with_its_readers(login, users):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    text = SECRET_TEXT.replace("99-CV/TU", "94-CV/TU").encode()
+    upload = SimpleUploadedFile("mat.txt", text, content_type="text/plain")
+    form = {"file": upload, "secrecy": "secret", "readers": [users["thuongtruc"].pk, users["dandan"].pk]}
+    response = login("dandan").post(f"{API}/documents/upload", form)
+    assert response.status_code == 201, response.content
+    doc = Document.objects.get(pk=response.json()["document"]["id"])
+    assert doc.secrecy == "secret" and sorted(doc.readers.values_list("username", flat=True)) == [
+        "dandan", "thuongtruc"]
+    assert login("tuyengiao").get(f"{API}/documents/{doc.pk}/proposal").status_code == 404
