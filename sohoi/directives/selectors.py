@@ -266,3 +266,44 @@ def home_panels(user: Any) -> list[dict[str, Any]]:
         panels.append({"title": _("Báo cáo chờ xem xét"), "count": waiting, "text": "",
                        "url": reverse("directives:review_queue"), "link_text": _("Xem xét")})
     return panels
+
+
+def proposal_read(*, document: Document) -> dict[str, Any]:
+    """The proposed tasks as the review screen shows them: each printed name with what it maps to (the kept
+    choice, else what the matcher resolves today), and what still blocks the confirmation. For the API; the
+    caller has already read the document through `document_get` (scope and secrecy)."""
+    from sohoi.orgs.models import Unit, UnitGroup
+
+    from .services.proposals import _clean_tasks, choice_of
+
+    tasks = document.proposal.get("tasks") or []
+    resolved: list[dict[str, Any]] = []
+    wanted: dict[str, set[int]] = {"unit": set(), "group": set()}
+    for task in tasks:
+        item = {k: task.get(k, d) for k, d in (("no", ""), ("text", ""), ("include", True), ("deadline", ""),
+                                                ("recurrence", ""))}
+        for role in ("leads", "coordinators"):
+            entries = []
+            for entry in task.get(role) or []:
+                choice = entry.get("choice") or choice_of(entry.get("name", ""), document.date, document.issuer)
+                kind, _sep, pk = choice.partition(":")
+                if pk.isdigit():
+                    wanted.setdefault(kind, set()).add(int(pk))
+                entries.append({"name": entry.get("name", ""), "choice": choice, "auto": bool(entry.get("auto")),
+                                "kind": kind if pk.isdigit() else "", "target_id": int(pk) if pk.isdigit() else None})
+            item[role] = entries
+        resolved.append(item)
+    names = {"unit": dict(Unit.objects.filter(pk__in=wanted["unit"]).values_list("pk", "name")),
+             "group": dict(UnitGroup.objects.filter(pk__in=wanted["group"]).values_list("pk", "name"))}
+    for item in resolved:
+        for role in ("leads", "coordinators"):
+            for entry in item[role]:
+                entry["target_name"] = names.get(entry["kind"], {}).get(entry["target_id"], "")
+                entry["resolved"] = bool(entry["target_name"])
+        item["unresolved"] = any(not e["resolved"] for r in ("leads", "coordinators") for e in item[r])
+    _cleaned, problems = _clean_tasks(tasks)
+    if not any(t.get("include", True) for t in tasks):
+        problems.append("Chưa chọn nhiệm vụ nào: chọn ít nhất một nhiệm vụ để xác nhận.")
+    return {"document_id": document.pk, "confirmed": document.confirmed_at is not None,
+            "warnings": list(document.warnings or []), "problems": problems if document.confirmed_at is None else [],
+            "tasks": resolved}

@@ -226,3 +226,80 @@ OPERATIONS = [
 ]
 
 
+# API operations added for parity with the pages (directives/parity.py) ----------------------------------
+
+def _attachment(_target: Any) -> dict[str, Any]:
+    return {"files": SimpleUploadedFile("bien-ban.txt", "Biên bản hội nghị (mẫu)".encode(), content_type="text/plain")}
+
+
+def _proposal_tasks(_doc: Document) -> list[dict[str, Any]]:
+    hkh = Unit.objects.get(name="Hội Khuyến học quận Ninh Kiều")
+    return [{"no": "1", "text": "Rà soát các hội trên địa bàn quận.", "include": True, "deadline": "2014-02-28",
+             "recurrence": "", "leads": [{"name": hkh.name, "choice": f"unit:{hkh.pk}"}], "coordinators": []}]
+
+
+def _confirmed(doc: Document) -> tuple[Any, int]:
+    fresh = Document.objects.get(pk=doc.pk)
+    return fresh.confirmed_at, fresh.tasks.count()
+
+
+API_OPERATIONS = [
+    Operation(
+        name="directives.document_upload (API)", route="POST /api/v1/directives/documents/upload",
+        url=lambda t: "/api/v1/directives/documents/upload", targets=lambda: UPLOADS,
+        payload=lambda t: {"direction": t["direction"], "urgency": "normal", "secrecy": "normal"},
+        files=_upload_files, audit_target=False,  # multipart: sent as a form, as the upload page is
+        allowed=lambda name, user, t: name in t["may"],
+        state=lambda t: Document.objects.filter(code=t["code"]).count(), action="directives.document.registered"),
+    Operation(
+        name="directives.document_register_text (API)", route="POST /api/v1/directives/documents", api=True,
+        url=lambda t: "/api/v1/directives/documents", targets=lambda: UPLOADS,
+        payload=lambda t: {"text": t["text"], "direction": t["direction"]}, audit_target=False,
+        allowed=lambda name, user, t: name in t["may"],
+        state=lambda t: Document.objects.filter(code=t["code"]).count(), action="directives.document.registered"),
+    Operation(
+        name="directives.document_update (API)", route="PATCH /api/v1/directives/documents/{document_id}", api=True,
+        method="PATCH", url=lambda d: f"/api/v1/directives/documents/{d.pk}",
+        targets=lambda: [_document("752-CV/TU"), _document("45-KH/QU")],
+        payload=lambda d: {"subject": d.subject + " (đã hiệu đính)", "version": d.version},
+        allowed=lambda name, user, d: name in _may_change(d),
+        state=lambda d: Document.objects.get(pk=d.pk).subject, action="directives.document.updated"),
+    Operation(
+        name="directives.proposal_save (API)", route="PUT /api/v1/directives/documents/{document_id}/proposal",
+        api=True, method="PUT", url=lambda d: f"/api/v1/directives/documents/{d.pk}/proposal",
+        targets=lambda: [_proposal_target()], payload=lambda d: {"tasks": _proposal_tasks(d)},
+        allowed=lambda name, user, d: name in REGISTRAR | {"quanuy.ninhkieu"},
+        state=lambda d: Document.objects.get(pk=d.pk).proposal, action="directives.document.review_saved"),
+    Operation(
+        name="directives.document_confirm (API)", route="POST /api/v1/directives/documents/{document_id}/confirm",
+        api=True, url=lambda d: f"/api/v1/directives/documents/{d.pk}/confirm",
+        targets=lambda: [_proposal_target()], payload=lambda d: {"tasks": _proposal_tasks(d)},
+        allowed=lambda name, user, d: name in REGISTRAR | {"quanuy.ninhkieu"},
+        state=_confirmed, action="directives.document."),
+    Operation(
+        name="directives.report_submit_files (API)",
+        route="POST /api/v1/directives/assignments/{assignment_id}/reports/upload",
+        url=lambda a: f"/api/v1/directives/assignments/{a.pk}/reports/upload", targets=_open_assignments,
+        payload=lambda a: dict(REPORT_BODY), files=_attachment, allowed=_may_report,  # multipart, as the page
+        state=_reports_of, action="directives.report.submitted", audit_target=False),
+    Operation(
+        name="directives.urge (API)", route="POST /api/v1/directives/urge", api=True,
+        url=lambda u: "/api/v1/directives/urge", targets=lambda: [Unit.objects.get(name="Ban Dân vận Thành ủy")],
+        payload=lambda u: {"unit_id": u.pk}, allowed=lambda name, user, u: name in {"dandan", "quantri"},
+        state=_urge_counts, action="directives.assignment.urged", audit_target=False),
+    Operation(
+        name="directives.dissemination_urge (API)",
+        route="POST /api/v1/directives/documents/{document_id}/dissemination/urge", api=True,
+        url=lambda d: f"/api/v1/directives/documents/{d.pk}/dissemination/urge", targets=_letter752,
+        payload=lambda d: {}, allowed=lambda name, user, d: name in {"dandan", "quantri"}, state=_urge_counts,
+        action="directives.dissemination.urged"),
+    Operation(
+        name="directives.dissemination_edit (API)",
+        route="PATCH /api/v1/directives/dissemination-sessions/{session_id}", api=True, method="PATCH",
+        url=lambda s: f"/api/v1/directives/dissemination-sessions/{s.pk}", targets=_sessions,
+        payload=lambda s: {"title": s.title + " (bổ sung)", "version": s.version},
+        allowed=lambda name, user, s: name in _may_edit_session(s),
+        state=lambda s: DisseminationSession.objects.get(pk=s.pk).title, action="directives.dissemination.updated"),
+]
+
+OPERATIONS += API_OPERATIONS
