@@ -60,8 +60,14 @@ def report_new(request: HttpRequest) -> HttpResponse:
 @scoped_view(ReportJob)
 def report_job(request: HttpRequest, pk: int) -> HttpResponse:
     job = services.report_job_reconcile(get_scoped(ReportJob.objects.defer("content"), request.user, pk=pk))
-    return render_page(request, "reports/report_job.html", {"job": job, "title": _("Báo cáo định kỳ %(p)s") % {
-        "p": job.period}}, "reports/_job_status.html")
+    preview = None
+    if job.status == ReportJob.State.DONE and job.format == ReportJob.Format.DOCX:
+        from .documents.preview import first_page
+
+        content = ReportJob.objects.filter(pk=job.pk).values_list("content", flat=True).first()
+        preview = first_page(bytes(content)) if content else None
+    return render_page(request, "reports/report_job.html", {"job": job, "preview": preview, "title": _(
+        "Báo cáo định kỳ %(p)s") % {"p": job.period}}, "reports/_job_status.html")
 
 
 @scoped_view(ReportJob)
@@ -104,7 +110,11 @@ def _plan_context(request: HttpRequest, document: Document) -> tuple[Any, dict[s
     default = selectors.plan_draft(user=request.user, document=document, on=on)
     form = PlanForm(request.POST if request.method == "POST" else None, assignments=assignments, units=units,
                     subject=default.subject)
+    from .documents.plan_draft import plan_docx
+    from .documents.preview import first_page
+
     return form, {"document": document, "form": form, "units_total": units_total, "units_shown": len(units),
+                  "preview": first_page(plan_docx(default)),
                   "on": on, "title": _("Dự thảo kế hoạch thực hiện %(d)s") % {"d": document}}
 
 

@@ -113,7 +113,8 @@ def plan_docx(draft: PlanDraft, *, number: int | None = None) -> bytes:
         _para(doc, f"- Đơn vị thực hiện: {_names(t.units)}.", indent=True)
         due = f"trước ngày {t.due:%d/%m/%Y}" if t.due else "(đơn vị ghi thời hạn)"
         _para(doc, f"- Thời hạn hoàn thành: {due}.", indent=True)
-        _para(doc, f"(Thực hiện mục {t.upper_no} {upper.code or document_name(upper)}.)", italic=True, indent=True)
+        _para(doc, f"(Thực hiện mục {t.upper_no} của {upper.get_doc_type_display()} {upper.code or ''})".replace(
+            " )", ")") + ".", italic=True, indent=True)
     _para(doc, "III. TỔ CHỨC THỰC HIỆN", bold=True, indent=True)
     report_by = f" trước ngày {draft.report_by:%d/%m/%Y}" if draft.report_by else " theo định kỳ"
     _para(doc, f"1. Các đơn vị được giao căn cứ kế hoạch này xây dựng kế hoạch cụ thể, tổ chức thực hiện và báo cáo "

@@ -239,3 +239,15 @@ def test_the_periodic_report_is_issued_by_the_readers_unit(users):
     standing = "\n".join(_lines(build(Filters(users["thuongtruc"], Period.parse("2026-Q3")), "docx",
                                       on=datetime.date(2026, 10, 5))))
     assert "-BC/BDVTU" in standing
+
+
+@pytest.mark.django_db
+def test_the_plan_page_and_the_finished_report_show_their_first_page(login, users):
+    from sohoi.reports import services
+    from sohoi.reports.registry import Period
+
+    page = login("quanuy.ninhkieu").get(reverse("reports:plan_draft", args=[_letter().pk])).content.decode()
+    assert "data-preview" in page and "KẾ HOẠCH" in page and "T/M QUẬN ỦY NINH KIỀU" in page
+    job = services.report_job_start(actor=users["dandan"], period=Period.parse("2026-Q3"), fmt="docx")
+    shown = login("dandan").get(job.get_absolute_url()).content.decode()
+    assert "data-preview" in shown and "ĐẢNG CỘNG SẢN VIỆT NAM" in shown and "BÁO CÁO" in shown
