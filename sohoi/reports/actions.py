@@ -9,4 +9,5 @@ LABELS = {
     "reports.plan.registered": _("Vào sổ kế hoạch thực hiện văn bản cấp trên"),
     "reports.book.incoming_registered": _("Vào sổ văn bản đến của đơn vị"),
     "reports.book.outgoing_registered": _("Vào sổ văn bản đi của đơn vị"),
+    "reports.book.exported": _("Xuất sổ văn bản của đơn vị ra Excel"),
 }

@@ -172,13 +172,23 @@ def book(request: HttpRequest, book: str) -> HttpResponse:
     unit = request.user.unit
     year_text = request.GET.get("year", "")
     year = int(year_text) if year_text.isdigit() and 1900 < int(year_text) < 3000 else today().year
-    page = paginate(request, books.book_entries(user=request.user, unit=unit, book=book, year=year))
+    entries = books.book_entries(user=request.user, unit=unit, book=book, year=year)
+    title = _("%(b)s năm %(y)s") % {"b": Book(book).label, "y": year}
+    if request.GET.get("export") == "xlsx":
+        from .books.export import book_workbook
+
+        audit.record(actor=request.user, action="reports.book.exported", note=f"{title}, {unit}"[:500])
+        response = HttpResponse(book_workbook(entries=entries, book=book, title=title,
+                                              visible=lambda ids: books.visible_documents(request.user, ids)),
+                                content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="so-van-ban-{book}-{year}.xlsx"'
+        return response
+    page = paginate(request, entries)
     visible = books.visible_documents(request.user, [e.document_id for e in page.object_list])
     return render(request, "reports/book.html", {
         "book": book, "book_label": Book(book).label, "unit": unit, "year": year, "page": page,
         "visible": visible, "years": books.book_years(user=request.user, unit=unit, book=book),
-        "other": Book.OUTGOING if book == Book.INCOMING else Book.INCOMING,
-        "title": _("%(b)s năm %(y)s") % {"b": Book(book).label, "y": year}})
+        "other": Book.OUTGOING if book == Book.INCOMING else Book.INCOMING, "title": title})
 
 
 @scoped_view(Document)

@@ -217,6 +217,13 @@ def test_the_book_page_is_bounded_and_prints(login, users, settings):
     assert first.count("<tr>") == 1 + 2 and "Trang 1/2" in first  # the header row and one page of two
     assert "Số đến" in first and "Tên loại và trích yếu nội dung" in first
     assert client.get(reverse("reports:book_incoming") + "?page=2").content.decode().count("<tr>") == 1 + 1
+    # The export holds every line of the year, not the page's two.
+    from openpyxl import load_workbook
+
+    xlsx = client.get(reverse("reports:book_incoming") + "?export=xlsx")
+    rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
+    assert rows[1][0] == "Số đến" and [r[0] for r in rows[2:]] == [1, 2, 3]
+    assert AuditEntry.objects.filter(action="reports.book.exported", actor=users["huyenuy.phongdien"]).exists()
     # Another unit's book is its own: Ninh Kieu's incoming book is empty.
     other = login("quanuy.ninhkieu").get(reverse("reports:book_incoming")).content.decode()
     assert "Sổ chưa có văn bản nào trong năm này." in other
