@@ -283,7 +283,7 @@ def main() -> int:
 
         return build(Filters(users["thuongtruc"], current_period().previous()), "docx")
 
-    case("periodic report (quarter, docx)", 3.0, report_quarter, lambda: dashboard_sql(tttu),
+    case("periodic_report_quarter", 3.0, report_quarter, lambda: dashboard_sql(tttu),
          note="sohoi report --period <last quarter> --format docx, in process, vs the home's numbers by hand")
 
     sample = (Association.objects.filter(name__startswith="Hội Khuyến học ", unit__kind="association")

@@ -47,3 +47,37 @@ class FiltersForm(forms.Form):
 class ReportForm(FiltersForm):
     format = forms.ChoiceField(label=_("Định dạng"), choices=[("docx", _("Word (.docx), thể thức văn bản của Đảng")),
                                                              ("pdf", _("PDF")), ("xlsx", _("Excel (.xlsx), phụ lục"))])
+
+
+class PlanForm(forms.Form):
+    """The implementing plan's choices: which tasks of the upper document, which subordinate bodies carry them
+    out, and the plan's subject. The choices are the page's bounded lists (selectors.plan_units)."""
+
+    tasks = forms.TypedMultipleChoiceField(label=_("Nhiệm vụ của văn bản cấp trên"), coerce=int,
+                                           widget=forms.CheckboxSelectMultiple, required=False)
+    units = forms.TypedMultipleChoiceField(label=_("Đơn vị thực hiện (trực thuộc hoặc do đơn vị chỉ đạo)"),
+                                           coerce=int, widget=forms.CheckboxSelectMultiple, required=False)
+    subject = forms.CharField(label=_("Trích yếu kế hoạch"), max_length=500, required=False)
+
+    def __init__(self, *args: Any, assignments: list[Any], units: list[Any], subject: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["tasks"].choices = [(a.task_id, f"{a.task.no}. {a.task.text[:160]}") for a in assignments]
+        self.fields["units"].choices = [(u.pk, u.name) for u in units]
+        self.fields["subject"].widget.attrs["placeholder"] = subject
+        if not self.is_bound:
+            self.initial = {"tasks": [a.task_id for a in assignments], "units": [u.pk for u in units]}
+
+    @property
+    def chosen(self) -> bool:
+        """The page's form says which boxes were ticked (`choose`); a POST without it (a script, the write
+        matrix) takes the draft as offered: every task, every body shown."""
+        return "choose" in self.data
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.data.get("action") == "register" and self.chosen:
+            if not data.get("tasks"):
+                self.add_error("tasks", _("Chưa chọn nhiệm vụ nào: đánh dấu ít nhất một nhiệm vụ của văn bản cấp trên."))
+            if not data.get("units"):
+                self.add_error("units", _("Chưa chọn đơn vị thực hiện: đánh dấu ít nhất một đơn vị."))
+        return data

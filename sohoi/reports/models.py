@@ -62,3 +62,6 @@ class ReportJob(BaseModel):
 
     def get_absolute_url(self) -> str:
         return reverse("reports:report_job", args=[self.pk])
+
+
+from .books.models import BookEntry  # noqa: E402, F401 - the books' model is this app's

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import rules
 from django.db.models import Q
 
 from sohoi.accounts.choices import Role
@@ -17,7 +18,6 @@ from sohoi.core.scoping import ScopePolicy
 
 is_standing = has_role(Role.STANDING_COMMITTEE)
 writes_reports = reads_all | has_role(Role.PARTY_COMMITTEE)
-
 
 
 def _own_jobs(user: Any, action: str) -> Q:
@@ -29,11 +29,38 @@ def _own_jobs(user: Any, action: str) -> Q:
 # A report job is its requester's: nobody else follows or downloads it (the figures are the requester's scope).
 JOB_SCOPE = ScopePolicy(unit_field=None, view_all=frozenset(), also=_own_jobs)
 
+@rules.predicate
+def issued_by_own_unit(user: Any, document: Any) -> bool:
+    """The outgoing book holds what the unit itself issued."""
+    return document is not None and user.unit_id is not None and document.issuer_id == user.unit_id
+
+
+@rules.predicate
+def unit_received_directive(user: Any, document: Any) -> bool:
+    """The user's unit holds an assignment of the (confirmed) document: it has something to implement."""
+    from sohoi.directives.models import Assignment
+
+    return (document is not None and user.unit_id is not None
+            and Assignment.objects.filter(task__document_id=document.pk, unit_id=user.unit_id).exists())
+
+
+# A unit's books: its own subtree and the read-all roles (the unit_field rule).
+BOOK_SCOPE = ScopePolicy(unit_field="unit")
+
 declare("reports.view_dashboard", is_authenticated, label="Xem bảng số liệu",
         refusal="Hãy đăng nhập để xem bảng số liệu.")
 declare("reports.standing_home", is_standing, label="Trang chủ Thường trực: sáu điểm của Công văn 752-CV/TU")
 declare("reports.draft_unit_report", has_unit, label="Dự thảo báo cáo của đơn vị về văn bản được giao",
         refusal="Chỉ người dùng thuộc một đơn vị mới dự thảo báo cáo của đơn vị.")
+declare("reports.draft_plan", has_unit & unit_received_directive,
+        label="Dự thảo kế hoạch thực hiện văn bản cấp trên",
+        refusal="Chỉ đơn vị được giao nhiệm vụ của văn bản này mới dự thảo kế hoạch thực hiện văn bản.")
+declare("reports.book_incoming", has_unit, label="Vào sổ văn bản đến của đơn vị",
+        refusal="Tài khoản của bạn chưa gắn với đơn vị nào nên chưa có sổ văn bản đến.")
+declare("reports.book_outgoing", has_unit & issued_by_own_unit, label="Vào sổ văn bản đi của đơn vị",
+        refusal="Sổ văn bản đi chỉ ghi văn bản do chính đơn vị của bạn ban hành.")
+declare("reports.view_book", has_unit, label="Xem sổ văn bản của đơn vị",
+        refusal="Tài khoản của bạn chưa gắn với đơn vị nào nên chưa có sổ văn bản.")
 declare("reports.generate", writes_reports, label="Lập báo cáo định kỳ",
         refusal="Chỉ Ban Dân vận, Thường trực, Ban Tuyên giáo và cấp ủy lập báo cáo định kỳ.")
 

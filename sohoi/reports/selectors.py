@@ -164,3 +164,34 @@ def unit_draft(*, user: Any, document: Any) -> dict[str, Any]:
         reports.setdefault(r.assignment_id, []).append(r)
     sessions = list(restrict(DisseminationSession.objects.filter(document=document, unit_id=user.unit_id), user))
     return {"assignments": assignments, "reports": reports, "sessions": sessions}
+
+
+PLAN_UNITS = 50  # subordinate bodies offered on the plan page (a commune committee may direct hundreds)
+
+
+def plan_units(*, unit: Any, on: datetime.date) -> tuple[list[Any], int]:
+    """The bodies `unit` may give tasks to (the rule the confirmation applies, directives.permissions.
+    directed_units_q), valid on `on`, tree order: the first PLAN_UNITS and how many there are."""
+    from django.db.models import Q
+
+    from sohoi.directives.permissions import directed_units_q
+    from sohoi.orgs.models import Unit
+
+    qs = (Unit.objects.filter(directed_units_q(unit)).exclude(pk=unit.pk)
+          .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on), Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+          .order_by("path", "pk"))
+    return list(qs[:PLAN_UNITS]), qs.count()
+
+
+def plan_draft(*, user: Any, document: Any, on: datetime.date, task_ids: list[int] | None = None,
+               unit_ids: list[int] | None = None) -> Any:
+    """The user's unit's implementing plan of `document`: its assignments there (all, or those of `task_ids`)
+    rewritten for the bodies it directs (the offered ones, or those of `unit_ids` among them)."""
+    from .documents.plan_draft import build_draft
+
+    assignments = unit_draft(user=user, document=document)["assignments"]
+    if task_ids is not None:
+        assignments = [a for a in assignments if a.task_id in set(task_ids)]
+    offered, _total = plan_units(unit=user.unit, on=on)
+    units = offered if unit_ids is None else [u for u in offered if u.pk in set(unit_ids)]
+    return build_draft(unit=user.unit, upper=document, assignments=assignments, units=units, on=on)

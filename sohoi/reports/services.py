@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -75,3 +77,49 @@ def report_job_reconcile(job: ReportJob) -> ReportJob:
         jobs.fail_task_result(job.task_id)
     job.refresh_from_db()
     return job
+
+
+@transaction.atomic
+def plan_register(*, actor: Any, upper: Any, draft: Any, subject: str = "") -> Any:
+    """Issue the unit's implementing plan of `upper`: a Document of the unit (Kế hoạch, outgoing, parent =
+    the upper document) numbered from the unit's outgoing book, its tasks proposed for the bodies the plan
+    names. The tasks are not confirmed here: the unit reviews and confirms them as for any parsed document."""
+    from sohoi.directives.choices import Direction, DocType, System
+    from sohoi.directives.services import document_create, document_review_save
+
+    from .books.models import Book
+    from .books.services import book_entry_add, next_number
+    from .documents.official import is_party, symbol
+    from .documents.plan_draft import plan_text
+
+    require(actor, "reports.draft_plan", upper)
+    errors: dict[str, str] = {}
+    if not draft.tasks:
+        errors["tasks"] = _("Chưa chọn nhiệm vụ nào của văn bản cấp trên: chọn ít nhất một nhiệm vụ.")
+    if not draft.units:
+        errors["units"] = _("Chưa chọn đơn vị thực hiện: chọn ít nhất một đơn vị trực thuộc.")
+    if errors:
+        raise ValidationError(errors)
+    unit, on = actor.unit, draft.on
+    number = next_number(unit=unit, book=Book.OUTGOING, year=on.year)
+    sym = symbol(unit, "KH")
+    fields = {"system": System.PARTY if is_party(unit) else System.STATE, "doc_type": DocType.KE_HOACH,
+              "issuer": unit, "issuer_name": unit.name, "number": str(number), "symbol": sym,
+              "code": f"{number}-{sym}" if is_party(unit) else f"{number}/{sym}", "date": on,
+              "place": upper.place or "", "subject": (subject or draft.subject)[:2000],
+              "direction": Direction.OUTGOING, "parent": upper, "text": plan_text(draft)}
+    document = document_create(actor=actor, fields=fields)
+    entry = book_entry_add(actor=actor, document=document, book=Book.OUTGOING, on=on)
+    if entry.number != number:  # another plan took the number meanwhile: the book decides
+        document.number = str(entry.number)
+        document.code = f"{entry.number}-{sym}" if is_party(unit) else f"{entry.number}/{sym}"
+        document.save(update_fields=["number", "code", "updated_at"])
+    tasks = [{"no": t.no, "text": t.text, "include": True, "deadline": t.due.isoformat() if t.due else "",
+              "recurrence": "", "coordinators": [],
+              "leads": [{"name": u.name, "choice": f"unit:{u.pk}", "auto": True} for u in t.units]}
+             for t in draft.tasks]
+    document_review_save(actor=actor, document=document, tasks=tasks)
+    audit.record(actor=actor, action="reports.plan.registered", target=document,
+                 changes={"parent": [None, str(upper)], "tasks": [None, len(tasks)],
+                          "units": [None, len(draft.units)]})
+    return document

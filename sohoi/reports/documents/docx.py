@@ -28,6 +28,18 @@ SUBJECT = "Kết quả thực hiện Công văn số 752-CV/TU ngày 12/10/2012 
           "Chỉ thị 17-CT/TW của Ban Bí thư đối với các hội quần chúng"
 RECIPIENTS = ["Thường trực Thành ủy (để báo cáo),", "Các Ban xây dựng Đảng Thành ủy,", "Lưu Ban Dân vận."]
 FONT = "Times New Roman"
+# Whose requests give the city Board's report: the Board itself and the Standing Board, the report's addressee
+# (its request reads the Board's report); a reader without a unit (an administrator, the command) too.
+CITY_DEFAULT_CODES = frozenset({"BDVTU", "TTTU"})
+
+
+def reporting_unit(f: Filters) -> Any:
+    """The unit the report is issued by: the reader's own (a district committee reports as itself), or None
+    for the city Board's report."""
+    unit = getattr(f.user, "unit", None)
+    if unit is None or unit.code in CITY_DEFAULT_CODES:
+        return None
+    return unit
 
 
 def date_line(on: datetime.date) -> str:
@@ -131,16 +143,24 @@ def report_docx(sections: list[dict[str, Any]], f: Filters, *, on: datetime.date
     sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(20), Mm(20), Mm(30), Mm(15)
     style = doc.styles["Normal"]
     style.font.name, style.font.size = FONT, Pt(14)
-    _header(doc, on)
+    unit = reporting_unit(f)
+    if unit is None:
+        _header(doc, on)
+    else:
+        from .official import header
+
+        header(doc, unit=unit, on=on, type_code="BC")
     _para(doc)
     _para(doc, "BÁO CÁO", bold=True, size=15, align=WD_ALIGN_PARAGRAPH.CENTER)
     subject = SUBJECT + f", {f.period.label}"
     _para(doc, subject, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(doc, "-----", align=WD_ALIGN_PARAGRAPH.CENTER)
-    scope = f"trên địa bàn {f.territory}" if f.territory is not None else "trong phạm vi toàn thành phố"
+    whole = "trong phạm vi toàn thành phố" if unit is None else f"trong phạm vi {unit.name} theo dõi"
+    scope = f"trên địa bàn {f.territory}" if f.territory is not None else whole
     if f.field is not None:
         scope += f", lĩnh vực {f.field}"
-    _para(doc, f"Thực hiện Công văn số 752-CV/TU, Ban Dân vận Thành ủy báo cáo kết quả {f.period.label} (từ ngày "
+    reporter = "Ban Dân vận Thành ủy" if unit is None else unit.name
+    _para(doc, f"Thực hiện Công văn số 752-CV/TU, {reporter} báo cáo kết quả {f.period.label} (từ ngày "
                f"{f.period.start:%d/%m/%Y} đến ngày {f.period.end:%d/%m/%Y}) {scope}, theo số liệu của hệ thống "
                f"Sổ Hội, như sau:", indent=True)
     for section in sections:
@@ -154,7 +174,13 @@ def report_docx(sections: list[dict[str, Any]], f: Filters, *, on: datetime.date
             if item["rows"] and not item["missing"]:
                 _table(doc, item)
     _para(doc)
-    _footer(doc)
+    if unit is None:
+        _footer(doc)
+    else:
+        from .official import footer
+
+        upper = [f"{unit.parent.name} (để báo cáo),"] if unit.parent_id else []
+        footer(doc, unit=unit, recipients=[*upper, "Ban Dân vận Thành ủy (để tổng hợp),", "Lưu."])
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

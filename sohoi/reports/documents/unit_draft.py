@@ -12,48 +12,18 @@ from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from .docx import FONT, _cell, _para, date_line
+from .docx import _para
+from .official import document_name as _document_name
+from .official import footer, header, is_party, new_document
 
-PARTY_KINDS = {"party_committee", "party_board"}
-MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
-
-
-def is_party(unit: Any) -> bool:
-    return unit.kind in PARTY_KINDS
-
-
-def _document_name(document: Any) -> str:
-    kind = document.get_doc_type_display() if document.doc_type != "other" else "văn bản"
-    when = f" ngày {document.date:%d/%m/%Y}" if document.date else ""
-    issuer = f" của {document.issuer or document.issuer_name}" if (document.issuer_id or document.issuer_name) else ""
-    return f"{kind} số {document.code or '...'}{when}{issuer}"
+__all__ = ["is_party", "unit_draft_docx"]
 
 
 def unit_draft_docx(*, unit: Any, document: Any, assignments: list[Any], reports: dict[int, list[Any]],
                     sessions: list[Any], on: datetime.date) -> bytes:
-    from docx import Document
-    from docx.shared import Mm, Pt
-
-    doc = Document()
-    sec = doc.sections[0]
-    sec.page_height, sec.page_width = Mm(297), Mm(210)
-    sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(20), Mm(20), Mm(30), Mm(15)
-    doc.styles["Normal"].font.name, doc.styles["Normal"].font.size = FONT, Pt(14)
+    doc = new_document()
     party = is_party(unit)
-    table = doc.add_table(rows=1, cols=2)
-    left, right = table.rows[0].cells
-    parent = unit.parent.name.upper() if unit.parent_id else ""
-    left_lines = [(parent, {"size": 13})] if parent else []
-    left_lines += [(unit.name.upper(), {"bold": True, "size": 13}), ("*" if party else "", {}),
-                   ("Số       -BC/...", {"size": 13})]
-    _cell(left, left_lines)
-    if party:
-        _cell(right, [("ĐẢNG CỘNG SẢN VIỆT NAM", {"bold": True, "underline": True, "size": 15}), ("", {}),
-                      (date_line(on), {"italic": True, "size": 14})])
-    else:
-        _cell(right, [(MOTTO, {"bold": True, "size": 13}), (MOTTO_2, {"bold": True, "underline": True, "size": 14}),
-                      ("", {}), (date_line(on), {"italic": True, "size": 14})])
+    header(doc, unit=unit, on=on, type_code="BC")
     _para(doc)
     _para(doc, "BÁO CÁO", bold=True, size=15, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(doc, f"Kết quả thực hiện {_document_name(document)}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -86,15 +56,8 @@ def unit_draft_docx(*, unit: Any, document: Any, assignments: list[Any], reports
     _para(doc, "III. ĐỀ XUẤT, KIẾN NGHỊ", bold=True, indent=True)
     _para(doc, "(Đơn vị ghi đề xuất, kiến nghị.)", italic=True, indent=True)
     _para(doc)
-    foot = doc.add_table(rows=1, cols=2)
-    left, right = foot.rows[0].cells
-    left.paragraphs[0].text = ""
-    run = left.paragraphs[0].add_run("Nơi nhận:")
-    run.bold, run.italic, run.font.size = True, True, Pt(12)
-    for line in [f"{document.issuer or document.issuer_name or 'Cơ quan ban hành'} (để báo cáo),", "Lưu."]:
-        left.add_paragraph().add_run("- " + line).font.size = Pt(11)
-    _cell(right, [(("T/M " if party else "") + unit.name.upper(), {"bold": True, "size": 13}), ("", {}), ("", {}),
-                  ("(Ký, ghi rõ họ tên)", {"italic": True, "size": 13})])
+    footer(doc, unit=unit, recipients=[f"{document.issuer or document.issuer_name or 'Cơ quan ban hành'} (để báo cáo),",
+                                       "Lưu."])
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

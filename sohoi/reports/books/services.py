@@ -1,0 +1,58 @@
+"""Writes of the document books: a unit registers a document of the register in its incoming or outgoing book."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+
+from sohoi.core import audit
+from sohoi.core.deadlines import today
+from sohoi.core.permissions import require
+
+from .models import Book, BookEntry
+
+ATTEMPTS = 5  # a clash needs another writer taking the same number at the same instant; five in a row is a fault
+
+
+def next_number(*, unit: Any, book: str, year: int) -> int:
+    """The number the next entry would take (the book's last + 1): shown on forms, never reserved."""
+    last = BookEntry.objects.filter(unit=unit, book=book, year=year).aggregate(m=Max("number"))["m"]
+    return (last or 0) + 1
+
+
+def _already(unit: Any, book: str, document: Any) -> BookEntry | None:
+    return BookEntry.objects.filter(unit=unit, book=book, document=document).first()
+
+
+def book_entry_add(*, actor: Any, document: Any, book: str, on: datetime.date | None = None,
+                   note: str = "") -> BookEntry:
+    """Enter `document` in the actor's unit's `book` under the next number of the year. Two clerks at the same
+    moment: the second insert meets the unique constraint and takes the following number (inside a savepoint,
+    so an enclosing transaction goes on)."""
+    if book not in Book.values:
+        raise ValidationError({"book": "Sổ không hợp lệ: chọn sổ văn bản đến hoặc sổ văn bản đi."})
+    require(actor, f"reports.book_{book}", document)
+    unit = actor.unit
+    on = on or today()
+    label = Book(book).label
+    if _already(unit, book, document) is not None:
+        raise ValidationError({"document": f"Văn bản này đã có trong {str(label).lower()} của {unit}; "
+                                           "không vào sổ lần thứ hai."})
+    for _attempt in range(ATTEMPTS):
+        try:
+            with transaction.atomic():
+                entry = BookEntry.objects.create(unit=unit, book=book, year=on.year, document=document,
+                                                 number=next_number(unit=unit, book=book, year=on.year),
+                                                 registered_on=on, note=note[:300], created_by=actor)
+                audit.record(actor=actor, action=f"reports.book.{book}_registered", target=document,
+                             changes={"book": [None, str(label)], "number": [None, f"{entry.number}/{entry.year}"],
+                                      "unit": [None, str(unit)]})
+            return entry
+        except IntegrityError:
+            if _already(unit, book, document) is not None:
+                raise ValidationError({"document": f"Văn bản này vừa được vào {str(label).lower()} của {unit}."}) from None
+    raise ValidationError({"number": "Chưa lấy được số vào sổ vì nhiều người cùng vào sổ một lúc; hãy bấm lại."})
