@@ -99,6 +99,9 @@ def import_job_run(job_id: int) -> ImportJob:
         keep_file = os.path.exists(job.path)
         _progress(job.pk, status=ImportJob.State.FAILED, finished_at=timezone.now(), error_count=1,
                   retryable=keep_file, errors=[{"row": 0, "column": "", "message": CRASHED if keep_file else GONE}])
+    else:
+        # A clean dry run keeps its file: the caller may confirm it (`import_job_confirm`) without uploading again.
+        keep_file = job.dry_run and not errors
     finally:
         if not keep_file:
             with contextlib.suppress(OSError):
@@ -153,3 +156,17 @@ def import_job_retry(*, actor: Any, job: ImportJob) -> ImportJob:
     _enqueue(job)
     job.refresh_from_db()
     return job
+
+
+def import_job_confirm(*, actor: Any, job: ImportJob) -> ImportJob:
+    """Write what a clean dry run checked: a new job, not a dry run, over the same kept file (the API's
+    "confirm"; the page uploads the file again with "write" ticked, which comes to the same)."""
+    _require(actor, job)
+    job = import_job_reconcile(job)
+    if not (job.dry_run and job.status == ImportJob.State.DONE and not job.error_count) or not os.path.exists(job.path):
+        raise ValidationError("Chỉ xác nhận được một lần kiểm tra thử đã xong, không có lỗi, và chưa xác nhận: "
+                              "tải tệp lên lại để kiểm tra hoặc ghi.")
+    # The file passes to the new job; the checked one no longer points at it, so it is confirmed only once.
+    ImportJob.objects.filter(pk=job.pk).update(path="", updated_at=timezone.now())
+    return import_job_start(actor=actor, kind=job.kind, path=job.path, filename=job.filename, dry_run=False,
+                            total=job.total, association=job.association)
