@@ -85,27 +85,33 @@ def list_alerts(request: HttpRequest, page: int = Query(1, ge=1, le=100000)):
             "items": [{"association_id": a.pk, "association_name": a.name, "alerts": by_assoc[a.pk]} for a in rows]}
 
 
-class CoverageRowOut(Schema):
+class OfficerCoverageRowOut(Schema):
     label: str
     total: int
     covered: int
 
 
-class CoverageOut(Schema):
+class OfficerCoverageOut(Schema):
     total: int
     covered: int
     uncovered_count: int
-    by_field: list[CoverageRowOut]
-    by_scope: list[CoverageRowOut]
+    by_field: list[OfficerCoverageRowOut]
+    by_scope: list[OfficerCoverageRowOut]
     officer_count: int
 
 
-@router.get("/coverage", response=CoverageOut, summary="Phân công cán bộ theo dõi: độ bao phủ",
+@router.get("/coverage", response=OfficerCoverageOut, summary="Phân công cán bộ theo dõi: độ bao phủ",
             description="How many operating associations in scope have a dedicated officer, by field and by "
                         "scope; the uncovered ones are at /coverage/uncovered.")
 def coverage(request: HttpRequest):
     data = selectors.coverage(user=request.auth)
-    return {k: data[k] for k in ("total", "covered", "uncovered_count", "by_field", "by_scope", "officer_count")}
+
+    def rows(items: list[dict]) -> list[dict]:
+        return [{**r, "label": str(r["label"])} for r in items]  # labels may be lazy translations
+
+    return {"total": data["total"], "covered": data["covered"], "uncovered_count": data["uncovered_count"],
+            "by_field": rows(data["by_field"]), "by_scope": rows(data["by_scope"]),
+            "officer_count": data["officer_count"]}
 
 
 class UncoveredOut(Schema):
@@ -190,29 +196,32 @@ class DossierPatch(Schema):
     first_congress_on: datetime.date | None = None
 
 
-def _dossier(request: HttpRequest, pk: int) -> FoundingDossier:
-    from django.http import Http404
-
-    association = selectors.association_get(user=request.auth, pk=pk)
-    dossier = FoundingDossier.objects.filter(association=association).first()
-    if dossier is None:
-        raise Http404("Hội này không có hồ sơ thành lập trong Sổ Hội.")
-    dossier.association = association
+def _dossier(request: HttpRequest, dossier_id: int, action: str = "view") -> FoundingDossier:
+    dossier = get_scoped(FoundingDossier.objects.select_related("association"), request.auth, action, pk=dossier_id)
     return dossier
 
 
-@router.get("/{int:pk}/dossier", response=DossierOut, summary="Hồ sơ thành lập hội",
-            description="The founding dossier of an association founded through Sổ Hội (404 for the others).")
-@scoped_view(Association)
-def get_dossier(request: HttpRequest, pk: int):
-    return _dossier(request, pk)
+@router.get("/dossiers", response=list[DossierOut], summary="Hồ sơ thành lập hội",
+            description="Founding dossiers of associations founded through Sổ Hội, in the caller's scope "
+                        "(filter by association_id).")
+@paginate(PageNumber)
+def list_dossiers(request: HttpRequest, association_id: int | None = Query(None, ge=1, le=MAX_ID)):
+    qs = restrict(FoundingDossier.objects.all(), request.auth).order_by("pk")
+    return qs.filter(association_id=association_id) if association_id else qs
 
 
-@router.patch("/{int:pk}/dossier", response=DossierOut, summary="Sửa hồ sơ thành lập hội (gửi kèm version)",
+@router.get("/dossiers/{int:dossier_id}", response=DossierOut, summary="Một hồ sơ thành lập hội",
+            description="One founding dossier.")
+@scoped_view(FoundingDossier)
+def get_dossier(request: HttpRequest, dossier_id: int):
+    return _dossier(request, dossier_id)
+
+
+@router.patch("/dossiers/{int:dossier_id}", response=DossierOut, summary="Sửa hồ sơ thành lập hội (gửi kèm version)",
               description="Update the founding dossier (the dossier screen); the legal checks use the new values.")
-@scoped_view(Association)
-def update_dossier(request: HttpRequest, pk: int, payload: DossierPatch):
-    dossier = _dossier(request, pk)
+@scoped_view(FoundingDossier)
+def update_dossier(request: HttpRequest, dossier_id: int, payload: DossierPatch):
+    dossier = _dossier(request, dossier_id)
     data = payload.dict(exclude_unset=True)
     version = data.pop("version")
     return services.dossier_update(actor=request.auth, dossier=dossier, data=data, expected_version=version)

@@ -9,7 +9,7 @@ PARITY = {
     "associations:association_edit": "PATCH /api/v1/associations/{pk}",
     "associations:association_transition": "POST /api/v1/associations/{pk}/transitions",
     "associations:association_state_decision": "POST /api/v1/associations/{pk}/state-decisions",
-    "associations:dossier": "PATCH /api/v1/associations/{pk}/dossier",
+    "associations:dossier": "PATCH /api/v1/associations/dossiers/{dossier_id}",
     "associations:leader_add": "POST /api/v1/associations/{pk}/leaders",
     "associations:leader_action": ("POST /api/v1/associations/leaders/{pk}/end",
                                    "POST /api/v1/associations/leaders/{pk}/reported"),

@@ -411,8 +411,8 @@ def _job_state(job: ImportJob) -> Any:
 
 
 OPERATIONS += [
-    Operation(name="associations.dossier (API)", route="PATCH /api/v1/associations/{pk}/dossier", api=True,
-              method="PATCH", url=lambda d: f"/api/v1/associations/{d.association_id}/dossier",
+    Operation(name="associations.dossier (API)", route="PATCH /api/v1/associations/dossiers/{dossier_id}", api=True,
+              method="PATCH", url=lambda d: f"/api/v1/associations/dossiers/{d.pk}",
               targets=_dossier_targets, payload=lambda d: {"founding_members": 123, "version": d.version},
               allowed=lambda u, user, d: _changes(u, d.association.name),
               state=lambda d: (d.founding_members, d.version), action="associations.dossier.updated"),
