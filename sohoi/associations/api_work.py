@@ -67,12 +67,13 @@ class AlertsOut(Schema):
 
 
 @router.get("/alerts", response=AlertsOut, summary="Cảnh báo: hết nhiệm kỳ, lãnh đạo chưa báo cáo, quá hạn đại hội",
-            description="The associations in the caller's scope with at least one alert, a page of 50 at a time, "
+            description="The associations in the caller's scope with at least one alert, a page (50) at a time, "
                         "each with its alerts; `counts` gives the total of each kind.")
-def list_alerts(request: HttpRequest, page: int = Query(1, ge=1, le=100000)):
+def list_alerts(request: HttpRequest, page: int = Query(1, ge=1, le=100000),
+                page_size: int = Query(50, ge=1, le=500)):
     rules = selectors.AlertRules()
     alerted = selectors.alerted_associations(user=request.auth, rules=rules)
-    size = 50
+    size = page_size
     rows = list(alerted[(page - 1) * size:page * size])
     found = selectors.alerts(user=request.auth, rules=rules, associations=selectors.association_queryset(
         user=request.auth).filter(pk__in=[a.pk for a in rows]))
