@@ -72,3 +72,22 @@ def test_register_import_job_is_the_departments(login):
     xlsx.seek(0)
     started = login("noivu").post("/api/v1/associations/register-imports", {"file": xlsx})
     assert started.status_code == 202 and started.json()["kind"] == "register"
+
+
+@pytest.mark.django_db
+def test_an_unconfirmed_dry_run_file_is_removed_after_a_week(login, tmp_path):
+    import datetime
+    from pathlib import Path
+
+    from django.utils import timezone
+
+    assoc = Association.objects.get(name="Hội Khuyến học thành phố Cần Thơ")
+    api = login("hoi.khuyenhoc")
+    old = api.post(f"/api/v1/associations/{assoc.pk}/member-imports", {"file": _csv(GOOD)}).json()
+    kept = Path(ImportJob.objects.get(pk=old["id"]).path)
+    assert kept.exists()  # a clean dry run keeps its file for the confirmation
+    ImportJob.objects.filter(pk=old["id"]).update(finished_at=timezone.now() - datetime.timedelta(days=8))
+    api.post(f"/api/v1/associations/{assoc.pk}/member-imports", {"file": _csv(GOOD)})
+    assert not kept.exists()
+    refused = api.post(f"/api/v1/associations/{assoc.pk}/member-imports/{old['id']}/confirm")
+    assert refused.status_code == 400
