@@ -43,6 +43,13 @@ SKIP = {
 # Empty since every list takes its page size from settings.SOHOI_PAGE_SIZE (2 here) and the coverage page shows
 # a page of officers and of recent assignments.
 KNOWN_UNBOUNDED: set[str] = set()
+# API lists of rows meeting a rare condition: the small scale does not fill their first page for every role (a
+# district committee has one alerted association, one without an officer), so their answer may grow until the
+# page is full. For these the byte check becomes: the answer never carries more items than the page asked for.
+SPARSE = {
+    "api:list_alerts": "associations with an alert (issue 17)",
+    "api:coverage_uncovered": "associations without a dedicated officer (issue 17)",
+}
 
 
 def _pages() -> list[tuple[str, str]]:
@@ -132,6 +139,8 @@ def _measure_pages(users, paths: dict, out: dict) -> None:
                 response = client.get(path)
                 body = b"".join(response.streaming_content) if response.streaming else response.content
             out[(name, username)] = (response.status_code, len(ctx.captured_queries), len(body), loaded.count)
+            if name in SPARSE and response.status_code == 200:
+                out[(name, username, "items")] = len(response.json()["items"])
 
 
 _MEASURED: dict[str, tuple[dict, dict]] = {}
@@ -162,7 +171,10 @@ def _growth(scales, name: str) -> list[str]:
             problems.append(f"{role}: status {s1} -> {s10}")
         if q10 > q1:
             problems.append(f"{role}: {q1} -> {q10} queries")
-        if b10 > b1 * SIZE_TOLERANCE:
+        if name in SPARSE:
+            if max(one.get((name, role, "items"), 0), ten.get((name, role, "items"), 0)) > 2:
+                problems.append(f"{role}: more items than the page size asked (2)")
+        elif b10 > b1 * SIZE_TOLERANCE:
             problems.append(f"{role}: {b1:,} -> {b10:,} bytes ({b10 / max(b1, 1):.1f}x)")
         if o10 > max(o1 * SIZE_TOLERANCE, o1 + ROWS_SLACK):
             problems.append(f"{role}: {o1:,} -> {o10:,} rows loaded ({o10 / max(o1, 1):.1f}x)")

@@ -1,11 +1,16 @@
 
-from django.http import HttpRequest
-from ninja import Router, Schema
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from sohoi.core.scoping import get_scoped, restrict, scoped_view
+from sohoi.core.permissions import require
+from sohoi.core.scoping import CHANGE, can, get_scoped, restrict, scoped_view
 
-from .models import User
+from . import services
+from .models import ApiToken, User
 
 prefix = "/users/"
 router = Router()
@@ -44,3 +49,93 @@ def list_users(request: HttpRequest, unit_id: int | None = None, role: str | Non
 @scoped_view(User)
 def get_user(request: HttpRequest, user_id: int):
     return get_scoped(User.objects.prefetch_related("role_links"), request.auth, pk=user_id)
+
+
+# Writes the pages offer (issue 17: API parity): users and roles (administrators), and the caller's own API
+# tokens. Same services, same permission layer as /tai-khoan/.
+
+class UserCreateIn(Schema):
+    username: str = Field(..., max_length=150)
+    full_name: str = Field(..., max_length=150)
+    password: str = Field(..., max_length=128, description="Initial password (at least 10 characters)")
+    roles: list[str] = Field(..., max_length=20)
+    unit_id: int | None = Field(None, ge=1, le=2_147_483_647)
+    email: str = Field("", max_length=254)
+    position: str = Field("", max_length=150)
+
+
+class UserRolesIn(Schema):
+    roles: list[str] = Field(..., max_length=20)
+
+
+@router.post("", response={201: UserOut}, summary="Thêm người dùng (quản trị hệ thống)",
+             description="Create a user acting for one unit with one or more roles (administrators).")
+def create_user(request: HttpRequest, payload: UserCreateIn):
+    from django.core.exceptions import ValidationError
+
+    from sohoi.orgs.models import Unit
+
+    require(request.auth, "accounts.create_user")
+    unit = None
+    if payload.unit_id is not None:
+        unit = Unit.objects.valid_on().filter(pk=payload.unit_id).first()
+        if unit is None:
+            raise ValidationError({"unit_id": "Lựa chọn không hợp lệ. Chọn một đơn vị trong danh sách."})
+    data = payload.dict()
+    data.pop("unit_id")
+    return Status(201, services.user_create(actor=request.auth, unit=unit, **data))
+
+
+@router.put("/{int:user_id}/roles", response=UserOut, summary="Đặt vai trò của một người dùng",
+            description="Replace a user's roles (administrators): the roles sent are the roles kept.")
+@scoped_view(User)
+def set_user_roles(request: HttpRequest, user_id: int, payload: UserRolesIn):
+    user = get_scoped(User.objects.all(), request.auth, pk=user_id)
+    if not can(request.auth, CHANGE, user):  # as the page: 404 outside scope, 403 for a reader
+        raise PermissionDenied("Chỉ quản trị hệ thống được đặt vai trò của người dùng.")
+    return services.user_set_roles(actor=request.auth, user=user, roles=payload.roles)
+
+
+class ApiTokenOut(Schema):
+    id: int
+    name: str
+    prefix: str
+    user_id: int
+    created_at: datetime.datetime
+    last_used_at: datetime.datetime | None
+    expires_at: datetime.datetime | None
+    revoked_at: datetime.datetime | None
+
+
+class ApiTokenCreatedOut(ApiTokenOut):
+    token: str = Field(..., description="The secret itself, shown this once (only its hash is kept)")
+
+
+class ApiTokenIn(Schema):
+    name: str = Field(..., max_length=100, description="What will use it, e.g. the name of the other system")
+
+
+@router.get("/me/tokens", response=list[ApiTokenOut], summary="Mã truy cập API của tôi",
+            description="The caller's API tokens (an administrator: everyone's), newest first; never the secret.")
+@paginate
+def list_tokens(request: HttpRequest):
+    return services.api_tokens_managed_by(request.auth).order_by("-created_at", "-pk")
+
+
+@router.post("/me/tokens", response={201: ApiTokenCreatedOut}, summary="Tạo mã truy cập API (hiện một lần)",
+             description="Create an API token for the caller; the answer carries the secret once, copy it now.")
+def create_token(request: HttpRequest, payload: ApiTokenIn):
+    row, secret = services.api_token_create(actor=request.auth, user=request.auth, name=payload.name)
+    row.token = secret
+    return Status(201, row)
+
+
+@router.post("/tokens/{int:token_id}/revoke", response=ApiTokenOut, summary="Thu hồi mã truy cập API",
+             description="Revoke a token now (it stops working at once): the owner's own, or anyone's for an "
+                         "administrator.")
+@scoped_view(ApiToken)
+def revoke_token(request: HttpRequest, token_id: int):
+    token = services.api_tokens_managed_by(request.auth).filter(pk=token_id).first()
+    if token is None:
+        raise Http404
+    return services.api_token_revoke(actor=request.auth, token=token)

@@ -451,3 +451,7 @@ def register_import(request: HttpRequest, file: File[UploadedFile], dry_run: For
         return Status(400, {"code": "invalid", "message": f"Tệp có {len(errors)} lỗi; chưa ghi gì. {result.errors[0]}",
                             "fields": {}, "rows": result.rows, "errors": errors})
     return {"dry_run": result.dry_run, "rows": result.rows, "created": result.created, "updated": result.updated}
+
+
+# The rest of the app's operations (alerts, coverage, dossier, monitoring log, legal rules, import jobs).
+from . import api_work  # noqa: E402,F401

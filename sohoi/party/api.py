@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import ConfigDict
 
 from sohoi.associations.models import Association
 from sohoi.core.permissions import allowed, require
@@ -232,3 +233,137 @@ def update_rule(request: HttpRequest, rule_id: int, payload: RulePatch):
     data = payload.dict(exclude_unset=True)
     version = data.pop("version", None)
     return services.party_rule_update(actor=request.auth, rule=rule, data=data, expected_version=version)
+
+
+# Writes the pages offer, for integrations (issue 17: API parity). Same services, same permission layer.
+
+class OrganisationPatch(Schema):
+    """The fields the edit page changes; give only those that change, with the `version` you read."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = Field(..., ge=0, le=MAX_ID)
+    name: str | None = Field(None, max_length=300)
+    kind: str | None = Field(None, max_length=30)
+    superior_id: int | None = Field(None, ge=1, le=MAX_ID)
+    parent_id: int | None = Field(None, ge=1, le=MAX_ID)
+    decision_number: str | None = Field(None, max_length=60)
+    decision_date: datetime.date | None = None
+    decision_issuer: str | None = Field(None, max_length=300)
+    secretary_name: str | None = Field(None, max_length=200)
+    official_members: int | None = Field(None, ge=-MAX_ID, le=MAX_ID)
+    probationary_members: int | None = Field(None, ge=-MAX_ID, le=MAX_ID)
+    members_reported_on: datetime.date | None = None
+    note: str | None = Field(None, max_length=2000)
+
+
+class OrganisationEndIn(Schema):
+    status: str = Field(..., max_length=20, description="dissolved | merged")
+    ended_on: datetime.date
+    decision_number: str = Field(..., max_length=60)
+    successor_id: int | None = Field(None, ge=1, le=MAX_ID)
+
+
+class PartyMemberCountIn(Schema):
+    reported_on: datetime.date
+    official: int = Field(..., ge=-MAX_ID, le=MAX_ID)
+    probationary: int = Field(0, ge=-MAX_ID, le=MAX_ID)
+    source: str = Field("", max_length=200)
+
+
+class PartyMemberCountOut(Schema):
+    id: int
+    association_id: int
+    reported_on: datetime.date
+    official: int
+    probationary: int
+    source: str
+
+
+class EligibilityTaskIn(Schema):
+    committee_id: int = Field(..., ge=1, le=MAX_ID)
+    association_ids: list[int] = Field([], max_length=5000,
+                                       description="Empty: every eligible association under this committee")
+    due: datetime.date | None = None
+
+
+class EligibilityTaskOut(Schema):
+    task_id: int
+    document_id: int
+    associations: int
+
+
+@router.patch("/organisations/{int:organisation_id}", response=OrganisationDetailOut,
+              summary="Sửa tổ chức đảng (gửi kèm version)",
+              description="Update a Party organisation (the edit page): only the fields sent change; an edit "
+                          "based on an old version is refused with a message.")
+@scoped_view(PartyOrganisation)
+def update_organisation(request: HttpRequest, organisation_id: int, payload: OrganisationPatch):
+    org = selectors.organisation_get(user=request.auth, pk=organisation_id, action="change")
+    require(request.auth, "party.change_organisation", org)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    if "superior_id" in data:
+        data["superior"] = Unit.objects.filter(pk=data.pop("superior_id")).first()
+        if data["superior"] is None:
+            raise ValidationError({"superior_id": "Lựa chọn không hợp lệ. Chọn một cấp ủy trong danh sách."})
+    if "parent_id" in data:
+        parent_id = data.pop("parent_id")
+        data["parent"] = restrict(PartyOrganisation.objects.filter(pk=parent_id), request.auth).first() \
+            if parent_id else None
+        if parent_id and data["parent"] is None:
+            raise ValidationError({"parent_id": "Lựa chọn không hợp lệ. Chọn một đảng bộ cơ sở trong danh sách."})
+    if not allowed(request.auth, "party.see_secretary"):
+        data.pop("secretary_name", None)  # a role that may not read it does not write it either
+    org = services.organisation_update(actor=request.auth, organisation=org, data=data, expected_version=version)
+    secretary, shown = selectors.secretary_of(user=request.auth, organisation=org)
+    org.secretary_name = secretary if shown else None
+    return org
+
+
+@router.post("/organisations/{int:organisation_id}/end", response=OrganisationDetailOut,
+             summary="Giải thể hoặc hợp nhất tổ chức đảng",
+             description="Dissolve a Party organisation, or merge it into another (successor_id); the record "
+                         "stays with its ratings.")
+@scoped_view(PartyOrganisation)
+def end_organisation(request: HttpRequest, organisation_id: int, payload: OrganisationEndIn):
+    org = selectors.organisation_get(user=request.auth, pk=organisation_id, action="change")
+    successor = None
+    if payload.successor_id:
+        successor = selectors.organisation_queryset(user=request.auth, action="change").filter(
+            pk=payload.successor_id).first()
+        if successor is None:
+            raise ValidationError({"successor_id": "Lựa chọn không hợp lệ. Chọn một tổ chức đảng trong danh sách."})
+    org = services.organisation_end(actor=request.auth, organisation=org, status=payload.status,
+                                    ended_on=payload.ended_on, decision_number=payload.decision_number,
+                                    successor=successor)
+    org.secretary_name = None
+    return org
+
+
+@router.post("/associations/{int:association_id}/member-count", response={201: PartyMemberCountOut},
+             summary="Báo cáo số đảng viên trong một hội",
+             description="Record (or correct, for the same day) the reported number of Party members of an "
+                         "association.")
+@scoped_view(Association)
+def report_member_count(request: HttpRequest, association_id: int, payload: PartyMemberCountIn):
+    association = get_scoped(Association.objects.select_related("unit"), request.auth, pk=association_id)
+    row = services.member_count_report(actor=request.auth, association=association, **payload.dict())
+    return Status(201, row)
+
+
+@router.post("/eligibility/tasks", response={201: EligibilityTaskOut},
+             summary="Giao cấp ủy xem xét thành lập tổ chức đảng trong các hội đủ điều kiện",
+             description="Send one task to a Party committee: consider setting up Party organisations in these "
+                         "eligible associations (a follow-up of 752-CV/TU, task 1).")
+def create_eligibility_task(request: HttpRequest, payload: EligibilityTaskIn):
+    require(request.auth, "party.create_eligibility_task")
+    committee = Unit.objects.filter(pk=payload.committee_id).first()
+    if payload.association_ids:
+        chosen = list(selectors.eligible_queryset(user=request.auth).filter(pk__in=payload.association_ids))
+    else:
+        chosen = list(selectors.eligible_by_committee(user=request.auth).filter(
+            superior_id=payload.committee_id)[:5000])
+    task = services.eligibility_task_create(actor=request.auth, committee=committee, associations=chosen,
+                                            due=payload.due)
+    return Status(201, {"task_id": task.pk, "document_id": task.document_id, "associations": len(chosen)})

@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import Field, Query, Router, Schema, Status
 
 from sohoi.core.permissions import require
+from sohoi.core.scoping import get_scoped, scoped_view
 
-from . import selectors
-from .forms import FiltersForm
+from . import selectors, services
+from .forms import FiltersForm, ReportForm
+from .models import ReportJob
 
 prefix = "/reports/"
 router = Router()
@@ -74,3 +78,63 @@ def indicators(request: HttpRequest, q: Query[IndicatorQuery]) -> dict:
                                      "previous": r["previous"], "list_url": r["url"]} for r in item["rows"]]})
     return {"period": f.period.code, "start": f"{f.period.start:%Y-%m-%d}", "end": f"{f.period.end:%Y-%m-%d}",
             "previous_period": f.period.previous().code, "indicators": out}
+
+
+# The periodic report as a job (issue 17: API parity with /bao-cao/bao-cao-dinh-ky/).
+
+class PeriodicReportIn(Schema):
+    period: str = Field("", max_length=10, description="2026, 2026-H1 or 2026-Q3; empty: the previous quarter")
+    territory: int | None = Field(None, ge=1, le=2_147_483_647)
+    field: int | None = Field(None, ge=1, le=2_147_483_647)
+    format: str = Field("docx", max_length=8, description="docx | xlsx | pdf")
+
+
+class PeriodicReportOut(Schema):
+    id: int
+    period: str
+    territory_id: int | None
+    field_id: int | None
+    format: str
+    status: str
+    done: int
+    total: int
+    error: str
+    filename: str
+    finished_at: datetime.datetime | None
+
+
+@router.post("periodic", response={202: PeriodicReportOut}, summary="Lập báo cáo định kỳ (chạy nền)",
+             description="Start the periodic report (.docx in the Party's format, .xlsx annex or .pdf) for a period, "
+                         "territory and field; poll GET /reports/periodic/{id}, then download its file.")
+def start_periodic_report(request: HttpRequest, payload: PeriodicReportIn):
+    require(request.auth, "reports.generate")
+    data = {k: v for k, v in payload.dict().items() if v not in (None, "")}
+    form = ReportForm(data, user=request.auth, default_period=selectors.current_period().previous())
+    if not form.is_valid():
+        raise ValidationError({name: [str(e) for e in errs] for name, errs in form.errors.items()})
+    f = form.filters()
+    job = services.report_job_start(actor=request.auth, period=f.period, territory=f.territory, field=f.field,
+                                    fmt=form.cleaned_data["format"])
+    job.refresh_from_db()
+    return Status(202, job)
+
+
+@router.get("periodic/{int:job_id}", response=PeriodicReportOut, summary="Tiến độ lập báo cáo định kỳ",
+            description="The report job's progress (poll until status is done or failed).")
+@scoped_view(ReportJob)
+def get_periodic_report(request: HttpRequest, job_id: int):
+    return services.report_job_reconcile(get_scoped(ReportJob.objects.defer("content"), request.auth, pk=job_id))
+
+
+@router.get("periodic/{int:job_id}/file", summary="Tải tệp báo cáo định kỳ",
+            description="The finished report's file (404 until it is done).")
+@scoped_view(ReportJob)
+def download_periodic_report(request: HttpRequest, job_id: int):
+    from .documents.build import FORMATS
+
+    job = get_scoped(ReportJob.objects.all(), request.auth, pk=job_id)
+    if job.status != ReportJob.State.DONE or job.content is None:
+        raise Http404("Báo cáo chưa lập xong.")
+    response = HttpResponse(bytes(job.content), content_type=FORMATS[job.format])
+    response["Content-Disposition"] = f'attachment; filename="{job.filename}"'
+    return response

@@ -6,7 +6,8 @@ role, with a bearer token. Two checks: no 5xx, and every response conforms to th
 (status code documented responses included, body shape of the declared response).
 
 `make test` runs a small, deterministic sample (FUZZ_EXAMPLES=2, three roles); `make fuzz` runs every
-listed role with FUZZ_EXAMPLES=15 (bounded: operations x roles x 2 modes x examples requests).
+listed role with FUZZ_EXAMPLES=15 (bounded: operations x roles x 2 modes x examples requests). FUZZ_PATHS
+(comma-separated path prefixes) limits a run to some operations, e.g. while working on them.
 Each example runs in a savepoint that is rolled back, so every call sees the demo world.
 """
 
@@ -33,6 +34,8 @@ ROLES = [r for r in os.environ.get("FUZZ_ROLES", "dandan,quanuy.ninhkieu,hoi.khu
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2"))
 # Deterministic by default so CI is reproducible; FUZZ_SEED=random explores new inputs each run.
 SEED = os.environ.get("FUZZ_SEED", "20260601")
+# FUZZ_PATHS=/api/v1/holidays,/api/v1/party/ limits a run to the operations under these path prefixes.
+PATHS = tuple(p for p in os.environ.get("FUZZ_PATHS", "").split(",") if p)
 CHECKS = [not_a_server_error, response_schema_conformance]
 PATH_PARAM = re.compile(r"\{(\w+)\}")
 # Known app bugs, each pinned by its own strict xfail test below and left out of the general run so that
@@ -144,6 +147,8 @@ def test_api_fuzz(role, users, wsgi_app, same_connection):
     for result in schema.get_all_operations():
         operation = result.ok()
         if (operation.method.upper(), operation.path) in KNOWN_BAD:
+            continue
+        if PATHS and not operation.path.startswith(PATHS):
             continue
         for mode in (schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE):
             path_parameters = real_ids.get(operation.path) if mode == schemathesis.GenerationMode.POSITIVE else None

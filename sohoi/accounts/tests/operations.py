@@ -40,4 +40,26 @@ OPERATIONS = [
         targets=_token, payload=lambda t: {"action": "revoke", "token": t.pk},
         allowed=lambda name, user, t: name in {"hoi.khuyenhoc", "quantri"},
         state=lambda t: ApiToken.objects.get(pk=t.pk).revoked_at, action="accounts.api_token.revoked"),
+    # The API (issue 17: API parity). Creating one's own token is allowed to every signed-in user, so the matrix
+    # (which needs refusals) leaves it to accounts/tests/test_api_tokens_api.py; revoking is here.
+    Operation(
+        name="accounts.user_create (API)", route="POST /api/v1/users", api=True, url=lambda t: "/api/v1/users/",
+        targets=lambda: [None],
+        payload=lambda t: {**{k: v for k, v in _new_user(t).items() if k != "unit"},
+                           "unit_id": Unit.objects.get(name="Ban Dân vận Thành ủy").pk},
+        allowed=lambda name, user, t: name == "quantri",
+        state=lambda t: User.objects.filter(username="vanthu.bdv").count(), action="accounts.user.created",
+        audit_target=False),
+    Operation(
+        name="accounts.user_roles (API)", route="PUT /api/v1/users/{user_id}/roles", api=True, method="PUT",
+        url=lambda u: f"/api/v1/users/{u.pk}/roles",
+        targets=lambda: [User.objects.get(username="hoi.chuthapdo"), User.objects.get(username="quanuy.ninhkieu")],
+        payload=lambda u: {"roles": ["association_staff", "clerk"]}, allowed=lambda name, user, u: name == "quantri",
+        state=lambda u: sorted(u.role_links.values_list("role", flat=True)), action="accounts.user.roles_changed"),
+    Operation(
+        name="accounts.api_token_revoke (API)", route="POST /api/v1/users/tokens/{token_id}/revoke", api=True,
+        url=lambda t: f"/api/v1/users/tokens/{t.pk}/revoke", targets=_token, payload=lambda t: {},
+        allowed=lambda name, user, t: name in {"hoi.khuyenhoc", "quantri"},
+        state=lambda t: ApiToken.objects.get(pk=t.pk).revoked_at, action="accounts.api_token.revoked"),
 ]
+

@@ -10,6 +10,7 @@ nothing written; the page then finds the worker gone (`import_job_reconcile`), s
 from __future__ import annotations
 
 import contextlib
+import datetime
 import logging
 import os
 import uuid
@@ -61,7 +62,23 @@ def import_job_start(*, actor: Any, kind: str, path: str, filename: str, dry_run
     _require(actor, job)
     job.save()
     _enqueue(job)
+    _sweep_unconfirmed()
     return job
+
+
+CONFIRM_WITHIN = datetime.timedelta(days=7)
+
+
+def _sweep_unconfirmed(limit: int = 100) -> None:
+    """A clean dry run keeps its file for `import_job_confirm`; after CONFIRM_WITHIN it is no longer
+    confirmable (upload it again) and its file is removed, a bounded batch each time a job starts."""
+    stale = list(ImportJob.objects.filter(dry_run=True, status=ImportJob.State.DONE, finished_at__lt=timezone.now()
+                                          - CONFIRM_WITHIN).exclude(path="").values_list("pk", "path")[:limit])
+    for _pk, path in stale:
+        with contextlib.suppress(OSError):
+            os.remove(path)
+    if stale:
+        ImportJob.objects.filter(pk__in=[pk for pk, _path in stale]).update(path="")
 
 
 def _enqueue(job: ImportJob) -> None:
@@ -99,6 +116,9 @@ def import_job_run(job_id: int) -> ImportJob:
         keep_file = os.path.exists(job.path)
         _progress(job.pk, status=ImportJob.State.FAILED, finished_at=timezone.now(), error_count=1,
                   retryable=keep_file, errors=[{"row": 0, "column": "", "message": CRASHED if keep_file else GONE}])
+    else:
+        # A clean dry run keeps its file: the caller may confirm it (`import_job_confirm`) without uploading again.
+        keep_file = job.dry_run and not errors
     finally:
         if not keep_file:
             with contextlib.suppress(OSError):
@@ -153,3 +173,18 @@ def import_job_retry(*, actor: Any, job: ImportJob) -> ImportJob:
     _enqueue(job)
     job.refresh_from_db()
     return job
+
+
+def import_job_confirm(*, actor: Any, job: ImportJob) -> ImportJob:
+    """Write what a clean dry run checked: a new job, not a dry run, over the same kept file (the API's
+    "confirm"; the page uploads the file again with "write" ticked, which comes to the same). Within
+    CONFIRM_WITHIN of the dry run; later its file is gone."""
+    _require(actor, job)
+    job = import_job_reconcile(job)
+    if not (job.dry_run and job.status == ImportJob.State.DONE and not job.error_count) or not os.path.exists(job.path):
+        raise ValidationError("Chỉ xác nhận được một lần kiểm tra thử đã xong, không có lỗi, và chưa xác nhận: "
+                              "tải tệp lên lại để kiểm tra hoặc ghi.")
+    # The file passes to the new job; the checked one no longer points at it, so it is confirmed only once.
+    ImportJob.objects.filter(pk=job.pk).update(path="", updated_at=timezone.now())
+    return import_job_start(actor=actor, kind=job.kind, path=job.path, filename=job.filename, dry_run=False,
+                            total=job.total, association=job.association)

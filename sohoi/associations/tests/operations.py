@@ -358,3 +358,132 @@ OPERATIONS = [
               allowed=lambda u, user, r: u in ADMIN, state=lambda r: (r.label, r.version),
               action="associations.legalrule.updated"),
 ]
+
+
+# The API's operations of issue 17 (API parity): the same rules, so the same oracles as the pages above.
+
+def _dry_register_jobs() -> list[ImportJob]:
+    """A clean dry run of the register, finished, its file kept: what the API confirms."""
+    job = _retryable_jobs()[0]
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.State.DONE, dry_run=True, retryable=False, total=1,
+                                               done=1)
+    job.refresh_from_db()
+    return [job]
+
+
+def _job_url(suffix: str):
+    def url(job: ImportJob) -> str:
+        from pathlib import Path
+
+        from sohoi.associations.services.register_import import register_template
+
+        # Put the file back: a previous user's run removed it, and a file is not rolled back with the database.
+        if job.kind == ImportJob.Kind.ROSTER:
+            Path(job.path).write_bytes(ROSTER.encode("utf-8"))
+            return f"/api/v1/associations/{job.association_id}/member-imports/{job.pk}/{suffix}"
+        Path(job.path).write_bytes(register_template())
+        return f"/api/v1/associations/register-imports/{job.pk}/{suffix}"
+    return url
+
+
+def _roster_jobs(**values: Any):
+    def targets() -> list[ImportJob]:
+        import tempfile
+
+        from django.conf import settings
+
+        out = []
+        for a in _associations():
+            with tempfile.NamedTemporaryFile(suffix=".csv", delete=False, dir=settings.MEDIA_ROOT) as f:
+                f.write(ROSTER.encode("utf-8"))
+            out.append(ImportJob.objects.create(created_by=None, kind=ImportJob.Kind.ROSTER, association=a,
+                                                filename="hoi-vien.csv", path=f.name, total=1, **values))
+        return out
+    return targets
+
+
+def _job_count(_t: Any) -> int:
+    return ImportJob.objects.count()
+
+
+def _job_state(job: ImportJob) -> Any:
+    return ImportJob.objects.filter(pk=job.pk).values_list("status", "attempts").first()
+
+
+OPERATIONS += [
+    Operation(name="associations.dossier (API)", route="PATCH /api/v1/associations/dossiers/{dossier_id}", api=True,
+              method="PATCH", url=lambda d: f"/api/v1/associations/dossiers/{d.pk}",
+              targets=_dossier_targets, payload=lambda d: {"founding_members": 123, "version": d.version},
+              allowed=lambda u, user, d: _changes(u, d.association.name),
+              state=lambda d: (d.founding_members, d.version), action="associations.dossier.updated"),
+    Operation(name="associations.leader_end (API)", route="POST /api/v1/associations/leaders/{pk}/end", api=True,
+              url=lambda leader: f"/api/v1/associations/leaders/{leader.pk}/end", targets=_leaders,
+              payload=lambda leader: {"on": "2026-01-10"},
+              allowed=lambda u, user, leader: _changes(u, leader.association.name),
+              state=lambda leader: leader.ended_on, action="associations.leader.ended"),
+    Operation(name="associations.leader_reported (API)", route="POST /api/v1/associations/leaders/{pk}/reported",
+              api=True, url=lambda leader: f"/api/v1/associations/leaders/{leader.pk}/reported", targets=_leaders,
+              payload=lambda leader: {"on": TODAY.isoformat()},
+              allowed=lambda u, user, leader: _changes(u, leader.association.name),
+              state=lambda leader: leader.reported_on, action="associations.leader.reported"),
+    Operation(name="associations.charter_add (API)", route="POST /api/v1/associations/{pk}/charters", api=True,
+              url=lambda a: f"/api/v1/associations/{a.pk}/charters", targets=_associations,
+              payload=lambda a: {"label": "Điều lệ sửa đổi (ma trận)", "decision_number": "88/QĐ-SNV",
+                                 "decision_date": "2026-02-15", "decision_issuer": "Sở Nội vụ", "term_years": 5},
+              allowed=lambda u, user, a: _changes(u, a.name), state=lambda a: a.charters.count(),
+              action="associations.charter.approved", audit_target=False),
+    Operation(name="associations.log_monitoring (API)", route="POST /api/v1/associations/{pk}/monitoring-log",
+              api=True, url=lambda a: f"/api/v1/associations/{a.pk}/monitoring-log", targets=_associations,
+              payload=lambda a: {"on": TODAY.isoformat(), "kind": "visit", "text": "Làm việc tại trụ sở hội."},
+              allowed=lambda u, user, a: u in DEPARTMENT or OFFICER_OF.get(a.name) == u,
+              state=_count(MonitoringLog, association=lambda a: a.pk), action="associations.monitoring.logged",
+              audit_target=False),
+    Operation(name="associations.log_close (API)", route="POST /api/v1/associations/monitoring-log/{pk}/close",
+              api=True, url=lambda g: f"/api/v1/associations/monitoring-log/{g.pk}/close", targets=_logs,
+              payload=lambda g: {},
+              allowed=lambda u, user, g: u in DEPARTMENT or OFFICER_OF.get(g.association.name) == u,
+              state=lambda g: g.follow_up_done_on, action="associations.monitoring.followed_up"),
+    Operation(name="associations.legal_rule_add (API)", route="POST /api/v1/associations/legal-rules", api=True,
+              url=lambda t: "/api/v1/associations/legal-rules", targets=_none,
+              payload=lambda t: {"code": "founding_provinces", "label": "Số tỉnh tối thiểu (ma trận)", "value": "2",
+                                 "unit": "people", "scope_level": "province", "legal_basis": "Nghị định 126/2024",
+                                 "valid_from": "2024-11-26"},
+              allowed=lambda u, user, t: u in ADMIN, state=lambda t: LegalRule.objects.count(),
+              action="associations.legalrule.created"),
+    Operation(name="associations.legal_rule_edit (API)", route="PATCH /api/v1/associations/legal-rules/{rule_id}",
+              api=True, method="PATCH", url=lambda r: f"/api/v1/associations/legal-rules/{r.pk}", targets=_rule,
+              payload=lambda r: {"label": r.label + " (đã sửa)", "version": r.version},
+              allowed=lambda u, user, r: u in ADMIN, state=lambda r: (r.label, r.version),
+              action="associations.legalrule.updated"),
+    # Imports as jobs: start (multipart, sent like a page form), confirm a clean dry run, retry after a failure.
+    Operation(name="associations.import_register: start job (API)", route="POST /api/v1/associations/register-imports",
+              url=lambda t: "/api/v1/associations/register-imports", targets=_none,
+              payload=lambda t: {"commit": "true"}, files=_register_file, allowed=lambda u, user, t: u in DEPARTMENT,
+              state=_job_count, action="associations.", audit_target=False),
+    Operation(name="associations.import_register: confirm (API)",
+              route="POST /api/v1/associations/register-imports/{job_id}/confirm", api=True,
+              url=_job_url("confirm"), targets=_dry_register_jobs, payload=lambda j: {},
+              allowed=lambda u, user, j: u in DEPARTMENT, state=_job_count, action="associations.",
+              audit_target=False),
+    Operation(name="associations.import_register: retry (API)",
+              route="POST /api/v1/associations/register-imports/{job_id}/retry", api=True,
+              url=_job_url("retry"), targets=_retryable_jobs, payload=lambda j: {},
+              allowed=lambda u, user, j: u in DEPARTMENT, state=_job_state, action="associations.",
+              audit_target=False),
+    Operation(name="associations.import_members: start job (API)", route="POST /api/v1/associations/{pk}/member-imports",
+              url=lambda a: f"/api/v1/associations/{a.pk}/member-imports", targets=_associations,
+              payload=lambda a: {"commit": "true"}, files=_roster, allowed=lambda u, user, a: _changes(u, a.name),
+              state=lambda a: a.members.count(), action="associations.member.imported"),
+    Operation(name="associations.import_members: confirm (API)",
+              route="POST /api/v1/associations/{pk}/member-imports/{job_id}/confirm", api=True,
+              url=_job_url("confirm"), targets=_roster_jobs(status=ImportJob.State.DONE, dry_run=True, done=1),
+              payload=lambda j: {}, allowed=lambda u, user, j: _changes(u, j.association.name),
+              state=lambda j: j.association.members.count(), action="associations.member.imported",
+              audit_target=False),
+    Operation(name="associations.import_members: retry (API)",
+              route="POST /api/v1/associations/{pk}/member-imports/{job_id}/retry", api=True,
+              url=_job_url("retry"), targets=_roster_jobs(status=ImportJob.State.FAILED, dry_run=False, retryable=True),
+              payload=lambda j: {}, allowed=lambda u, user, j: _changes(u, j.association.name),
+              state=lambda j: j.association.members.count(), action="associations.member.imported",
+              audit_target=False),
+]

@@ -21,6 +21,11 @@ OPERATIONS = [
               payload=lambda t: {"period": "2026-Q3", "format": "xlsx"},
               allowed=lambda u, user, t: u in REPORTERS, state=lambda t: ReportJob.objects.count(),
               action="reports.job.created", audit_target=False),
+    Operation(name="reports.generate (API)", route="POST /api/v1/reports/periodic", api=True,
+              url=lambda t: "/api/v1/reports/periodic", targets=lambda: [None],
+              payload=lambda t: {"period": "2026-Q3", "format": "xlsx"},
+              allowed=lambda u, user, t: u in REPORTERS, state=lambda t: ReportJob.objects.count(),
+              action="reports.job.created", audit_target=False),
 ]
 
 
