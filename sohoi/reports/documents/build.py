@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
+from sohoi.core import memo
 from sohoi.core.deadlines import today
 
 from ..registry import Filters
@@ -21,7 +22,8 @@ def build(filters: Filters, fmt: str, *, on: datetime.date | None = None,
     if fmt not in FORMATS:
         raise ValueError(f"format {fmt!r}: docx, pdf or xlsx")
     steps = 3 if fmt == "pdf" else 2
-    secs = sections(filters, compare=True)
+    with memo.scope():  # a command or a job has no request: the figures of both periods share reference rows
+        secs = sections(filters, compare=True)
     if progress:
         progress(1, steps)
     if fmt == "xlsx":
