@@ -3,8 +3,6 @@ the whole file is valid, re-import updates, large files read row by row, progres
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from django.core.exceptions import PermissionDenied
 from openpyxl import Workbook, load_workbook
@@ -155,16 +153,14 @@ def _large(tmp_path, n):
 
 
 def test_large_file_is_checked_and_written_in_chunks(users, tmp_path):
-    """20,000 rows, to keep the suite reasonable; 100,000 were measured the same way (time and memory in the
-    report of the change: the checking pass keeps only one key per row, rows are spooled to disk)."""
+    """20,000 rows, to keep the suite reasonable. Speed and memory are the benchmarks' business
+    (`make bench`: bench_imports), never a timed assertion here: a busy machine failed it."""
     path = _large(tmp_path, 20_000)
-    started = time.perf_counter()
     dry = _run(users, path)
     assert dry.ok and (dry.rows, dry.created) == (20_000, 20_000)
     done = _run(users, path, dry_run=False)
     assert done.ok and Association.objects.filter(name__startswith="Hội Thử nghiệm số ").count() == 20_000
     assert AuditEntry.objects.filter(action="associations.register.imported").count() == 1
-    assert time.perf_counter() - started < 90
 
 
 def test_background_job_reports_progress_and_removes_its_file(users, tmp_path, settings):
