@@ -107,7 +107,7 @@ def resolve_name(name: str, on: datetime.date | None = None, issuer: Unit | None
         if is_generic(key):
             near = _relative(key, issuer, on)
             if len(near) == 1:
-                res.unit, res.relative = near[0], True
+                res.unit, res.relative = near[0], near[0].name_folded != key  # its full name is no inference
                 return res
     reference = [a for a in aliases if a.issuer_id is None]
     matches = list({a.unit_id: a.unit for a in reference}.values())
