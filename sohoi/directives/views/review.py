@@ -21,7 +21,7 @@ from sohoi.orgs.selectors import resolve_name, unit_full_path
 from .. import review_edits, services
 from ..forms import ReviewTaskForm
 from ..models import Document
-from ..services.proposals import choice_of, parse_choice, review_warnings
+from ..services.proposals import parse_choice, review_warnings
 from .common import apply_errors
 from .documents import _changeable, _entries_from_post, _options
 
@@ -59,7 +59,7 @@ def _how(entry: dict[str, Any], document: Document, cache: dict[str, Any]) -> di
     if name not in cache:
         cache[name] = resolve_name(name, on=document.date, issuer=document.issuer)
     res = cache[name]
-    auto = choice_of(name, document.date, document.issuer) if res.resolved else ""
+    auto = f"unit:{res.unit.pk}" if res.unit is not None else (f"group:{res.group.pk}" if res.group is not None else "")
     if not choice:
         choice = auto
     target = parse_choice(choice)
