@@ -41,7 +41,8 @@ def _undated_days(on: datetime.date) -> int:
 
 def undated_days(on: datetime.date) -> int:
     """Days an assignment without a deadline may stay open before it counts as overdue: the general row
-    (no type, no recurrence). Cached per day (lists call it on every page); a change to the table clears it."""
+    (no type, no recurrence). Cached per day (lists call it on every page): a change to the table clears the
+    cache of the process that made it; other processes read the new row from the next day."""
     return _undated_days(on)
 
 

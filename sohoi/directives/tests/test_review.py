@@ -241,3 +241,10 @@ def test_a_report_carries_the_day_the_work_was_done_and_is_judged_on_it(users):
     progress_report_transition(actor=users["dandan"], report=report, action="accept")
     a.refresh_from_db()
     assert a.done_on == held and a.state_on() == TrackState.DONE_ON_TIME  # reported late, done on time
+
+
+def test_task_page_says_a_default_deadline_is_one(login, letter):
+    task = Task.objects.filter(document=letter, due__isnull=False, due_by_default=True).first()
+    assert task is not None  # the 2012 letter gives no deadline: its tasks got the rule table's
+    page = login("dandan").get(f"/van-ban/nhiem-vu/{task.pk}/").content.decode()
+    assert "theo mặc định" in page
