@@ -123,6 +123,27 @@ def resolve_name(name: str, on: datetime.date | None = None, issuer: Unit | None
     return res
 
 
+# Plural names for "the Party organisations directly under the issuer": in Quận ủy Ô Môn's document they are
+# Ô Môn's base organisations, never a group fixed once for the whole city.
+BASE_PARTY_NAMES = frozenset({"cac chi dang bo co so", "cac chi bo dang bo co so", "cac dang bo co so",
+                              "cac to chuc co so dang", "cac chi dang bo co so truc thuoc",
+                              "cac chi bo dang bo co so truc thuoc", "cac dang bo co so truc thuoc"})
+
+
+def relative_members(name: str, issuer: Unit | None, on: datetime.date | None = None) -> list[Unit]:
+    """The units a plural name such as "Các chi, đảng bộ cơ sở" stands for in `issuer`'s document: the Party
+    committees directly under the issuer, valid on `on`. Empty when the name is not one of these or the
+    issuer is unknown (then a person chooses)."""
+    from .choices import UnitKind
+
+    if issuer is None or fold(name) not in BASE_PARTY_NAMES:
+        return []
+    qs = Unit.objects.filter(parent=issuer, kind=UnitKind.PARTY_COMMITTEE)
+    if on is not None:
+        qs = qs.valid_on(on)
+    return list(qs.order_by("path")[:200])
+
+
 def unit_full_path(unit: Unit) -> str:
     """"Thành ủy Cần Thơ › Quận ủy Ô Môn › Ban Tuyên giáo Quận ủy Ô Môn": where a unit sits, so that a
     wrong district stands out."""

@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from sohoi.core import audit
 from sohoi.core.permissions import allowed, require
+from sohoi.core.text import fold
 from sohoi.orgs.models import Unit, UnitGroup
-from sohoi.orgs.selectors import resolve_name
+from sohoi.orgs.selectors import BASE_PARTY_NAMES, relative_members, resolve_name
 from sohoi.orgs.services import unit_alias_add
 
 from .. import permissions as access
@@ -40,7 +41,16 @@ def _names(values: Any) -> list[str]:
 
 
 def _entries(names: Any, on: datetime.date | None, issuer: Unit | None) -> list[dict[str, Any]]:
-    return [{"name": n, "choice": choice_of(n, on, issuer), "auto": True} for n in _names(names)]
+    """One entry per printed name; a plural name relative to the issuer ("Các chi, đảng bộ cơ sở") becomes
+    one entry per unit it stands for in this issuer's document, each shown and removable on the review."""
+    out = []
+    for n in _names(names):
+        members = relative_members(n, issuer, on)
+        if members:
+            out.extend({"name": n, "choice": f"unit:{u.pk}", "auto": True} for u in members)
+        else:
+            out.append({"name": n, "choice": choice_of(n, on, issuer), "auto": True})
+    return out
 
 
 def _item(item: dict[str, Any], no: str, on: datetime.date | None, issuer: Unit | None,
@@ -212,6 +222,7 @@ def document_review_save(*, actor: Any, document: Document, tasks: list[dict[str
                 target = parse_choice(entry.get("choice", ""))
                 name = entry.get("name", "")
                 if (teach and document.issuer_id and isinstance(target, Unit) and name
+                        and fold(name) not in BASE_PARTY_NAMES  # a plural name is never one unit's alias
                         and choice_of(name, document.date, document.issuer) == ""):
                     unit_alias_add(actor=actor, unit=target, alias=name, issuer=document.issuer)
     document.proposal = {**document.proposal, "tasks": cleaned}

@@ -248,3 +248,21 @@ def test_task_page_says_a_default_deadline_is_one(login, letter):
     assert task is not None  # the 2012 letter gives no deadline: its tasks got the rule table's
     page = login("dandan").get(f"/van-ban/nhiem-vu/{task.pk}/").content.decode()
     assert "theo mặc định" in page
+
+
+def test_base_party_organisations_are_the_issuers_own(login, users):
+    """"Các chi, đảng bộ cơ sở" in Ô Môn's document are Ô Môn's base organisations, one entry each, shown as
+    read from the issuer; never another district's, and never learned as one unit's alias."""
+    om, nk = Unit.objects.get(name="Quận ủy Ô Môn"), Unit.objects.get(name="Quận ủy Ninh Kiều")
+    mine = [unit_create(actor=None, name=f"Đảng ủy phường {w} (thử)", kind="party_committee", parent=om,
+                        level="commune", area=om.area, valid_to=om.valid_to) for w in ("Châu Văn Liêm", "Thới Hòa")]
+    unit_create(actor=None, name="Đảng ủy phường Tân An (thử)", kind="party_committee", parent=nk, level="commune",
+                area=nk.area, valid_to=nk.valid_to)
+    doc = _district_doc(users["dandan"], "Ô Môn", "89-KH/QU", "Các chi, đảng bộ cơ sở")
+    leads = doc.proposal["tasks"][0]["leads"]
+    assert [e["choice"] for e in leads] == [f"unit:{u.pk}" for u in mine]
+    page = login("dandan").get(f"/van-ban/{doc.pk}/duyet/").content.decode()
+    assert page.count("hiểu theo cơ quan ban hành") >= 2 and "Tân An" not in page.split("Các đơn vị sẽ được giao")[1]
+    aliases = UnitAlias.objects.count()
+    document_review_save(actor=users["dandan"], document=doc, tasks=doc.proposal["tasks"])
+    assert UnitAlias.objects.count() == aliases

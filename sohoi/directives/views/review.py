@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from sohoi.core.scoping import scoped_view
 from sohoi.orgs.models import Unit, UnitGroup
-from sohoi.orgs.selectors import resolve_name, unit_full_path
+from sohoi.orgs.selectors import relative_members, resolve_name, unit_full_path
 
 from .. import review_edits, services
 from ..forms import ReviewTaskForm
@@ -64,7 +64,11 @@ def _how(entry: dict[str, Any], document: Document, cache: dict[str, Any]) -> di
         choice = auto
     target = parse_choice(choice)
     how = ""
-    if choice and choice == auto:
+    if ("members", name) not in cache:
+        cache[("members", name)] = relative_members(name, document.issuer, document.date)
+    if isinstance(target, Unit) and target in cache[("members", name)]:
+        how = _("hiểu theo cơ quan ban hành")
+    elif choice and choice == auto:
         if res.alias is not None and res.alias.issuer_id:
             how = _("tên đã học cho văn bản của %(issuer)s") % {"issuer": res.alias.issuer}
         elif res.relative:
@@ -78,7 +82,8 @@ def _how(entry: dict[str, Any], document: Document, cache: dict[str, Any]) -> di
 
 
 def _decorate(tasks: list[dict[str, Any]], document: Document) -> list[dict[str, Any]]:
-    out, cache = [], {}
+    out: list[dict[str, Any]] = []
+    cache: dict[Any, Any] = {}
     for i, task in enumerate(tasks):
         item = dict(task)
         deadline = task.get("deadline") or ""
