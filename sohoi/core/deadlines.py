@@ -38,23 +38,36 @@ def today() -> datetime.date:
 
 
 def classify(*, due: datetime.date | None, done_on: datetime.date | None, started: bool,
-             on: datetime.date | None = None) -> TrackState:
+             on: datetime.date | None = None, opened: datetime.date | None = None,
+             undated_days: int | None = None) -> TrackState:
+    """`done_on` is the day the work was actually done (not the day a report about it was accepted).
+    An item without a deadline is not "on time" forever: opened more than `undated_days` ago and still
+    open, it is overdue (the caller takes the number from its rule table)."""
     on = on or today()
     if done_on is not None:
         return TrackState.DONE_LATE if due is not None and done_on > due else TrackState.DONE_ON_TIME
     if due is not None and on > due:
         return TrackState.OPEN_OVERDUE
+    if (due is None and opened is not None and undated_days is not None
+            and opened < on - datetime.timedelta(days=undated_days)):
+        return TrackState.OPEN_OVERDUE
     return TrackState.OPEN_ON_TIME if started else TrackState.NOT_STARTED
 
 
-def state_expression(*, due: str, done_on: str, started: str, on: datetime.date | None = None) -> Case:
+def state_expression(*, due: str, done_on: str, started: str, on: datetime.date | None = None,
+                     opened: str | None = None, undated_days: int | None = None) -> Case:
     """`classify` as a database expression over the given field names."""
     on = on or today()
+    undated = []
+    if opened is not None and undated_days is not None:
+        undated = [When(Q(**{f"{due}__isnull": True}) & Q(**{f"{opened}__lt": on - datetime.timedelta(days=undated_days)}),
+                        then=Value(TrackState.OPEN_OVERDUE.value))]
     return Case(
         When(Q(**{f"{done_on}__isnull": False}) & Q(**{f"{due}__isnull": False}) & Q(**{f"{done_on}__gt": models.F(due)}),
              then=Value(TrackState.DONE_LATE.value)),
         When(**{f"{done_on}__isnull": False}, then=Value(TrackState.DONE_ON_TIME.value)),
         When(**{f"{due}__lt": on}, then=Value(TrackState.OPEN_OVERDUE.value)),
+        *undated,
         When(**{started: True}, then=Value(TrackState.OPEN_ON_TIME.value)),
         default=Value(TrackState.NOT_STARTED.value),
         output_field=models.CharField(),

@@ -75,7 +75,32 @@ def load(log: Callable[[str], None] = print) -> None:
         _load(log)
 
 
+# Default deadlines (DeadlineRule): the project's own defaults until an administrator checks them against the
+# working rules in force, so each row says it is a default.
+DEADLINE_RULES = [
+    ("", "", 365, "Mặc định của Sổ Hội: việc không ghi hạn hoàn thành trong một năm kể từ ngày ban hành"),
+    (DocType.CONG_VAN, "", 180, "Mặc định của Sổ Hội: công văn đề nghị thực hiện trong 6 tháng"),
+    (DocType.KE_HOACH, "", 365, "Mặc định của Sổ Hội: kế hoạch thực hiện trong năm"),
+    (DocType.THONG_BAO, "", 90, "Mặc định của Sổ Hội: thông báo kết luận thực hiện trong 90 ngày"),
+    ("", "monthly", 30, "Mặc định của Sổ Hội: báo cáo hằng tháng, hạn kỳ đầu sau 30 ngày"),
+    ("", "quarterly", 90, "Mặc định của Sổ Hội: báo cáo hằng quý, hạn kỳ đầu sau 90 ngày"),
+    ("", "half_yearly", 180, "Mặc định của Sổ Hội: báo cáo 6 tháng, hạn kỳ đầu sau 180 ngày"),
+    ("", "yearly", 365, "Mặc định của Sổ Hội: báo cáo hằng năm, hạn kỳ đầu sau một năm"),
+    ("", "periodic", 180, "Mặc định của Sổ Hội: báo cáo định kỳ (6 tháng), hạn kỳ đầu sau 180 ngày"),
+]
+
+
+def _deadline_rules() -> None:
+    from .models import DeadlineRule
+
+    for doc_type, recurrence, days, basis in DEADLINE_RULES:
+        if not DeadlineRule.objects.filter(doc_type=doc_type, recurrence=recurrence).exists():
+            DeadlineRule.objects.create(doc_type=doc_type, recurrence=recurrence, days=days, legal_basis=basis,
+                                        is_default=True, valid_from=D(1990, 1, 1))
+
+
 def _load(log: Callable[[str], None]) -> None:
+    _deadline_rules()
     letter, created = document_register(actor=_user("dandan"), data=SEED.read_bytes(), filename=SEED.name,
                                         meta={"direction": Direction.INCOMING, "received_on": D(2012, 10, 15),
                                               "incoming_no": "1024"})

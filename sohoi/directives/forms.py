@@ -10,7 +10,7 @@ from sohoi.accounts.models import User
 from sohoi.core.permissions import allowed
 from sohoi.core.scoping import restrict
 
-from .choices import Direction, Secrecy, Urgency
+from .choices import Direction, Recurrence, Secrecy, Urgency
 from .models import Document
 
 
@@ -28,6 +28,11 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, list | tuple):
             return [single(d, initial) for d in data]
         return [single(data, initial)] if data else []
+
+
+# Dates typed as people write them (dd/mm/yyyy) whatever the browser's language; ISO still accepted from
+# scripts and older pages.
+DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%Y-%m-%d"]
 
 
 class DateInput(forms.DateInput):
@@ -104,9 +109,34 @@ class ReportForm(forms.Form):
     percent = forms.IntegerField(label=_("Tiến độ (%)"), required=False, min_value=0, max_value=100)
     milestone = forms.CharField(label=_("Mốc đã đạt"), required=False, max_length=300)
     is_final = forms.BooleanField(label=_("Đã hoàn thành nhiệm vụ"), required=False)
+    done_on = forms.DateField(label=_("Ngày thực hiện xong"), required=False, input_formats=DATE_FORMATS,
+                              help_text=_("Ngày việc thực sự được làm (ví dụ ngày hội nghị), dạng dd/mm/yyyy; "
+                                          "đúng hạn hay quá hạn xét theo ngày này."))
     files = MultipleFileField(label=_("Tệp đính kèm"), required=False)
 
 
 class ReviewForm(forms.Form):
     action = forms.ChoiceField(choices=[("accept", _("Chấp nhận")), ("return", pgettext_lazy("nút", "Trả lại"))])
     comment = forms.CharField(label=_("Ý kiến"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReviewTaskForm(forms.Form):
+    """One task of the review screen (prefix `t<i>`). The printed names beside it (leads, coordinators) are
+    read by the view; this form converts the typed fields, dates as dd/mm/yyyy whatever the browser's
+    language. `default_deadline` carries the rule-table date shown, so an edited date stops being "theo
+    mặc định"."""
+
+    no = forms.CharField(label=_("Số mục"), required=False, max_length=20,
+                         widget=forms.TextInput(attrs={"size": 5}))
+    include = forms.BooleanField(label=_("Giao nhiệm vụ này"), required=False)
+    text = forms.CharField(label=_("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+                           strip=False)
+    deadline = forms.DateField(label=_("Hạn hoàn thành"), required=False, input_formats=DATE_FORMATS,
+                               widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy",
+                                                                                 "size": 10}),
+                               error_messages={"invalid": _("Ngày không hợp lệ: nhập dạng dd/mm/yyyy, "
+                                                            "ví dụ 31/12/2026.")})
+    default_deadline = forms.CharField(required=False, widget=forms.HiddenInput)
+    rule = forms.CharField(required=False, widget=forms.HiddenInput)
+    parent = forms.CharField(required=False, widget=forms.HiddenInput)
+    recurrence = forms.ChoiceField(label=_("Định kỳ báo cáo"), required=False, choices=Recurrence.choices)

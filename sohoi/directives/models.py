@@ -16,12 +16,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from sohoi.core.deadlines import TrackState, classify
+from sohoi.core.deadlines import TrackState, classify, today
 from sohoi.core.models import BaseModel
 from sohoi.core.scoping import ScopePolicy
 from sohoi.core.text import fold
 
 from .choices import Direction, DocType, Recurrence, ReportStatus, Secrecy, System, Urgency
+from .permissions import RULE_SCOPE
 
 
 def _also(name: str):
@@ -127,6 +128,38 @@ class Document(BaseModel):
         return self.issuer_name or (str(self.issuer) if self.issuer_id else "")
 
 
+class DeadlineRuleQuerySet(models.QuerySet):
+    def valid_on(self, day: datetime.date) -> DeadlineRuleQuerySet:
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+                           Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+
+
+class DeadlineRule(BaseModel):
+    """The deadline a task gets when its document sets none, by document type and recurrence, and how old
+    an undated open assignment may grow before it counts as overdue (legal thresholds are data: dated
+    rows with their basis, design.md §6). A blank doc_type or recurrence is the fallback row."""
+
+    SCOPE = RULE_SCOPE
+
+    doc_type = models.CharField(_("loại văn bản"), max_length=20, choices=DocType.choices, blank=True)
+    recurrence = models.CharField(_("định kỳ báo cáo"), max_length=12, choices=Recurrence.choices, blank=True)
+    days = models.PositiveSmallIntegerField(_("số ngày kể từ ngày ban hành"))
+    legal_basis = models.CharField(_("căn cứ"), max_length=300)
+    is_default = models.BooleanField(_("giá trị mặc định (chưa đối chiếu văn bản)"), default=False)
+    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+
+    objects = DeadlineRuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("thời hạn mặc định của nhiệm vụ")
+        verbose_name_plural = _("thời hạn mặc định của nhiệm vụ")
+        ordering = ["doc_type", "recurrence", "valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.get_doc_type_display() or '*'} / {self.get_recurrence_display()}: {self.days} ({self.legal_basis})"
+
+
 class Task(BaseModel):
     """One numbered duty of a document, with one lead (a unit, or a group fanned out to units)."""
 
@@ -146,6 +179,8 @@ class Task(BaseModel):
     coordinators = models.ManyToManyField("orgs.Unit", verbose_name=_("đơn vị phối hợp"), blank=True,
                                           related_name="coordinated_tasks")
     due = models.DateField(_("hạn hoàn thành"), null=True, blank=True)
+    due_by_default = models.BooleanField(_("hạn theo mặc định"), default=False,
+                                         help_text=_("Văn bản không ghi hạn: hạn lấy theo bảng thời hạn mặc định."))
     recurrence = models.CharField(_("định kỳ báo cáo"), max_length=12, choices=Recurrence.choices, blank=True)
     period_months = models.PositiveSmallIntegerField(
         _("số tháng mỗi kỳ"), null=True, blank=True, validators=[MaxValueValidator(12)],
@@ -201,7 +236,12 @@ class Assignment(BaseModel):
         return reverse("directives:assignment_detail", args=[self.pk])
 
     def state_on(self, on: datetime.date | None = None) -> TrackState:
-        return classify(due=self.due_on, done_on=self.done_on, started=self.has_report, on=on)
+        from .deadline_rules import undated_days
+
+        on = on or today()
+        return classify(due=self.due_on, done_on=self.done_on, started=self.has_report, on=on,
+                        opened=self.task.document.date if self.due_on is None else None,
+                        undated_days=undated_days(on))
 
 
 class ReportPeriod(models.Model):
@@ -239,6 +279,9 @@ class ProgressReport(BaseModel):
     period = models.ForeignKey(ReportPeriod, verbose_name=_("kỳ báo cáo"), null=True, blank=True,
                                on_delete=models.SET_NULL, related_name="reports")
     submitted_on = models.DateField(_("ngày báo cáo"))
+    done_on = models.DateField(_("ngày thực hiện xong"), null=True, blank=True,
+                               help_text=_("Ngày việc thực sự được làm (ví dụ ngày hội nghị); đúng hạn hay "
+                                           "quá hạn được xét theo ngày này."))
     text = models.TextField(_("nội dung báo cáo"))
     percent = models.PositiveSmallIntegerField(_("tiến độ (%)"), null=True, blank=True,
                                                validators=[MaxValueValidator(100)])

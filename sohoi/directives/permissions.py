@@ -30,7 +30,7 @@ from sohoi.core.permissions import (
     manages_documents,
     reads_all,
 )
-from sohoi.core.scoping import VIEW
+from sohoi.core.scoping import VIEW, ScopePolicy
 
 from .choices import Secrecy
 
@@ -38,6 +38,8 @@ ALL = Q(pk__isnull=False)  # "every row"; an empty Q() would vanish when OR-ed w
 NONE = Q(pk__in=[])
 # Roles that keep the register for the whole city and may change any (visible) document.
 REGISTRAR_ROLES = frozenset({Role.ADMIN, Role.MASS_MOBILISATION})
+# Default deadlines are reference rows: everyone reads them (the review screen cites them), the administrator changes them.
+RULE_SCOPE = ScopePolicy(unit_field=None, everyone_views=True, change_all=frozenset({Role.ADMIN}))
 # Roles that oversee every assignment and may accept or return reports (letter, point 6).
 REVIEWER_ROLES = frozenset({Role.ADMIN, Role.MASS_MOBILISATION, Role.STANDING_COMMITTEE})
 URGE_ROLES = frozenset({Role.ADMIN, Role.MASS_MOBILISATION})

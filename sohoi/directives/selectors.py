@@ -23,8 +23,13 @@ STATES = list(TrackState)
 
 
 def with_state(qs: QuerySet, on: datetime.date | None = None) -> QuerySet:
-    """Annotate `state` on assignments: the same rule as `Assignment.state_on` (deadlines.classify)."""
-    return qs.annotate(state=state_expression(due="due_on", done_on="done_on", started="has_report", on=on))
+    """Annotate `state` on assignments: the same rule as `Assignment.state_on` (deadlines.classify); an
+    undated assignment is judged by the age of its document (deadline_rules.undated_days)."""
+    from .deadline_rules import undated_days
+
+    on = on or today()
+    return qs.annotate(state=state_expression(due="due_on", done_on="done_on", started="has_report", on=on,
+                                              opened="task__document__date", undated_days=undated_days(on)))
 
 
 # Documents -----------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .dissemination import views as dissemination
-from .views import documents, tracking
+from .views import documents, review, tracking
 
 app_name = "directives"
 urlpatterns = [
@@ -9,7 +9,7 @@ urlpatterns = [
     path("tai-len/", documents.document_upload, name="document_upload"),
     path("<int:pk>/", documents.document_detail, name="document_detail"),
     path("<int:pk>/sua/", documents.document_edit, name="document_edit"),
-    path("<int:pk>/duyet/", documents.document_review, name="document_review"),
+    path("<int:pk>/duyet/", review.document_review, name="document_review"),
     path("<int:pk>/theo-doi/", documents.document_board, name="document_board"),
     path("<int:pk>/tep/", documents.document_file, name="document_file"),
     path("nhiem-vu/<int:pk>/", tracking.task_detail, name="task_detail"),

@@ -77,3 +77,56 @@ def test_due_soon_window():
     assert deadlines.due_soon(D(2026, 1, 17), 7, on)
     assert not deadlines.due_soon(D(2026, 1, 18), 7, on)
     assert not deadlines.due_soon(D(2026, 1, 9), 7, on)
+
+
+@pytest.mark.parametrize(
+    ("due", "done_on", "started", "opened", "expected"),
+    [
+        # Undated work opened in 2012 and never finished is not "on time" in 2026 ...
+        (None, None, True, D(2012, 10, 15), TrackState.OPEN_OVERDUE),
+        (None, None, False, D(2012, 10, 15), TrackState.OPEN_OVERDUE),
+        # ... while recent undated work still is, and done work stays done.
+        (None, None, True, D(2026, 1, 10), TrackState.OPEN_ON_TIME),
+        (None, None, False, D(2026, 1, 10), TrackState.NOT_STARTED),
+        (None, D(2013, 1, 1), True, D(2012, 10, 15), TrackState.DONE_ON_TIME),
+        # A dated item is judged by its date, whatever its age.
+        (D(2026, 12, 31), None, True, D(2012, 10, 15), TrackState.OPEN_ON_TIME),
+    ],
+)
+def test_undated_open_work_is_classified_by_age(due, done_on, started, opened, expected):
+    assert classify(due=due, done_on=done_on, started=started, on=D(2026, 3, 1), opened=opened,
+                    undated_days=365) == expected
+
+
+def test_done_on_the_actual_completion_date_not_the_acceptance_date():
+    """The conference held on 20/3 for a 31/3 deadline is done on time even if its report is accepted in May."""
+    due = D(2026, 3, 31)
+    assert classify(due=due, done_on=D(2026, 3, 20), started=True, on=D(2026, 5, 15)) == TrackState.DONE_ON_TIME
+    assert classify(due=due, done_on=D(2026, 5, 15), started=True, on=D(2026, 5, 15)) == TrackState.DONE_LATE
+
+
+def test_database_expression_agrees_for_undated_work(db):
+    cases = [  # (opened, started, done_on)
+        (D(2012, 10, 15), True, None), (D(2012, 10, 15), False, None), (D(2026, 1, 10), True, None),
+        (D(2026, 1, 10), False, None), (D(2012, 10, 15), True, D(2013, 1, 1)), (None, True, None),
+    ]
+    on = D(2026, 3, 1)
+    rows = [Holiday.objects.create(day=D(2099, 2, 1) + datetime.timedelta(days=i), name=str(started),
+                                   legal_basis=done_on.isoformat() if done_on else "")
+            for i, (_opened, started, done_on) in enumerate(cases)]
+    from django.db.models import Case, DateField, Value, When
+    from django.db.models.functions import Cast
+
+    qs = Holiday.objects.filter(pk__in=[r.pk for r in rows]).annotate(
+        due=Value(None, output_field=DateField()),
+        opened=Case(*[When(pk=r.pk, then=Value(c[0])) for r, c in zip(rows, cases, strict=True)],
+                    output_field=DateField()),
+        done=Case(When(legal_basis="", then=Value(None)), default=Cast("legal_basis", DateField())),
+        started=Case(When(name="True", then=Value(True)), default=Value(False)),
+    ).annotate(state=state_expression(due="due", done_on="done", started="started", on=on, opened="opened",
+                                      undated_days=365)).order_by("day")
+    got = [r.state for r in qs]
+    want = [classify(due=None, done_on=c[2], started=c[1], on=on, opened=c[0], undated_days=365).value
+            for c in cases]
+    assert got == want
+    assert got[:2] == [TrackState.OPEN_OVERDUE.value] * 2

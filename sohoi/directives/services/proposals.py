@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from sohoi.core import audit
 from sohoi.core.permissions import allowed, require
+from sohoi.core.text import fold
 from sohoi.orgs.models import Unit, UnitGroup
-from sohoi.orgs.selectors import resolve_name
+from sohoi.orgs.selectors import BASE_PARTY_NAMES, relative_members, resolve_name
 from sohoi.orgs.services import unit_alias_add
 
 from .. import permissions as access
@@ -39,22 +40,81 @@ def _names(values: Any) -> list[str]:
     return [" ".join(str(v).split()) for v in (values or []) if str(v).strip()]
 
 
+def _entries(names: Any, on: datetime.date | None, issuer: Unit | None) -> list[dict[str, Any]]:
+    """One entry per printed name; a plural name relative to the issuer ("Các chi, đảng bộ cơ sở") becomes
+    one entry per unit it stands for in this issuer's document, each shown and removable on the review."""
+    out = []
+    for n in _names(names):
+        members = relative_members(n, issuer, on)
+        if members:
+            out.extend({"name": n, "choice": f"unit:{u.pk}", "auto": True} for u in members)
+        else:
+            out.append({"name": n, "choice": choice_of(n, on, issuer), "auto": True})
+    return out
+
+
+def _item(item: dict[str, Any], no: str, on: datetime.date | None, issuer: Unit | None,
+          parent: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One reviewable task; a sub-task takes its parent's leads, deadline and recurrence where it says nothing."""
+    parent = parent or {}
+    recurrence = item.get("recurrence") or parent.get("recurrence") or ""
+    leads = item.get("leads") or parent.get("leads")
+    coordinators = item.get("coordinators") if item.get("leads") else (item.get("coordinators") or parent.get("coordinators"))
+    return {
+        "no": no, "text": " ".join(str(item.get("text") or "").split()), "include": True,
+        "deadline": item.get("deadline") or parent.get("deadline") or "",
+        "recurrence": recurrence if recurrence in Recurrence.values else "",
+        "leads": _entries(leads, on, issuer), "coordinators": _entries(coordinators, on, issuer),
+        "parent": parent.get("no", "") if parent else "",
+    }
+
+
+def _sub_no(parent_no: str, sub_no: str, k: int) -> str:
+    mark = str(sub_no or "").strip(" .)-")
+    return f"{parent_no}.{mark if mark.isalnum() else k}"
+
+
+def apply_default_deadline(item: dict[str, Any], doc_type: str, base: datetime.date) -> dict[str, Any]:
+    """A task the document gives no deadline gets the rule table's, marked "theo mặc định" (editable)."""
+    from ..deadline_rules import default_due
+
+    if item.get("deadline"):
+        return item
+    due, rule = default_due(doc_type, item.get("recurrence") or "", base)
+    item["deadline"] = due.isoformat()
+    item["deadline_default"] = True
+    item["deadline_rule"] = (f"{rule.days} ngày kể từ ngày ban hành ({rule.legal_basis})" if rule
+                             else "không có quy định còn hiệu lực; dùng một năm")
+    return item
+
+
 def build_proposal(record: dict[str, Any], on: datetime.date | None, issuer: Unit | None = None) -> dict[str, Any]:
+    """The parser's tasks as the review screen shows them. A task with sub-tasks is followed by them, each
+    a task of its own (number "2.a"); the parent is left unticked, since its sub-tasks carry its work, so a
+    clerk keeps them apart or merges them back."""
     tasks = []
-    for i, item in enumerate(record.get("tasks") or [], start=1):
-        recurrence = item.get("recurrence") or ""
-        tasks.append({
-            "no": str(item.get("no") or i),
-            "text": " ".join(str(item.get("text") or "").split()),
-            "include": True,
-            "deadline": item.get("deadline") or "",
-            "recurrence": recurrence if recurrence in Recurrence.values else "",
-            "leads": [{"name": n, "choice": choice_of(n, on, issuer), "auto": True}
-                      for n in _names(item.get("leads"))],
-            "coordinators": [{"name": n, "choice": choice_of(n, on, issuer), "auto": True}
-                             for n in _names(item.get("coordinators"))],
-        })
+    doc_type = record.get("doc_type") or ""
+    base = on or timezone.localdate()
+    for i, raw in enumerate(record.get("tasks") or [], start=1):
+        item = _item(raw, str(raw.get("no") or i), on, issuer)
+        subtasks = raw.get("subtasks") or []
+        item["include"] = not subtasks
+        tasks.append(item)
+        for k, sub in enumerate(subtasks, start=1):
+            tasks.append(_item(sub, _sub_no(item["no"], sub.get("no", ""), k), on, issuer,
+                               parent={**raw, "no": item["no"]}))
+    for item in tasks:
+        apply_default_deadline(item, doc_type, base)
     return {"tasks": tasks}
+
+
+def review_warnings(document: Document, tasks: list[dict[str, Any]]) -> list[str]:
+    """What the review screen asks a person to check, for the tasks as they now stand: the parser's
+    document-level doubts, then one line per problem of a task still ticked. A doubt about a task the
+    clerk excluded or fixed is gone."""
+    general = [w for w in document.warnings or [] if not str(w).startswith("Nhiệm vụ ")]
+    _cleaned, errors = _clean_tasks(tasks)
+    return general + errors
 
 
 def parse_choice(choice: str) -> Unit | UnitGroup | None:
@@ -77,6 +137,8 @@ def _clean_tasks(tasks: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
             "deadline": str(raw.get("deadline") or "").strip(), "recurrence": raw.get("recurrence") or "",
             "leads": [dict(x) for x in raw.get("leads") or []],
             "coordinators": [dict(x) for x in raw.get("coordinators") or []],
+            "deadline_default": bool(raw.get("deadline_default")), "deadline_rule": str(raw.get("deadline_rule") or ""),
+            "parent": str(raw.get("parent") or ""),
         }
         cleaned.append(item)
         if not item["include"]:
@@ -91,7 +153,8 @@ def _clean_tasks(tasks: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
             try:
                 datetime.date.fromisoformat(item["deadline"])
             except ValueError:
-                errors.append(f"{label}: hạn “{item['deadline']}” không phải ngày; nhập dạng YYYY-MM-DD hoặc để trống.")
+                errors.append(f"{label}: hạn “{item['deadline']}” không phải ngày; nhập dạng dd/mm/yyyy (API: YYYY-MM-DD) "
+                              "hoặc để trống.")
         if item["recurrence"] not in Recurrence.values:
             errors.append(f"{label}: loại định kỳ không hợp lệ; chọn trong danh sách.")
         for role in ("leads", "coordinators"):
@@ -159,6 +222,7 @@ def document_review_save(*, actor: Any, document: Document, tasks: list[dict[str
                 target = parse_choice(entry.get("choice", ""))
                 name = entry.get("name", "")
                 if (teach and document.issuer_id and isinstance(target, Unit) and name
+                        and fold(name) not in BASE_PARTY_NAMES  # a plural name is never one unit's alias
                         and choice_of(name, document.date, document.issuer) == ""):
                     unit_alias_add(actor=actor, unit=target, alias=name, issuer=document.issuer)
     document.proposal = {**document.proposal, "tasks": cleaned}
@@ -194,6 +258,7 @@ def document_confirm(*, actor: Any, document: Document, tasks: list[dict[str, An
                     lead_name="; ".join(e["name"] for e in item["leads"]),
                     coordinator_names=[e["name"] for e in item["coordinators"]],
                     due=datetime.date.fromisoformat(item["deadline"]) if item["deadline"] else None,
+                    due_by_default=bool(item["deadline"]) and item["deadline_default"],
                     recurrence=item["recurrence"],
                     created_by=actor if getattr(actor, "is_authenticated", False) else None)
         if len(leads) == 1:

@@ -112,12 +112,17 @@ def _unit_users(unit_id: int, document: Any) -> list[Any]:
 @transaction.atomic
 def progress_report_submit(*, actor: Any, assignment: Assignment, text: str, percent: int | None = None,
                            milestone: str = "", is_final: bool = False,
-                           files: Iterable[tuple[str, bytes]] = (), on: datetime.date | None = None
-                           ) -> ProgressReport:
-    """The assigned unit reports progress. `on` is the report date (today unless a test moves the clock)."""
+                           files: Iterable[tuple[str, bytes]] = (), on: datetime.date | None = None,
+                           done_on: datetime.date | None = None) -> ProgressReport:
+    """The assigned unit reports progress. `on` is the report date (today unless a test moves the clock);
+    `done_on` the day the work was actually done (the conference, the inspection): once the report is
+    accepted, on time or late is judged on that day, not on the day of the report or of its acceptance."""
     require(actor, "directives.report", assignment)
     on = on or deadlines.today()
     errors: dict[str, str] = {}
+    if done_on is not None and done_on > on:
+        errors["done_on"] = (f"Ngày thực hiện xong ({done_on:%d/%m/%Y}) không được sau ngày báo cáo "
+                             f"({on:%d/%m/%Y}); nhập ngày việc đã thực sự làm xong.")
     text = (text or "").strip()
     if not text:
         errors["text"] = "Nhập nội dung báo cáo: đã làm gì, kết quả ra sao."
@@ -142,14 +147,14 @@ def progress_report_submit(*, actor: Any, assignment: Assignment, text: str, per
     # submissions race past it, and its refusal gets the same message instead of a 500 or a duplicate.
     with refuse_duplicate({"__all__": PENDING_REPORT_EXISTS}):
         report = ProgressReport.objects.create(
-            assignment=assignment, period=current_period(assignment), submitted_on=on, text=text, percent=percent,
+            assignment=assignment, period=current_period(assignment), submitted_on=on, done_on=done_on, text=text, percent=percent,
             milestone=(milestone or "").strip()[:300], is_final=is_final,
             created_by=actor if getattr(actor, "is_authenticated", False) else None)
     for name, data in files:
         ReportAttachment.objects.create(report=report, name=name[:255], file=store_content(data, name, "attachments"))
     sync_assignment(assignment)
     audit.record(actor=actor, action="directives.report.submitted", target=report,
-                 changes={"percent": [None, percent], "milestone": [None, report.milestone],
+                 changes={"percent": [None, percent], "milestone": [None, report.milestone], "done_on": [None, done_on],
                           "is_final": [None, is_final], "attachments": [None, len(files)]})
     return report
 
@@ -197,10 +202,10 @@ def _close_on_accept(report: ProgressReport) -> None:
     if assignment.task.recurrence:
         period = report.period or current_period(assignment)
         if period is not None and period.done_on is None:
-            period.done_on = report.submitted_on
+            period.done_on = report.done_on or report.submitted_on
             period.save(update_fields=["done_on"])
             if not assignment.periods.filter(seq=period.seq + 1).exists():
                 _open_period(assignment, period.end + datetime.timedelta(days=1), seq=period.seq + 1)
     elif report.is_final:
-        assignment.done_on = report.submitted_on
+        assignment.done_on = report.done_on or report.submitted_on
         assignment.save(update_fields=["done_on", "updated_at"])

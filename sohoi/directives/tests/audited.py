@@ -7,7 +7,15 @@ import itertools
 from typing import Any
 
 from sohoi.directives.dissemination.models import DisseminationSession
-from sohoi.directives.models import Assignment, Document, ProgressReport, ReportAttachment, ReportPeriod, Task
+from sohoi.directives.models import (
+    Assignment,
+    DeadlineRule,
+    Document,
+    ProgressReport,
+    ReportAttachment,
+    ReportPeriod,
+    Task,
+)
 from sohoi.directives.services import document_confirm, document_register, progress_report_submit
 
 _n = itertools.count(500)
@@ -56,6 +64,7 @@ WRITES = {
     DisseminationSession: _session,
 }
 EXEMPT = {
+    DeadlineRule: "Bảng thời hạn mặc định do bản demo nạp như dữ liệu có ngày hiệu lực; chưa có trang nào sửa.",
     ReportPeriod: "Mở tự động theo định kỳ của nhiệm vụ khi phân công được mở hoặc kỳ trước được chấp nhận; "
                   "chính thao tác đó (mở phân công, chấp nhận báo cáo) được ghi nhật ký.",
 }

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from sohoi.core.deadlines import TrackState, classify
+from sohoi.directives.deadline_rules import undated_days
 from sohoi.directives.models import Assignment, ProgressReport
 from sohoi.directives.selectors import with_state
 from sohoi.directives.services import (
@@ -26,14 +27,18 @@ def _a(letter_or_code, no, unit):
 
 
 def test_demo_shows_every_state():
+    # Today the 2012 letter's open work is overdue; early in 2013 some of it was still on time or not started.
     states = set(with_state(Assignment.objects.all()).values_list("state", flat=True))
+    states |= set(with_state(Assignment.objects.all(), on=D(2013, 1, 20)).values_list("state", flat=True))
     assert states == set(TrackState.values)
 
 
 @pytest.mark.parametrize("on", [D(2012, 11, 1), D(2012, 12, 1), D(2013, 7, 1), D(2030, 1, 1)])
 def test_sql_state_agrees_with_classify_on_any_day(on):
     for a in with_state(Assignment.objects.all(), on=on):
-        assert a.state == classify(due=a.due_on, done_on=a.done_on, started=a.has_report, on=on)
+        assert a.state == a.state_on(on) == classify(
+            due=a.due_on, done_on=a.done_on, started=a.has_report, on=on,
+            opened=a.task.document.date if a.due_on is None else None, undated_days=undated_days(on))
 
 
 def test_moving_the_clock_turns_open_work_overdue(users):
@@ -85,7 +90,8 @@ def test_report_rules(users):
     assert ProgressReport.objects.get(pk=report.pk).status == "returned"
     # A returned report does not finish the work, but the work has started.
     a.refresh_from_db()
-    assert a.done_on is None and a.state_on() == TrackState.OPEN_ON_TIME
+    assert a.done_on is None and a.state_on(D(2013, 1, 20)) == TrackState.OPEN_ON_TIME
+    assert a.state_on() == TrackState.OPEN_OVERDUE  # untouched since 2012: not "on time" today
 
 
 def test_no_self_review(users):

@@ -3,6 +3,7 @@ roll-ups against a hand count, query counts."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
@@ -27,7 +28,7 @@ def _review_post(page: str) -> dict[str, str]:
     data: dict[str, str] = {}
     for name, value in re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page):
         data[name] = value
-    for name in re.findall(r'<input type="checkbox" name="([^"]+)" checked', page):
+    for name in re.findall(r'<input type="checkbox" name="([^"]+)"[^>]* checked', page):
         data[name] = "on"
     for name, text in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', page, re.S):
         data[name] = text
@@ -114,7 +115,7 @@ def test_district_user_submits_a_report_that_the_board_accepts(login, users):
     assert "Gửi báo cáo" in page
     response = district.post(f"/van-ban/giao-viec/{assignment.pk}/", {
         "text": "Đã quán triệt tại 7/7 xã, thị trấn.", "percent": "100", "milestone": "Hoàn thành quán triệt",
-        "files": SimpleUploadedFile("danh-sach.txt", b"Danh sach tham du")})
+        "done_on": "15/01/2013", "files": SimpleUploadedFile("danh-sach.txt", b"Danh sach tham du")})
     assert response.status_code == 302
     report = ProgressReport.objects.get(assignment=assignment, status="submitted")
     assert report.attachments.count() == 1 and report.is_final
@@ -125,7 +126,8 @@ def test_district_user_submits_a_report_that_the_board_accepts(login, users):
     report.refresh_from_db()
     assignment.refresh_from_db()
     assert report.status == "accepted" and assignment.done_on is not None
-    assert assignment.state_on() == TrackState.DONE_ON_TIME
+    # Judged on the day the work was done (15/01/2013, before the letter's deadline), not on today's acceptance.
+    assert assignment.done_on == datetime.date(2013, 1, 15) and assignment.state_on() == TrackState.DONE_ON_TIME
     assert Notification.objects.filter(user=users["huyenuy.phongdien"], kind="directives.report").exists()
 
 
@@ -207,8 +209,9 @@ def test_urge_page_sends_and_logs(login, users):
     staff = user_create(actor=None, username="ctd.pd", password="x", full_name="Cán bộ", unit=unit,
                         roles=["association_staff"], check_password=False)
     response = client.post("/van-ban/don-doc/", {"unit": unit.pk}, follow=True)
-    assert "Đã gửi 1 thông báo đôn đốc" in response.content.decode()
-    assert Notification.objects.filter(user=staff, kind="directives.urge").count() == 1
+    # Two overdue pieces of work: the district plan's task and the 2012 letter's, undated, long past its default.
+    assert "Đã gửi 2 thông báo đôn đốc" in response.content.decode()
+    assert Notification.objects.filter(user=staff, kind="directives.urge").count() == 2
     assert AuditEntry.objects.filter(action="directives.assignment.urged", actor=users["dandan"]).exists()
 
 

@@ -18,10 +18,9 @@ from sohoi.core.views import paginate, render_page
 from sohoi.orgs.models import Unit, UnitGroup
 
 from .. import selectors, services
-from ..choices import Recurrence
 from ..forms import DocumentForm, UploadForm
 from ..models import Document
-from ..services.proposals import choice_of, parse_choice
+from ..services.proposals import parse_choice
 from .common import apply_errors
 
 
@@ -148,58 +147,3 @@ def _entries_from_post(post: Any, prefix: str) -> list[dict[str, Any]]:
             name = target.name
         entries.append({"name": name, "choice": choice})
     return entries
-
-
-def _tasks_from_post(post: Any) -> list[dict[str, Any]]:
-    tasks = []
-    for i in range(int(post.get("count", "0") or 0)):
-        p = f"t{i}-"
-        tasks.append({
-            "no": post.get(f"{p}no", ""), "text": post.get(f"{p}text", ""), "include": post.get(f"{p}include") == "on",
-            "deadline": post.get(f"{p}deadline", ""), "recurrence": post.get(f"{p}recurrence", ""),
-            "leads": _entries_from_post(post, f"{p}lead"), "coordinators": _entries_from_post(post, f"{p}coord"),
-        })
-    return tasks
-
-
-def _decorate(tasks: list[dict[str, Any]], document: Document) -> list[dict[str, Any]]:
-    """Add what the review screen shows beside each printed name: is it resolved, and to what."""
-    out = []
-    for i, task in enumerate(tasks):
-        item = dict(task)
-        for role, key in (("leads", "lead"), ("coordinators", "coord")):
-            entries = []
-            for j, entry in enumerate(task.get(role, [])):
-                choice = entry.get("choice") or choice_of(entry.get("name", ""), document.date, document.issuer)
-                entries.append({**entry, "choice": choice, "resolved": bool(choice), "field": f"t{i}-{key}{j}"})
-            item[role] = entries
-            item[f"{key}_add"] = f"t{i}-{key}{len(entries)}"
-        item["unresolved"] = any(not e["resolved"] for r in ("leads", "coordinators") for e in item[r])
-        out.append(item)
-    return out
-
-
-@scoped_view(Document)
-def document_review(request: HttpRequest, pk: int) -> HttpResponse:
-    document = _changeable(request, pk)
-    if document.confirmed_at is not None:
-        messages.info(request, _("Nhiệm vụ của văn bản này đã được xác nhận."))
-        return redirect(document)
-    tasks = document.proposal.get("tasks") or []
-    if request.method == "POST":
-        tasks = _tasks_from_post(request.POST)
-        try:
-            # Saved first, on its own: a refused confirmation keeps the reviewer's corrections.
-            document = services.document_review_save(actor=request.user, document=document, tasks=tasks)
-            if request.POST.get("action") == "confirm":
-                created = services.document_confirm(actor=request.user, document=document)
-                messages.success(request, _("Đã xác nhận %(n)s nhiệm vụ và giao việc cho các đơn vị.") % {"n": len(created)})
-                return redirect(document)
-            messages.success(request, _("Đã lưu bản duyệt; có thể quay lại hoàn tất sau."))
-            return redirect("directives:document_review", pk)
-        except ValidationError as exc:
-            apply_errors(request, exc)
-            document.refresh_from_db()
-    context = {"document": document, "tasks": _decorate(tasks, document), "options": _options(document),
-               "recurrences": Recurrence.choices, "title": _("Duyệt nhiệm vụ – %(doc)s") % {"doc": document}}
-    return render(request, "directives/document_review.html", context)

@@ -51,7 +51,7 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.progress_report_submit(
                     actor=request.user, assignment=assignment, text=d["text"], percent=d["percent"],
-                    milestone=d["milestone"], is_final=d["is_final"],
+                    milestone=d["milestone"], is_final=d["is_final"], done_on=d["done_on"],
                     files=[(f.name, f.read()) for f in d["files"]])
             except ValidationError as exc:
                 apply_errors(request, exc, form)
