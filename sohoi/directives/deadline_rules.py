@@ -6,9 +6,10 @@ then says so."""
 from __future__ import annotations
 
 import datetime
-from functools import lru_cache
 
 from django.db.models.signals import post_delete, post_save
+
+from sohoi.core import memo
 
 from .models import DeadlineRule
 
@@ -33,21 +34,20 @@ def default_due(doc_type: str, recurrence: str, base: datetime.date) -> tuple[da
     return base + datetime.timedelta(days=rule.days if rule else FALLBACK_DAYS), rule
 
 
-@lru_cache(maxsize=4)
-def _undated_days(on: datetime.date) -> int:
-    rule = rule_for("", "", on)
-    return rule.days if rule else FALLBACK_DAYS
-
-
 def undated_days(on: datetime.date) -> int:
     """Days an assignment without a deadline may stay open before it counts as overdue: the general row
-    (no type, no recurrence). Cached per day (lists call it on every page): a change to the table clears the
-    cache of the process that made it; other processes read the new row from the next day."""
-    return _undated_days(on)
+    (no type, no recurrence). Read once per request (core/memo: lists call it for every row), so every
+    process sees a changed row from its next request."""
+
+    def read() -> int:
+        rule = rule_for("", "", on)
+        return rule.days if rule else FALLBACK_DAYS
+
+    return memo.remember(("undated_days", on), read)
 
 
 def _forget(**_kwargs: object) -> None:
-    _undated_days.cache_clear()
+    memo.forget()
 
 
 post_save.connect(_forget, sender=DeadlineRule, dispatch_uid="directives.deadline_rules.forget")
