@@ -116,7 +116,9 @@ class HolidayIn(Schema):
 class HolidayPatch(Schema):
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"name": "Nghỉ bù Quốc khánh"}]},
+        json_schema_extra={"examples": [
+            {"name": "Nghỉ bù Quốc khánh"},
+        ]},
     )
 
     day: datetime.date | None = None
