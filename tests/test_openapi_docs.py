@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from ninja import Schema
+from pydantic import ValidationError
 
 from sohoi.api.main import api
 
@@ -132,3 +134,30 @@ def test_every_json_request_body_of_a_write_has_an_example(document):
 def test_no_example_holds_what_looks_like_a_real_identity_number(document):
     found = [s for example in examples(document) for s in strings(example) if ID_LIKE.search(s)]
     assert not found, found
+
+
+def _schema_classes() -> dict[str, type[Schema]]:
+    def walk(cls: type) -> Iterator[type]:
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from walk(sub)
+    # Component names are the class names (unique across apps: tests/test_api_schema_names.py).
+    return {cls.__name__: cls for cls in walk(Schema) if cls.__module__.startswith("sohoi.")}
+
+
+def test_every_request_example_is_a_valid_request_body(document):
+    """An example a client copies must pass the schema it illustrates (no stale field, no wrong type)."""
+    classes = _schema_classes()
+    invalid = []
+    for method, path, op in operations(document):
+        media = op.get("requestBody", {}).get("content", {}).get("application/json")
+        if method not in WRITES or media is None:
+            continue
+        for branch in [media.get("schema", {}), *media.get("schema", {}).get("anyOf", [])]:
+            name = branch.get("$ref", "").rsplit("/", 1)[-1]
+            for example in resolve(document, branch).get("examples", []) if name else []:
+                try:
+                    classes[name].model_validate(example)
+                except ValidationError as exc:
+                    invalid.append(f"{method.upper()} {path} ({name}): {exc}")
+    assert not invalid, "\n".join(invalid)
