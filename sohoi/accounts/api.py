@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import ConfigDict
 
 from sohoi.core.permissions import require
 from sohoi.core.scoping import CHANGE, can, get_scoped, restrict, scoped_view
@@ -29,12 +30,16 @@ class UserOut(Schema):
         return sorted(obj.role_codes)
 
 
-@router.get("/me", response=UserOut, summary="Người dùng đang đăng nhập")
+@router.get("/me", response=UserOut, summary="Người dùng đang đăng nhập",
+            description="The signed-in user (session or API token): name, unit and roles. Anonymous callers get "
+                        "401.")
 def me(request: HttpRequest):
     return request.auth
 
 
-@router.get("", response=list[UserOut], summary="Người dùng trong phạm vi")
+@router.get("", response=list[UserOut], summary="Người dùng trong phạm vi",
+            description="Users in the caller's scope, by username, filtered by unit or role. Users outside the "
+                        "scope are not listed.")
 @paginate
 def list_users(request: HttpRequest, unit_id: int | None = None, role: str | None = None):
     qs = restrict(User.objects.prefetch_related("role_links").order_by("username"), request.auth)
@@ -45,7 +50,8 @@ def list_users(request: HttpRequest, unit_id: int | None = None, role: str | Non
     return qs
 
 
-@router.get("/{int:user_id}", response=UserOut, summary="Một người dùng")
+@router.get("/{int:user_id}", response=UserOut, summary="Một người dùng",
+            description="One user with their roles. A user outside the caller's scope answers 404.")
 @scoped_view(User)
 def get_user(request: HttpRequest, user_id: int):
     return get_scoped(User.objects.prefetch_related("role_links"), request.auth, pk=user_id)
@@ -55,6 +61,16 @@ def get_user(request: HttpRequest, user_id: int):
 # tokens. Same services, same permission layer as /tai-khoan/.
 
 class UserCreateIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"username": "nguyenvana",
+         "full_name": "Nguyễn Văn A",
+         "password": "mat-khau-thu-nghiem-10",
+         "roles": ["association_staff"],
+         "unit_id": 12,
+         "email": "nguyenvana@example.org",
+         "position": "Chuyên viên"},
+    ]})
+
     username: str = Field(..., max_length=150)
     full_name: str = Field(..., max_length=150)
     password: str = Field(..., max_length=128, description="Initial password (at least 10 characters)")
@@ -65,6 +81,10 @@ class UserCreateIn(Schema):
 
 
 class UserRolesIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"roles": ["home_affairs", "home_affairs_officer"]},
+    ]})
+
     roles: list[str] = Field(..., max_length=20)
 
 
@@ -112,6 +132,10 @@ class ApiTokenCreatedOut(ApiTokenOut):
 
 
 class ApiTokenIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"name": "Hệ thống một cửa phường An Khánh"},
+    ]})
+
     name: str = Field(..., max_length=100, description="What will use it, e.g. the name of the other system")
 
 

@@ -79,6 +79,17 @@ class AssociationFilters(FilterSchema):
 
 
 class AssociationIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"name": "Hội Khuyến học phường An Khánh",
+         "field_id": 3,
+         "scope_level": "commune",
+         "parent_unit_id": 42,
+         "territory_id": 7,
+         "short_name": "Hội Khuyến học An Khánh",
+         "main_activity": "Khuyến học, khuyến tài",
+         "head_office": "Số 1 đường Thử Nghiệm, phường An Khánh"},
+    ]})
+
     name: str
     field_id: int
     scope_level: str
@@ -93,7 +104,16 @@ class AssociationPatch(Schema):
     """The association's own profile. The fields a state decision sets are not here (and an unknown field is
     refused, not ignored): they change through POST /associations/{id}/state-decisions."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [
+            {"version": 3,
+             "phone": "0280000000",
+             "email": "hoikhuyenhoc@example.org",
+             "members_individual": 250,
+             "members_reported_on": "2026-06-30"},
+        ]},
+    )
 
     version: int
     short_name: str | None = None
@@ -110,6 +130,17 @@ class AssociationPatch(Schema):
 
 
 class TransitionIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"action": "suspend",
+         "decision_number": "123/QĐ-SNV",
+         "decision_date": "2026-05-04",
+         "decision_issuer": "Sở Nội vụ",
+         "note": "Đình chỉ 6 tháng để khắc phục",
+         "new_name": "",
+         "successor_ids": [],
+         "version": 4},
+    ]})
+
     action: str
     decision_number: str
     decision_date: datetime.date
@@ -123,7 +154,17 @@ class TransitionIn(Schema):
 class StateDecisionIn(Schema):
     """A decision of the state with its document; give only the fields it changes."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [
+            {"decision_number": "45/QĐ-SNV",
+             "decision_date": "2026-03-15",
+             "decision_issuer": "Sở Nội vụ",
+             "version": 2,
+             "note": "Công nhận hội có tính chất đặc thù",
+             "special_status": True},
+        ]},
+    )
 
     decision_number: str
     decision_date: datetime.date
@@ -164,6 +205,15 @@ class LeaderOut(Schema):
 
 
 class LeaderIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"full_name": "Nguyễn Văn A",
+         "position": "president",
+         "started_on": "2026-01-10",
+         "is_party_member": False,
+         "birth_year": 1970,
+         "reported_on": "2026-01-20"},
+    ]})
+
     full_name: str
     position: str
     started_on: datetime.date
@@ -185,6 +235,15 @@ class CongressOut(Schema):
 
 
 class CongressIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"number": 3,
+         "held_on": "2026-04-20",
+         "expected": 120,
+         "attended": 98,
+         "kind": "term",
+         "term_label": "2026-2031"},
+    ]})
+
     number: int
     held_on: datetime.date
     expected: int
@@ -215,6 +274,10 @@ class OfficerAssignmentOut(Schema):
 
 
 class AssignmentIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"association_id": 15, "officer_id": 8, "started_on": "2026-02-01", "note": "Tiếp nhận theo dõi"},
+    ]})
+
     association_id: int
     officer_id: int
     started_on: datetime.date
@@ -231,12 +294,16 @@ def _assoc(request: HttpRequest, pk: int, action: str = "view") -> Association:
     return selectors.association_get(user=request.auth, pk=pk, action=action)
 
 
-@router.get("/fields", response=list[FieldOut], summary="Lĩnh vực hoạt động")
+@router.get("/fields", response=list[FieldOut], summary="Lĩnh vực hoạt động",
+            description="The fields of activity associations are registered under; any signed-in user may read "
+                        "them.")
 def list_fields(request: HttpRequest):
     return restrict(FieldOfActivity.objects.all(), request.auth)
 
 
-@router.get("", response=list[AssociationOut], summary="Danh sách hội (trong phạm vi dữ liệu của bạn)")
+@router.get("", response=list[AssociationOut], summary="Danh sách hội (trong phạm vi dữ liệu của bạn)",
+            description="Associations in the caller's scope, a page at a time, filtered by name, field, level, "
+                        "territory and status. Associations outside the scope are never listed.")
 @paginate(PageNumber)
 def list_associations(request: HttpRequest, filters: Query[AssociationFilters], ordering: str = "name",
                       branches: bool | None = None):
@@ -246,7 +313,10 @@ def list_associations(request: HttpRequest, filters: Query[AssociationFilters], 
     return qs.order_by(ORDERING.get(ordering, "name_sort"), "pk")
 
 
-@router.post("", response={201: AssociationOut}, summary="Đăng ký hội mới (bước ban vận động)")
+@router.post("", response={201: AssociationOut}, summary="Đăng ký hội mới (bước ban vận động)",
+             description="Register a new association at its organising-committee stage under a unit in the "
+                         "caller's scope. Roles that may not create associations get 403; invalid fields get 400 "
+                         "with a message per field.")
 def create_association(request: HttpRequest, payload: AssociationIn):
     from sohoi.orgs.models import AdminUnit, Unit
 
@@ -260,13 +330,17 @@ def create_association(request: HttpRequest, payload: AssociationIn):
     return Status(201, assoc)
 
 
-@router.get("/{int:pk}", response=AssociationOut, summary="Một hội")
+@router.get("/{int:pk}", response=AssociationOut, summary="Một hội",
+            description="One association's register entry. An association outside the caller's scope answers 404.")
 @scoped_view(Association)
 def get_association(request: HttpRequest, pk: int):
     return _assoc(request, pk)
 
 
-@router.patch("/{int:pk}", response=AssociationOut, summary="Sửa hồ sơ hội (gửi kèm version)")
+@router.patch("/{int:pk}", response=AssociationOut, summary="Sửa hồ sơ hội (gửi kèm version)",
+              description="Update an association's own profile (only the fields sent change) with the version read. "
+                          "Callers who may not change it get 403; an old version or a field set by state decision "
+                          "is refused with 400.")
 @scoped_view(Association)
 def update_association(request: HttpRequest, pk: int, payload: AssociationPatch):
     assoc = _assoc(request, pk, CHANGE)
@@ -275,20 +349,27 @@ def update_association(request: HttpRequest, pk: int, payload: AssociationPatch)
     return services.association_update(actor=request.auth, association=assoc, data=data, expected_version=version)
 
 
-@router.get("/{int:pk}/branches", response=list[AssociationOut], summary="Chi hội của một hội")
+@router.get("/{int:pk}/branches", response=list[AssociationOut], summary="Chi hội của một hội",
+            description="The branches of one association within the caller's scope; outside the scope answers "
+                        "404.")
 @scoped_view(Association)
 def list_branches(request: HttpRequest, pk: int):
     return selectors.branches_of(user=request.auth, association=_assoc(request, pk)).select_related("field")
 
 
-@router.get("/{int:pk}/transitions", response=list[TransitionOut], summary="Sự kiện tổ chức và văn bản quyết định")
+@router.get("/{int:pk}/transitions", response=list[TransitionOut], summary="Sự kiện tổ chức và văn bản quyết định",
+            description="The organisational events of an association and their decisions, a page at a time; "
+                        "outside the caller's scope answers 404.")
 @scoped_view(Association)
 @paginate(PageNumber)
 def list_transitions(request: HttpRequest, pk: int):
     return restrict(AssociationTransition.objects.filter(association=_assoc(request, pk)), request.auth)
 
 
-@router.post("/{int:pk}/transitions", response={201: AssociationOut}, summary="Ghi sự kiện tổ chức")
+@router.post("/{int:pk}/transitions", response={201: AssociationOut}, summary="Ghi sự kiện tổ chức",
+             description="Record an organisational event (permit, suspend, dissolve, merge...) with its decision "
+                         "and the version read. Roles that may not change the association get 403; a move the "
+                         "workflow forbids gets 400.")
 @scoped_view(Association)
 def create_transition(request: HttpRequest, pk: int, payload: TransitionIn):
     assoc = _assoc(request, pk, CHANGE)
@@ -301,7 +382,9 @@ def create_transition(request: HttpRequest, pk: int, payload: TransitionIn):
 
 
 @router.post("/{int:pk}/state-decisions", response={201: AssociationOut},
-             summary="Ghi quyết định của Nhà nước (Sở Nội vụ, kèm văn bản quyết định)")
+             summary="Ghi quyết định của Nhà nước (Sở Nội vụ, kèm văn bản quyết định)",
+             description="Record a state decision (Department of Home Affairs) with its document, changing only "
+                         "the fields it sets. Other roles get 403; an old version or an invalid field gets 400.")
 @scoped_view(Association)
 def create_state_decision(request: HttpRequest, pk: int, payload: StateDecisionIn):
     from sohoi.orgs.models import AdminUnit, Unit
@@ -335,14 +418,19 @@ def _pick(qs, pk: int | None, field: str):
     return obj
 
 
-@router.get("/{int:pk}/leaders", response=list[LeaderOut], summary="Lãnh đạo hội")
+@router.get("/{int:pk}/leaders", response=list[LeaderOut], summary="Lãnh đạo hội",
+            description="The leaders of an association (`current=true`: those in office). Party membership is "
+                        "shown only to roles allowed to see sensitive data; outside the caller's scope answers "
+                        "404.")
 @scoped_view(Association)
 def list_leaders(request: HttpRequest, pk: int, current: bool = False):
     leaders, _shown = selectors.leaders_for(user=request.auth, association=_assoc(request, pk), current_only=current)
     return leaders
 
 
-@router.post("/{int:pk}/leaders", response={201: LeaderOut}, summary="Ghi lãnh đạo hội")
+@router.post("/{int:pk}/leaders", response={201: LeaderOut}, summary="Ghi lãnh đạo hội",
+             description="Record a leader's appointment. Callers who may not change the association get 403; a "
+                         "role that may not read party membership cannot write it either.")
 @scoped_view(Association)
 def create_leader(request: HttpRequest, pk: int, payload: LeaderIn):
     data = payload.dict()
@@ -354,13 +442,16 @@ def create_leader(request: HttpRequest, pk: int, payload: LeaderIn):
     return Status(201, leader)
 
 
-@router.get("/{int:pk}/congresses", response=list[CongressOut], summary="Đại hội")
+@router.get("/{int:pk}/congresses", response=list[CongressOut], summary="Đại hội",
+            description="The congresses of an association; outside the caller's scope answers 404.")
 @scoped_view(Association)
 def list_congresses(request: HttpRequest, pk: int):
     return restrict(Congress.objects.filter(association=_assoc(request, pk)), request.auth)
 
 
-@router.post("/{int:pk}/congresses", response={201: CongressOut}, summary="Ghi đại hội")
+@router.post("/{int:pk}/congresses", response={201: CongressOut}, summary="Ghi đại hội",
+             description="Record a congress (number, date, attendance); the next one falls due from it. Callers "
+                         "who may not change the association get 403; invalid figures get 400.")
 @scoped_view(Association)
 def create_congress(request: HttpRequest, pk: int, payload: CongressIn):
     congress = services.congress_record(actor=request.auth, association=_assoc(request, pk, CHANGE),
@@ -368,7 +459,10 @@ def create_congress(request: HttpRequest, pk: int, payload: CongressIn):
     return Status(201, congress)
 
 
-@router.get("/{int:pk}/members", response=list[MemberOut], summary="Hội viên (dữ liệu nhạy cảm chỉ cho vai trò được phép)")
+@router.get("/{int:pk}/members", response=list[MemberOut], summary="Hội viên (dữ liệu nhạy cảm chỉ cho vai trò được phép)",
+            description="The members of an association, a page at a time; sensitive fields are masked unless the "
+                        "caller's role may see them, and such reads are logged. Outside the caller's scope "
+                        "answers 404.")
 @scoped_view(Association)
 @paginate(PageNumber)
 def list_members(request: HttpRequest, pk: int, q: str | None = None):
@@ -396,7 +490,9 @@ class _MemberPage:
         return rows
 
 
-@router.get("/assignments", response=list[OfficerAssignmentOut], summary="Phân công cán bộ theo dõi hội")
+@router.get("/assignments", response=list[OfficerAssignmentOut], summary="Phân công cán bộ theo dõi hội",
+            description="Which officer follows which association, filtered by officer and current assignments, "
+                        "within the caller's scope.")
 @paginate(PageNumber)
 def list_assignments(request: HttpRequest, officer_id: int | None = None, current: bool | None = None):
     qs = restrict(OfficerAssignment.objects.select_related("officer"), request.auth)
@@ -407,7 +503,9 @@ def list_assignments(request: HttpRequest, officer_id: int | None = None, curren
     return qs
 
 
-@router.post("/assignments", response={201: OfficerAssignmentOut}, summary="Phân công (hoặc chuyển giao) cán bộ theo dõi")
+@router.post("/assignments", response={201: OfficerAssignmentOut}, summary="Phân công (hoặc chuyển giao) cán bộ theo dõi",
+             description="Assign (or hand over) the officer who follows an association (Department of Home "
+                         "Affairs). Other roles get 403; an unknown officer gets 404.")
 def create_assignment(request: HttpRequest, payload: AssignmentIn):
     from sohoi.accounts.models import User
 
@@ -441,7 +539,10 @@ class RegisterImportErrorOut(ErrorOut):
 
 
 @router.post("/register-import", response={200: RegisterImportOut, 400: RegisterImportErrorOut},
-             summary="Nhập danh bạ hội hiện có (.xlsx/.csv): kiểm tra thử hoặc ghi, tất cả hoặc không gì")
+             summary="Nhập danh bạ hội hiện có (.xlsx/.csv): kiểm tra thử hoặc ghi, tất cả hoặc không gì",
+             description="Import the existing register of associations from .xlsx or .csv: dry run or write, all "
+                         "rows or none (Department of Home Affairs and administrators). Any bad row gives 400 "
+                         "listing every error and stores nothing.")
 def register_import(request: HttpRequest, file: File[UploadedFile], dry_run: Form[bool] = True):
     """Sở Nội vụ và quản trị hệ thống. Chạy đồng bộ (tệp lớn có thể mất vài chục giây); trang web có thanh tiến
     độ cho tệp lớn. Lỗi: 400 kèm danh sách mọi lỗi (dòng, cột, cách sửa); không ghi gì."""

@@ -132,6 +132,16 @@ def coverage_uncovered(request: HttpRequest):
 # Charters, dossier, leaders ------------------------------------------------------------------------------
 
 class CharterIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"label": "Điều lệ (sửa đổi, bổ sung) nhiệm kỳ 2026-2031",
+         "decision_number": "210/QĐ-SNV",
+         "decision_date": "2026-07-01",
+         "decision_issuer": "Sở Nội vụ",
+         "effective_from": "2026-07-15",
+         "term_years": 5,
+         "summary": "Sửa đổi điều kiện kết nạp hội viên"},
+    ]})
+
     label: str = Field(..., max_length=200)
     decision_number: str = Field(..., max_length=60)
     decision_date: datetime.date
@@ -181,7 +191,17 @@ class DossierOut(Schema):
 class DossierPatch(Schema):
     """The fields of the dossier screen; give only those that change, with the `version` you read."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [
+            {"version": 1,
+             "committee_decision_number": "12/QĐ-UBND",
+             "committee_decision_date": "2026-02-10",
+             "committee_members": 7,
+             "founding_members": 60,
+             "filed_on": "2026-03-01"},
+        ]},
+    )
 
     version: int = Field(..., ge=0, le=MAX_ID)
     committee_decision_number: str | None = Field(None, max_length=60)
@@ -229,6 +249,10 @@ def update_dossier(request: HttpRequest, dossier_id: int, payload: DossierPatch)
 
 
 class LeaderDateIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"on": "2026-06-30"},
+    ]})
+
     on: datetime.date
 
 
@@ -263,6 +287,13 @@ def report_leader(request: HttpRequest, pk: int, payload: LeaderDateIn):
 # The monitoring log ---------------------------------------------------------------------------------------
 
 class MonitoringLogIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"on": "2026-05-12",
+         "kind": "visit",
+         "text": "Làm việc với Ban Thường vụ hội về kế hoạch đại hội nhiệm kỳ.",
+         "follow_up_due": "2026-06-12"},
+    ]})
+
     on: datetime.date
     kind: str = Field(..., max_length=20)
     text: str = Field(..., max_length=20000)
@@ -326,6 +357,18 @@ class LegalRuleOut(Schema):
 
 
 class LegalRuleIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"code": "congress_overdue_months",
+         "label": "Thời hạn tổ chức đại hội nhiệm kỳ quá hạn",
+         "value": "6",
+         "unit": "tháng",
+         "legal_basis": "Nghị định 126/2024/NĐ-CP",
+         "scope_level": "",
+         "is_default": False,
+         "valid_from": "2026-01-01",
+         "valid_to": None},
+    ]})
+
     code: str = Field(..., max_length=40)
     label: str = Field(..., max_length=300)
     value: str = Field(..., max_length=200)
@@ -338,7 +381,12 @@ class LegalRuleIn(Schema):
 
 
 class LegalRulePatch(Schema):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [
+            {"version": 2, "value": "12", "legal_basis": "Nghị định 126/2024/NĐ-CP, Điều 36"},
+        ]},
+    )
 
     version: int = Field(..., ge=0, le=MAX_ID)
     label: str | None = Field(None, max_length=300)

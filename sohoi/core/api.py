@@ -44,7 +44,10 @@ class NotificationOut(Schema):
     read_at: datetime.datetime | None
 
 
-@router.get("audit", response=list[AuditOut], summary="Nhật ký thay đổi (quản trị hệ thống)")
+@router.get("audit", response=list[AuditOut], summary="Nhật ký thay đổi (quản trị hệ thống)",
+            description="The audit log, newest first, a page at a time, filtered by action, actor and dates. Any "
+                        "signed-in user may call it; only the entries within the caller's scope are listed "
+                        "(secret objects and sensitive reads stay hidden).")
 @paginate
 def list_audit(request: HttpRequest, action: str | None = None, actor: str | None = None,
                date_from: datetime.date | None = None, date_to: datetime.date | None = None):
@@ -52,13 +55,16 @@ def list_audit(request: HttpRequest, action: str | None = None, actor: str | Non
     return audit_list(user=request.auth, filters=params).qs
 
 
-@router.get("audit/{int:entry_id}", response=AuditOut, summary="Một dòng nhật ký")
+@router.get("audit/{int:entry_id}", response=AuditOut, summary="Một dòng nhật ký",
+            description="One audit log entry. An entry outside the caller's scope answers 404.")
 @scoped_view(AuditEntry)
 def get_audit(request: HttpRequest, entry_id: int):
     return audit_entry_get(user=request.auth, pk=entry_id)
 
 
-@router.get("notifications", response=list[NotificationOut], summary="Thông báo của tôi")
+@router.get("notifications", response=list[NotificationOut], summary="Thông báo của tôi",
+            description="The caller's own notifications, newest first; `unread=true` keeps the unread ones. "
+                        "Nobody sees another user's notifications.")
 @paginate
 def list_notifications(request: HttpRequest, unread: bool = False):
     qs = restrict(Notification.objects.all(), request.auth)
@@ -98,13 +104,22 @@ class HolidayOut(Schema):
 
 
 class HolidayIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"day": "2026-09-02", "name": "Quốc khánh", "legal_basis": "Điều 112 Bộ luật Lao động 2019"},
+    ]})
+
     day: datetime.date
     name: str = Field(..., max_length=200)
     legal_basis: str = Field("", max_length=300)
 
 
 class HolidayPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [
+            {"name": "Nghỉ bù Quốc khánh"},
+        ]},
+    )
 
     day: datetime.date | None = None
     name: str | None = Field(None, max_length=200)

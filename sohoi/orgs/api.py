@@ -51,7 +51,9 @@ class GroupOut(Schema):
     root_id: int | None
 
 
-@router.get("", response=list[UnitOut], summary="Danh sách cơ quan, đơn vị")
+@router.get("", response=list[UnitOut], summary="Danh sách cơ quan, đơn vị",
+            description="Agencies and units in the caller's scope, a page at a time, filtered by kind, name or "
+                        "parent. Units outside the scope are not listed.")
 @paginate
 def list_units(request: HttpRequest, filters: Query[UnitFilters], ordering: str = "path"):
     from sohoi.core.text import fold
@@ -62,12 +64,15 @@ def list_units(request: HttpRequest, filters: Query[UnitFilters], ordering: str 
     return qs.order_by(ordering if ordering.lstrip("-") in {"path", "name", "code", "id"} else "path")
 
 
-@router.get("/groups", response=list[GroupOut], summary="Nhóm đơn vị được giao việc")
+@router.get("/groups", response=list[GroupOut], summary="Nhóm đơn vị được giao việc",
+            description="Groups of units that tasks can be assigned to, within the caller's scope.")
 def list_groups(request: HttpRequest):
     return restrict(UnitGroup.objects.all(), request.auth)
 
 
-@router.get("/admin-units", response=list[AdminUnitOut], summary="Đơn vị hành chính")
+@router.get("/admin-units", response=list[AdminUnitOut], summary="Đơn vị hành chính",
+            description="Administrative units (province, commune), filtered by kind and parent; any signed-in "
+                        "user may read them.")
 @paginate
 def list_admin_units(request: HttpRequest, kind: str | None = None, parent_id: int | None = None):
     qs = restrict(AdminUnit.objects.all(), request.auth)
@@ -78,7 +83,8 @@ def list_admin_units(request: HttpRequest, kind: str | None = None, parent_id: i
     return qs
 
 
-@router.get("/{int:unit_id}", response=UnitOut, summary="Một cơ quan, đơn vị")
+@router.get("/{int:unit_id}", response=UnitOut, summary="Một cơ quan, đơn vị",
+            description="One agency or unit. A unit outside the caller's scope answers 404.")
 @scoped_view(Unit)
 def get_unit(request: HttpRequest, unit_id: int):
     return get_scoped(Unit, request.auth, pk=unit_id)

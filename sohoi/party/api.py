@@ -47,6 +47,21 @@ class OrganisationDetailOut(OrganisationOut):
 
 
 class OrganisationIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"association_id": 15,
+         "name": "Chi bộ Hội Khuyến học phường An Khánh",
+         "kind": "cell",
+         "superior_id": 4,
+         "parent_id": None,
+         "decision_number": "15-QĐ/ĐU",
+         "decision_date": "2026-03-02",
+         "decision_issuer": "Đảng ủy phường An Khánh",
+         "secretary_name": "Nguyễn Văn A",
+         "official_members": 5,
+         "probationary_members": 1,
+         "members_reported_on": "2026-03-02"},
+    ]})
+
     association_id: int = Field(..., ge=1, le=MAX_ID)
     name: str = Field(..., max_length=300)
     kind: str = Field(..., max_length=30)
@@ -80,6 +95,15 @@ class RatingOut(Schema):
 
 
 class RatingIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"organisation_id": 9,
+         "year": 2025,
+         "score": 92,
+         "grade": "good",
+         "decision": "120-QĐ/ĐU",
+         "note": ""},
+    ]})
+
     organisation_id: int = Field(..., ge=1, le=MAX_ID)
     year: int = Field(..., ge=1900, le=2100)
     score: int | None = Field(None, ge=-1000, le=1000)
@@ -111,6 +135,17 @@ class RuleOut(Schema):
 
 
 class RuleIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"code": "min_members",
+         "label": "Số đảng viên chính thức tối thiểu để lập tổ chức đảng",
+         "value": "3",
+         "unit": "người",
+         "legal_basis": "Điều lệ Đảng, Điều 21",
+         "is_default": False,
+         "valid_from": "2026-01-01",
+         "valid_to": None},
+    ]})
+
     code: str
     label: str
     value: str
@@ -122,6 +157,10 @@ class RuleIn(Schema):
 
 
 class RulePatch(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"value": "3", "legal_basis": "Điều lệ Đảng, Điều 21", "version": 2},
+    ]})
+
     label: str | None = None
     value: str | None = None
     legal_basis: str | None = None
@@ -135,14 +174,19 @@ def _filtered(filterset):
     return filterset.qs if filterset.is_valid() else filterset.queryset.none()
 
 
-@router.get("/organisations", response=list[OrganisationOut], summary="Tổ chức đảng trong các hội")
+@router.get("/organisations", response=list[OrganisationOut], summary="Tổ chức đảng trong các hội",
+            description="Party organisations in associations within the caller's scope, a page at a time, "
+                        "filtered by name, kind, status and superior committee. Organisations outside the scope "
+                        "are not listed.")
 @paginate
 def list_organisations(request: HttpRequest, filters: Query[OrganisationFilters]):
     params = {k: v for k, v in filters.dict().items() if v not in (None, "")}
     return _filtered(selectors.organisation_list(user=request.auth, filters=params))
 
 
-@router.get("/organisations/{int:organisation_id}", response=OrganisationDetailOut, summary="Một tổ chức đảng")
+@router.get("/organisations/{int:organisation_id}", response=OrganisationDetailOut, summary="Một tổ chức đảng",
+            description="One Party organisation; the secretary's name only for roles allowed to see it. Outside "
+                        "the caller's scope answers 404.")
 @scoped_view(PartyOrganisation)
 def get_organisation(request: HttpRequest, organisation_id: int):
     org = selectors.organisation_get(user=request.auth, pk=organisation_id)
@@ -151,7 +195,10 @@ def get_organisation(request: HttpRequest, organisation_id: int):
     return org
 
 
-@router.post("/organisations", response={201: OrganisationDetailOut}, summary="Ghi tổ chức đảng")
+@router.post("/organisations", response={201: OrganisationDetailOut}, summary="Ghi tổ chức đảng",
+             description="Record a Party organisation set up in an association (with its decision). Roles that may "
+                         "not record one get 403; an association or parent outside the caller's scope is refused "
+                         "like a missing one.")
 def create_organisation(request: HttpRequest, payload: OrganisationIn):
     data = payload.dict()
     data["association"] = get_scoped(selectors.party_associations(user=request.auth), request.auth,
@@ -174,14 +221,18 @@ class RatingFilters(Schema):
     organisation: int | None = Field(None, ge=1, le=MAX_ID)
 
 
-@router.get("/ratings", response=list[RatingOut], summary="Xếp loại chất lượng")
+@router.get("/ratings", response=list[RatingOut], summary="Xếp loại chất lượng",
+            description="Yearly quality ratings of Party organisations in the caller's scope, filtered by year, "
+                        "grade and organisation.")
 @paginate
 def list_ratings(request: HttpRequest, filters: Query[RatingFilters]):
     params = {k: v for k, v in filters.dict().items() if v is not None}
     return _filtered(selectors.rating_list(user=request.auth, filters=params))
 
 
-@router.get("/ratings/summary", summary="Tổng hợp xếp loại theo năm và theo cấp ủy")
+@router.get("/ratings/summary", summary="Tổng hợp xếp loại theo năm và theo cấp ủy",
+            description="Counts of ratings by grade, per year and per superior committee, over the caller's "
+                        "scope.")
 def ratings_summary(request: HttpRequest):
     data = selectors.rating_summary(user=request.auth)
     return {"grades": [str(g.value) for g in data["grades"]],
@@ -190,13 +241,17 @@ def ratings_summary(request: HttpRequest):
                               "counts": r["cells"], "total": r["total"]} for r in data["committee_rows"]]}
 
 
-@router.get("/ratings/{int:rating_id}", response=RatingOut, summary="Một xếp loại")
+@router.get("/ratings/{int:rating_id}", response=RatingOut, summary="Một xếp loại",
+            description="One quality rating. A rating outside the caller's scope answers 404.")
 @scoped_view(QualityRating)
 def get_rating(request: HttpRequest, rating_id: int):
     return get_scoped(QualityRating, request.auth, pk=rating_id)
 
 
-@router.post("/ratings", response={201: RatingOut}, summary="Ghi (hoặc sửa) xếp loại một năm")
+@router.post("/ratings", response={201: RatingOut}, summary="Ghi (hoặc sửa) xếp loại một năm",
+             description="Record (or correct) an organisation's quality rating for a year. Callers who may not "
+                         "change the organisation get 403 (404 outside their scope); an invalid score or grade "
+                         "gets 400.")
 def create_rating(request: HttpRequest, payload: RatingIn):
     org = selectors.organisation_get(user=request.auth, pk=payload.organisation_id, action="change")
     rating = services.rating_record(actor=request.auth, organisation=org, year=payload.year, score=payload.score,
@@ -204,7 +259,9 @@ def create_rating(request: HttpRequest, payload: RatingIn):
     return Status(201, rating)
 
 
-@router.get("/eligibility", response=list[EligibleOut], summary="Hội đủ điều kiện, chưa có tổ chức đảng")
+@router.get("/eligibility", response=list[EligibleOut], summary="Hội đủ điều kiện, chưa có tổ chức đảng",
+            description="Associations eligible for a Party organisation that have none yet. Roles that may not "
+                        "see party-membership figures get 403; each read is logged.")
 @paginate
 def list_eligible(request: HttpRequest):
     require(request.auth, "party.see_eligibility")  # derived from party membership: 403, not an empty list
@@ -214,19 +271,25 @@ def list_eligible(request: HttpRequest):
     return qs
 
 
-@router.get("/rules", response=list[RuleOut], summary="Quy định về tổ chức đảng")
+@router.get("/rules", response=list[RuleOut], summary="Quy định về tổ chức đảng",
+            description="The rules on Party organisations (thresholds, defaults), filtered by code; any signed-in "
+                        "user may read them.")
 @paginate
 def list_rules(request: HttpRequest, code: str | None = Query(None, max_length=40)):
     qs = selectors.rule_list(user=request.auth)
     return qs.filter(code=code) if code else qs
 
 
-@router.post("/rules", response={201: RuleOut}, summary="Thêm quy định (quản trị hệ thống)")
+@router.post("/rules", response={201: RuleOut}, summary="Thêm quy định (quản trị hệ thống)",
+             description="Add a rule on Party organisations (administrators); other roles get 403 and invalid "
+                         "values get 400.")
 def create_rule(request: HttpRequest, payload: RuleIn):
     return Status(201, services.party_rule_create(actor=request.auth, data=payload.dict()))
 
 
-@router.patch("/rules/{int:rule_id}", response=RuleOut, summary="Sửa quy định (quản trị hệ thống)")
+@router.patch("/rules/{int:rule_id}", response=RuleOut, summary="Sửa quy định (quản trị hệ thống)",
+              description="Change a rule (administrators) with the version read; other roles get 403, an old "
+                          "version gets 400.")
 @scoped_view(PartyRule)
 def update_rule(request: HttpRequest, rule_id: int, payload: RulePatch):
     rule = get_scoped(PartyRule, request.auth, "change", pk=rule_id)
@@ -240,7 +303,15 @@ def update_rule(request: HttpRequest, rule_id: int, payload: RulePatch):
 class OrganisationPatch(Schema):
     """The fields the edit page changes; give only those that change, with the `version` you read."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [
+            {"version": 2,
+             "official_members": 7,
+             "probationary_members": 0,
+             "members_reported_on": "2026-06-30"},
+        ]},
+    )
 
     version: int = Field(..., ge=0, le=MAX_ID)
     name: str | None = Field(None, max_length=300)
@@ -258,6 +329,10 @@ class OrganisationPatch(Schema):
 
 
 class OrganisationEndIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"status": "merged", "ended_on": "2026-09-01", "decision_number": "31-QĐ/ĐU", "successor_id": 11},
+    ]})
+
     status: str = Field(..., max_length=20, description="dissolved | merged")
     ended_on: datetime.date
     decision_number: str = Field(..., max_length=60)
@@ -265,6 +340,13 @@ class OrganisationEndIn(Schema):
 
 
 class PartyMemberCountIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"reported_on": "2026-06-30",
+         "official": 6,
+         "probationary": 1,
+         "source": "Báo cáo 6 tháng của hội"},
+    ]})
+
     reported_on: datetime.date
     official: int = Field(..., ge=-MAX_ID, le=MAX_ID)
     probationary: int = Field(0, ge=-MAX_ID, le=MAX_ID)
@@ -281,6 +363,10 @@ class PartyMemberCountOut(Schema):
 
 
 class EligibilityTaskIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"committee_id": 4, "association_ids": [15, 16], "due": "2026-12-31"},
+    ]})
+
     committee_id: int = Field(..., ge=1, le=MAX_ID)
     association_ids: list[int] = Field([], max_length=5000,
                                        description="Empty: every eligible association under this committee")

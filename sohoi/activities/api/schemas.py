@@ -3,6 +3,7 @@
 import datetime
 
 from ninja import Field, Schema
+from pydantic import ConfigDict
 
 from ..models import YearlyReport
 
@@ -13,6 +14,15 @@ MONEY = 10**15
 # Schemas ------------------------------------------------------------------------------------------------
 
 class StateTaskIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"association_id": 15,
+         "document_id": None,
+         "document_number": "88/QĐ-UBND",
+         "content": "Tổ chức tuyên truyền phổ biến pháp luật cho hội viên",
+         "year_from": 2026,
+         "year_to": 2027},
+    ]})
+
     association_id: int = Field(..., ge=1, le=MAX_ID)
     document_id: int | None = Field(None, ge=1, le=MAX_ID)
     document_number: str = Field("", max_length=100)
@@ -32,6 +42,15 @@ class StateTaskOut(Schema):
 
 
 class SupportIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"task_id": 21,
+         "year": 2026,
+         "amount": 50000000,
+         "budget_source": "commune",
+         "document_number": "90/QĐ-UBND",
+         "decided_on": "2026-04-01"},
+    ]})
+
     task_id: int | None = Field(None, ge=1, le=MAX_ID, description="Nhiệm vụ được giao (bắt buộc)")
     year: int = Field(..., ge=1900, le=2100)
     amount: int = Field(..., ge=-MONEY, le=MONEY)
@@ -51,6 +70,20 @@ class SupportOut(Schema):
 
 
 class FinanceIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"association_id": 15,
+         "year": 2025,
+         "revenue_total": 120000000,
+         "rev_dues": 30000000,
+         "rev_donations": 60000000,
+         "rev_state": 30000000,
+         "expenditure_total": 110000000,
+         "exp_programmes": 80000000,
+         "exp_office": 30000000,
+         "staff_paid": 2,
+         "note": ""},
+    ]})
+
     association_id: int = Field(..., ge=1, le=MAX_ID)
     year: int = Field(..., ge=1900, le=2100)
     revenue_total: int = Field(..., ge=-MONEY, le=MONEY)
@@ -99,6 +132,19 @@ class FinanceOut(Schema):
 
 
 class YearlyReportIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"association_id": 15,
+         "year": 2025,
+         "members": 250,
+         "branches": 4,
+         "activities": "Trao 120 suất học bổng; tổ chức 6 buổi sinh hoạt chuyên đề.",
+         "organisation": "",
+         "difficulties": "Kinh phí hoạt động hạn chế",
+         "proposals": "",
+         "attachment_name": None,
+         "attachment_base64": None},
+    ]})
+
     association_id: int = Field(..., ge=1, le=MAX_ID)
     year: int = Field(..., ge=1900, le=2100)
     members: int = Field(0, ge=-MAX_ID, le=MAX_ID)
@@ -138,6 +184,14 @@ class ReportDetailOut(YearlyReportOut):
 
 
 class YearlyReportTransitionIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"action": "return",
+         "comment": "Bổ sung số liệu tài chính năm 2025.",
+         "activities": None,
+         "attachment_name": None,
+         "attachment_base64": None},
+    ]})
+
     action: str = Field(..., max_length=20)
     comment: str = Field("", max_length=5000)
     activities: str | None = Field(None, max_length=20000)
@@ -146,6 +200,22 @@ class YearlyReportTransitionIn(Schema):
 
 
 class DocumentReviewIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"unit_id": None,
+         "document_id": 30,
+         "programme": "Chương trình khuyến học 2021-2025",
+         "kind": "final",
+         "held_on": "2026-01-15",
+         "period_from": "2021-01-01",
+         "period_to": "2025-12-31",
+         "findings": "Hoàn thành 9/10 chỉ tiêu.",
+         "strengths": "",
+         "weaknesses": "",
+         "proposals": "",
+         "attachment_name": None,
+         "attachment_base64": None},
+    ]})
+
     unit_id: int | None = Field(None, ge=1, le=MAX_ID, description="Mặc định: đơn vị của người gửi")
     document_id: int | None = Field(None, ge=1, le=MAX_ID)
     programme: str = Field("", max_length=300)
@@ -174,6 +244,19 @@ class ReviewOut(Schema):
 
 
 class GoodModelIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"association_id": 15,
+         "title": "Tủ sách khuyến học khu phố",
+         "field_id": 3,
+         "started_on": "2025-09-01",
+         "description": "Mỗi khu phố một tủ sách do hội viên đóng góp.",
+         "results": "12 tủ sách, 800 lượt mượn",
+         "beneficiaries": 300,
+         "commendations": "",
+         "evidence_name": None,
+         "evidence_base64": None},
+    ]})
+
     association_id: int = Field(..., ge=1, le=MAX_ID)
     title: str = Field(..., max_length=300)
     field_id: int | None = Field(None, ge=1, le=MAX_ID)
@@ -200,6 +283,10 @@ class GoodModelOut(Schema):
 
 
 class ReplicationIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"adopter_id": 42, "adopted_on": "2026-03-01", "result": "ongoing", "note": ""},
+    ]})
+
     adopter_id: int = Field(..., ge=1, le=MAX_ID)
     adopted_on: datetime.date
     result: str = Field("ongoing", max_length=20)
@@ -216,6 +303,18 @@ class ReplicationOut(Schema):
 
 
 class ExchangeIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"association_id": 15,
+         "direction": "out",
+         "partner": "Hiệp hội Thử Nghiệm Quốc tế",
+         "country": "Nhật Bản",
+         "starts_on": "2026-10-05",
+         "ends_on": "2026-10-10",
+         "purpose": "Trao đổi kinh nghiệm khuyến học",
+         "approval_number": "77/QĐ-UBND",
+         "report_due": "2026-11-10"},
+    ]})
+
     association_id: int = Field(..., ge=1, le=MAX_ID)
     direction: str = Field(..., max_length=5)
     partner: str = Field(..., max_length=300)
@@ -243,11 +342,28 @@ class ExchangeOut(Schema):
 
 
 class ExchangeReportIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"reported_on": "2026-10-20",
+         "report_summary": "Đoàn đã làm việc với 2 đối tác; đề xuất chương trình trao đổi năm 2027."},
+    ]})
+
     reported_on: datetime.date
     report_summary: str = Field(..., max_length=20000)
 
 
 class ProjectIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"association_id": 15,
+         "title": "Dự án thư viện cộng đồng",
+         "donor": "Quỹ Thử Nghiệm",
+         "country": "Hàn Quốc",
+         "amount": 500000000,
+         "approval_number": "101/QĐ-UBND",
+         "approved_on": "2026-02-20",
+         "starts_on": "2026-03-01",
+         "ends_on": "2027-02-28"},
+    ]})
+
     association_id: int = Field(..., ge=1, le=MAX_ID)
     title: str = Field(..., max_length=300)
     donor: str = Field(..., max_length=300)
@@ -273,6 +389,17 @@ class ProjectOut(Schema):
 
 
 class CaseIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"association_id": 15,
+         "kind": "need",
+         "raised_by": "Nguyễn Văn A",
+         "raised_on": "2026-05-05",
+         "summary": "Đề nghị hỗ trợ học bổng cho con hội viên.",
+         "response": "",
+         "outcome": "open",
+         "closed_on": None},
+    ]})
+
     association_id: int = Field(..., ge=1, le=MAX_ID)
     kind: str = Field(..., max_length=20)
     raised_by: str = Field(..., max_length=200)

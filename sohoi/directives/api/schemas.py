@@ -5,6 +5,7 @@ import datetime
 from typing import Annotated
 
 from ninja import Field, Schema
+from pydantic import ConfigDict
 
 MAX_ID = 2_147_483_647
 UserId = Annotated[int, Field(ge=1, le=MAX_ID)]
@@ -76,6 +77,17 @@ class DocumentUploadForm(DocumentMetaBase):
 
 
 class DocumentTextIn(DocumentMetaBase):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"direction": "incoming",
+         "received_on": "2026-10-15",
+         "incoming_no": "1024",
+         "urgency": "normal",
+         "secrecy": "normal",
+         "readers": [],
+         "text": "THÀNH ỦY THỬ NGHIỆM\n*\nSố 999-CV/TU\nV/v rà soát các hội\n\n"
+                 "1 - Ban Dân vận rà soát các hội, báo cáo trước ngày 28/02/2027.\n"},
+    ]})
+
     text: str = Field(..., max_length=2_000_000, description="the document's plain text, as printed",
                       examples=["THÀNH ỦY CẦN THƠ\n*\nSố 901-CV/TU\nV/v rà soát các hội\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
                                 "Cần Thơ, ngày 06 tháng 01 năm 2014\n\n1 - Ban Dân vận rà soát các hội, báo cáo "
@@ -84,6 +96,15 @@ class DocumentTextIn(DocumentMetaBase):
 
 class DocumentPatchIn(Schema):
     """The header fields of the edit page; only the fields sent change. `version` is the one read."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"version": 3,
+         "code": "752-CV/TU",
+         "subject": "V/v rà soát các hội quần chúng",
+         "signer_name": "Nguyễn Văn A",
+         "signer_title": "Phó Bí thư Thường trực"},
+    ]})
+
     version: int = Field(..., ge=0, le=MAX_ID, description="the document's version as read (optimistic locking)")
     code: str | None = Field(None, max_length=80, examples=["752-CV/TU"])
     number: str | None = Field(None, max_length=20)
@@ -127,11 +148,19 @@ class ProposalTaskIn(Schema):
 
 
 class ProposalIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"tasks": [{"no": "1", "text": "Tổ chức quán triệt nội dung chỉ thị.", "include": True, "deadline": "2026-12-31", "recurrence": "", "leads": [{"name": "Ban Dân vận Thành ủy", "choice": "unit:12"}], "coordinators": []}]},
+    ]})
+
     tasks: list[ProposalTaskIn] = Field(..., max_length=500, description="the WHOLE list, in order: add, delete, "
                                         "split, merge and reorder by sending the list as it should be")
 
 
 class ConfirmIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"tasks": [{"no": "1", "text": "Tổ chức quán triệt nội dung chỉ thị.", "include": True, "deadline": "2026-12-31", "recurrence": "", "leads": [{"name": "Ban Dân vận Thành ủy", "choice": "unit:12"}], "coordinators": []}]},
+    ]})
+
     tasks: list[ProposalTaskIn] | None = Field(None, max_length=500,
                                                description="optional: save this list first, then confirm")
 
@@ -231,6 +260,13 @@ class ReportOut(Schema):
 
 
 class ReportIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"text": "Đã tổ chức quán triệt cho 120 cán bộ, đảng viên.",
+         "percent": 60,
+         "milestone": "Quán triệt xong",
+         "is_final": False},
+    ]})
+
     text: str = Field(..., examples=["Đã tổ chức quán triệt cho 120 cán bộ, đảng viên."])
     percent: int | None = Field(None, ge=0, le=100, examples=[60])
     milestone: str = Field("", examples=["Quán triệt xong"])
@@ -245,6 +281,10 @@ class ReportUploadForm(Schema):
 
 
 class ReviewIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"comment": "Bổ sung số liệu từng xã."},
+    ]})
+
     comment: str = Field("", examples=["Bổ sung số liệu từng xã."])
 
 
@@ -274,6 +314,10 @@ class TrackingOut(Schema):
 
 
 class UrgeIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"unit_id": 12},
+    ]})
+
     unit_id: int = Field(..., ge=1, le=MAX_ID, description="the unit to remind of all its overdue assignments")
 
 
@@ -287,6 +331,24 @@ COUNT = {"ge": -MAX_ID, "le": MAX_ID}
 
 
 class SessionIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"document_id": 30,
+         "unit_id": 12,
+         "held_on": "2026-05-20",
+         "form": "conference",
+         "title": "Hội nghị quán triệt Chỉ thị 17-CT/TW",
+         "materials": "",
+         "note": "",
+         "planned_cadres": 40,
+         "actual_cadres": 38,
+         "planned_party": 60,
+         "actual_party": 55,
+         "planned_members": 100,
+         "actual_members": 92,
+         "planned_others": 0,
+         "actual_others": 0},
+    ]})
+
     document_id: int = Field(..., ge=1, le=MAX_ID)
     unit_id: int = Field(..., ge=1, le=MAX_ID)
     held_on: datetime.date = Field(..., examples=["2012-12-05"])
@@ -306,6 +368,11 @@ class SessionIn(Schema):
 
 class SessionPatchIn(Schema):
     """Only the fields sent change; `version` is the one read (optimistic locking)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"version": 2, "title": "Hội nghị quán triệt (bổ sung)", "actual_members": 95},
+    ]})
+
     version: int = Field(..., ge=0, le=MAX_ID)
     held_on: datetime.date | None = None
     form: str | None = Field(None, max_length=20)

@@ -36,7 +36,8 @@ def list_tasks(request: HttpRequest, document: int | None = None, lead: int | No
 
 
 @router.get("/tasks/{int:task_id}", response=TaskOut, summary="Một nhiệm vụ", operation_id="directives_task_get",
-            description="One task.")
+            description="One task of a directive, with its assignments. A task outside the caller's scope "
+                        "answers 404.")
 @scoped_view(Task)
 def get_task(request: HttpRequest, task_id: int):
     return selectors.task_get(user=request.auth, pk=task_id)
