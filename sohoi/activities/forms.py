@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sohoi.associations.models import FieldOfActivity
 from sohoi.core.filters import offer_choices
+from sohoi.core.widgets import DateWidget
 from sohoi.directives.models import Document
 from sohoi.orgs.models import Unit
 
@@ -25,7 +26,7 @@ from .choices import (
 )
 from .services.common import cap
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateWidget()  # the one date widget (dd/mm/yyyy); plain forms.DateField gets it anyway
 OFFERED = 30
 INVALID_CHOICE = _("Lựa chọn không hợp lệ. Chọn một mục trong danh sách.")
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from sohoi.accounts.models import User
 from sohoi.core.forms import apply_errors  # noqa: F401 - the one helper, re-exported for the views
 from sohoi.core.scoping import restrict
+from sohoi.core.widgets import DateWidget
 from sohoi.orgs.choices import UnitKind
 from sohoi.orgs.models import AdminUnit, Unit
 
@@ -15,7 +16,7 @@ from .choices import Action, DossierItem
 from .models import Association, CharterVersion, Congress, FoundingDossier, Leader, LegalRule, MonitoringLog
 from .permissions import monitoring_officers
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateWidget()  # the one date widget (dd/mm/yyyy); plain forms.DateField gets it anyway
 # An id outside the user's reach is answered like an unknown one: never with the name behind it (issue 10).
 INVALID_CHOICE = _("Lựa chọn không hợp lệ. Chọn một mục trong danh sách.")
 

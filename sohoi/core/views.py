@@ -161,7 +161,6 @@ def holidays(request: HttpRequest) -> HttpResponse:
         class Meta:
             model = Holiday
             fields = ["day", "name", "legal_basis"]
-            widgets = {"day": djforms.DateInput(attrs={"type": "date"})}
 
     may_add = allowed(request.user, "core.add_holiday")
     form = HolidayForm(request.POST or None) if may_add else None

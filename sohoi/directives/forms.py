@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 from sohoi.accounts.models import User
 from sohoi.core.permissions import allowed
 from sohoi.core.scoping import restrict
+from sohoi.core.widgets import DateWidget
 
 from .choices import Direction, Secrecy, Urgency
 from .models import Document
@@ -30,11 +31,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
+DateInput = DateWidget  # the one date widget of the project (dd/mm/yyyy), under the name this module used
 
 
 def _readers_field(user: Any) -> forms.ModelMultipleChoiceField:

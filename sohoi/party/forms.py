@@ -10,13 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from sohoi.associations.models import Association
 from sohoi.core.forms import apply_errors  # noqa: F401  (re-exported for the views)
 from sohoi.core.params import MAX_ID
+from sohoi.core.widgets import DateWidget
 from sohoi.orgs.choices import UnitKind
 from sohoi.orgs.models import Unit
 
 from .choices import Grade, OrgStatus
 from .models import PartyOrganisation, PartyRule
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateWidget()  # the one date widget (dd/mm/yyyy); plain forms.DateField gets it anyway
 # An id outside the user's reach is answered like an unknown one: never with the name behind it (issue 10).
 INVALID_CHOICE = _("Lựa chọn không hợp lệ. Chọn một mục trong danh sách.")
 

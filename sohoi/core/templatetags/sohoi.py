@@ -23,3 +23,11 @@ def action_label(code: str) -> str:
     from sohoi.core.audit_labels import action_label as label
 
     return label(code)
+
+
+@register.filter
+def dmy(value) -> str:
+    """dd/mm/yyyy of a date or an ISO date string (the value of a hand-written date field, core.widgets)."""
+    from sohoi.core.widgets import show_day
+
+    return show_day(value)

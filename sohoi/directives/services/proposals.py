@@ -91,7 +91,7 @@ def _clean_tasks(tasks: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
             try:
                 datetime.date.fromisoformat(item["deadline"])
             except ValueError:
-                errors.append(f"{label}: hạn “{item['deadline']}” không phải ngày; nhập dạng YYYY-MM-DD hoặc để trống.")
+                errors.append(f"{label}: hạn “{item['deadline']}” không phải ngày; nhập dạng nn/tt/nnnn (ví dụ 30/06/2026) hoặc để trống.")
         if item["recurrence"] not in Recurrence.values:
             errors.append(f"{label}: loại định kỳ không hợp lệ; chọn trong danh sách.")
         for role in ("leads", "coordinators"):

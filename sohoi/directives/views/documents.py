@@ -15,6 +15,7 @@ from sohoi.core import audit
 from sohoi.core.permissions import allowed, require
 from sohoi.core.scoping import scoped_view
 from sohoi.core.views import paginate, render_page
+from sohoi.core.widgets import parse_day
 from sohoi.orgs.models import Unit, UnitGroup
 
 from .. import selectors, services
@@ -150,13 +151,23 @@ def _entries_from_post(post: Any, prefix: str) -> list[dict[str, Any]]:
     return entries
 
 
+def _iso_day(text: str) -> str:
+    """The proposal keeps deadlines as ISO text; the page shows and takes dd/mm/yyyy (core.widgets). Text that
+    is not a date is passed on unchanged, for the service's message naming the task."""
+    try:
+        day = parse_day(text.strip())
+    except ValueError:
+        return text
+    return day.isoformat() if day else ""
+
+
 def _tasks_from_post(post: Any) -> list[dict[str, Any]]:
     tasks = []
     for i in range(int(post.get("count", "0") or 0)):
         p = f"t{i}-"
         tasks.append({
             "no": post.get(f"{p}no", ""), "text": post.get(f"{p}text", ""), "include": post.get(f"{p}include") == "on",
-            "deadline": post.get(f"{p}deadline", ""), "recurrence": post.get(f"{p}recurrence", ""),
+            "deadline": _iso_day(post.get(f"{p}deadline", "")), "recurrence": post.get(f"{p}recurrence", ""),
             "leads": _entries_from_post(post, f"{p}lead"), "coordinators": _entries_from_post(post, f"{p}coord"),
         })
     return tasks
