@@ -195,3 +195,16 @@ def readyz(request: HttpRequest) -> HttpResponse:
     if pending:
         return JsonResponse({"ready": False, "reason": f"{len(pending)} migrations not applied"}, status=503)
     return JsonResponse({"ready": True})
+
+
+def lookup(request: HttpRequest, source: str) -> HttpResponse:
+    """Rows of a search-as-you-type choice (core.lookup): at most LIMIT, scoped by the source's app."""
+    from django.http import Http404, JsonResponse
+
+    from .lookup import search
+
+    try:
+        rows = search(source, request.user, request.GET.get("q", ""))
+    except KeyError:
+        raise Http404 from None
+    return JsonResponse({"results": rows})

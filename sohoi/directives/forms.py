@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from sohoi.accounts.models import User
+from sohoi.core.lookup import searchable
 from sohoi.core.permissions import allowed
 from sohoi.core.scoping import restrict
 from sohoi.core.widgets import DateWidget
@@ -89,6 +90,7 @@ class DocumentForm(forms.ModelForm):
         from sohoi.orgs.models import Unit
 
         self.fields["issuer"].queryset = Unit.objects.order_by("path")
+        searchable(self, "issuer", "units")  # 400+ units: search as you type (core.lookup)
         _grade_only_for_registrars(self, user, self.instance if self.instance.pk else None)
 
     def _post_clean(self) -> None:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sohoi.associations.models import Association
 from sohoi.core.forms import apply_errors  # noqa: F401  (re-exported for the views)
+from sohoi.core.lookup import searchable
 from sohoi.core.params import MAX_ID
 from sohoi.core.widgets import DateWidget
 from sohoi.orgs.choices import UnitKind
@@ -44,6 +45,7 @@ class OrganisationForm(forms.ModelForm):
             kind="grassroots_committee", status=OrgStatus.ACTIVE).select_related("association")
         for name in ("association", "superior", "parent"):
             self.fields[name].error_messages["invalid_choice"] = INVALID_CHOICE
+        searchable(self, "association", "party-associations")  # the register: search as you type (core.lookup)
         if not show_secretary:
             del self.fields["secretary_name"]
         for name in ("official_members", "probationary_members"):

@@ -24,7 +24,52 @@ document.addEventListener("DOMContentLoaded", function () {
     el.addEventListener("click", function (e) { if (!window.confirm(el.dataset.confirm)) { e.preventDefault(); } });
   });
   document.querySelectorAll("input[data-date]").forEach(dateField);
+  document.querySelectorAll("select[data-lookup]").forEach(lookupField);
 });
+
+// Search-as-you-type choices (core/lookup.py SearchSelect): a search box above a list that holds the chosen row;
+// typing asks the app's own endpoint (at most 20 rows, scoped on the server) and fills the list with the answers.
+function lookupField(select) {
+  var vi = (document.documentElement.lang || "vi") !== "en";
+  var box = document.createElement("input");
+  box.type = "search";
+  box.className = "lookup";
+  box.autocomplete = "off";
+  box.placeholder = vi ? "Gõ vài chữ của tên để tìm…" : "Type a few letters of the name…";
+  var label = select.id ? document.querySelector('label[for="' + select.id + '"]') : null;
+  box.setAttribute("aria-label", (vi ? "Tìm: " : "Search: ") + (label ? label.textContent.replace(/:$/, "") : select.name));
+  box.setAttribute("aria-controls", select.id || "");
+  var status = document.createElement("span");
+  status.className = "muted small lookup-status";
+  status.setAttribute("aria-live", "polite");
+  select.parentNode.insertBefore(box, select);
+  select.parentNode.insertBefore(status, select.nextSibling);
+  var timer = null, asked = 0;
+  function fill(rows, n) {
+    if (n !== asked) { return; }  // an older answer arriving late
+    var keep = select.value;
+    Array.prototype.slice.call(select.options).forEach(function (o) { if (o.value && o.value !== keep) { o.remove(); } });
+    rows.forEach(function (row) {
+      if (String(row.id) === keep) { return; }
+      var o = document.createElement("option"); o.value = row.id; o.textContent = row.label; select.appendChild(o);
+    });
+    select.size = rows.length ? Math.min(rows.length + 1, 8) : 0;
+    status.textContent = rows.length ? (vi ? rows.length + " kết quả; chọn trong danh sách." : rows.length + " results; pick one in the list.")
+      : (vi ? "Không tìm thấy; thử tên khác." : "Nothing found; try another name.");
+  }
+  box.addEventListener("input", function () {
+    clearTimeout(timer);
+    var text = box.value.trim();
+    if (text.length < 2) { status.textContent = ""; return; }
+    timer = setTimeout(function () {
+      var n = ++asked;
+      fetch(select.dataset.lookup + "?q=" + encodeURIComponent(text), { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : { results: [] }; })
+        .then(function (data) { fill(data.results || [], n); });
+    }, 250);
+  });
+  box.addEventListener("keydown", function (e) { if (e.key === "ArrowDown" && select.options.length > 1) { e.preventDefault(); select.focus(); } if (e.key === "Enter") { e.preventDefault(); } });
+}
 
 // The one date widget (core/widgets.py DateWidget): a dd/mm/yyyy text field whatever the browser's locale, plus a
 // calendar button. Keyboard: in the field, Alt+ArrowDown opens the calendar; in the calendar the arrows move by
