@@ -1,5 +1,15 @@
 // Small progressive enhancements; every page works without this file.
+document.documentElement.classList.add("js");
 document.addEventListener("DOMContentLoaded", function () {
+  // Phone menu (base.html): the button folds the main menu on narrow screens (CSS decides when it shows).
+  var toggle = document.querySelector(".menu-toggle"), nav = document.getElementById("mainnav");
+  if (toggle && nav) {
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      nav.classList.toggle("open", open);
+    });
+  }
   // Tabs: <div class="tabs"> with buttons[data-tab] and sections[id]; keyboard arrows move between tabs.
   document.querySelectorAll("[data-tabs]").forEach(function (box) {
     var buttons = box.querySelectorAll("[role=tab]");
