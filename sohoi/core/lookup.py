@@ -2,7 +2,7 @@
 
 A form field keeps its (scoped) queryset, so validation still accepts exactly what it accepted before; only its
 widget changes: `SearchSelect(source)` renders the chosen row alone (never the whole table) and names a
-*source*. The static script (`sohoi.js`) puts a search box beside the list and asks `/tra-cuu/<source>/?q=`,
+*source*. The static script (`sohoi.js`) puts a search box beside the list and asks `/tra-cuu/?nguon=<source>&q=`,
 which answers at most `LIMIT` rows as JSON, each labelled with its context (a unit with its parent, an officer
 with the number of associations they follow now).
 
@@ -63,7 +63,7 @@ class SearchSelect(forms.Select):
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
-        context["widget"]["attrs"]["data-lookup"] = reverse("core:lookup", args=[self.source])
+        context["widget"]["attrs"]["data-lookup"] = f"{reverse('core:lookup')}?nguon={self.source}"
         return context
 
     def optgroups(self, name: str, value: list[Any], attrs: dict[str, Any] | None = None) -> list:

@@ -197,12 +197,16 @@ def readyz(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"ready": True})
 
 
-def lookup(request: HttpRequest, source: str) -> HttpResponse:
-    """Rows of a search-as-you-type choice (core.lookup): at most LIMIT, scoped by the source's app."""
+def lookup(request: HttpRequest) -> HttpResponse:
+    """Rows of a search-as-you-type choice (core.lookup), `?nguon=<source>&q=<text>`: at most LIMIT, scoped by
+    the source's app. No source asked: no rows; an unknown source: 404."""
     from django.http import Http404, JsonResponse
 
     from .lookup import search
 
+    source = request.GET.get("nguon", "")
+    if not source:
+        return JsonResponse({"results": []})
     try:
         rows = search(source, request.user, request.GET.get("q", ""))
     except KeyError:

@@ -73,7 +73,7 @@ function lookupField(select) {
     if (text.length < 2) { status.textContent = ""; return; }
     timer = setTimeout(function () {
       var n = ++asked;
-      fetch(select.dataset.lookup + "?q=" + encodeURIComponent(text), { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+      fetch(select.dataset.lookup + (select.dataset.lookup.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(text), { headers: { "Accept": "application/json" }, credentials: "same-origin" })
         .then(function (r) { return r.ok ? r.json() : { results: [] }; })
         .then(function (data) { fill(data.results || [], n); });
     }, 250);
