@@ -120,3 +120,13 @@ def test_dissolution_asks_for_confirmation_naming_the_association(page):
     page.locator("main form button[type=submit]").last.click()
     assert "Đã ghi sự kiện" in flash(page)
     assert "Đã giải thể" in page.locator("main").inner_text()
+
+
+def test_file_picker_in_the_pages_language_and_no_browser_bubbles(page):
+    sign_in(page, "dandan")
+    page.goto("/van-ban/tai-len/")
+    assert page.locator(".filepick label").first.inner_text().startswith("Chọn tệp")
+    assert page.locator(".filepick").first.inner_text().count("Chưa chọn tệp nào") == 1
+    assert page.evaluate("Array.from(document.forms).every(f => f.noValidate)")
+    page.locator("main form button[type=submit]").last.click()  # nothing chosen: the server says so, inline
+    assert page.locator(".errorlist").count() > 0

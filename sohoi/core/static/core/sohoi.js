@@ -33,6 +33,10 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("[data-confirm]").forEach(function (el) {
     el.addEventListener("click", function (e) { if (!window.confirm(el.dataset.confirm)) { e.preventDefault(); } });
   });
+  // The server's messages, shown inline beside each field, are the only validation: no browser bubbles
+  // ("Please fill out this field.") in another language than the page's.
+  document.querySelectorAll("form").forEach(function (f) { f.noValidate = true; });
+  document.querySelectorAll("input[type=file]").forEach(filePicker);
   document.querySelectorAll("input[data-date]").forEach(dateField);
   document.querySelectorAll("select[data-lookup]").forEach(lookupField);
 });
@@ -183,4 +187,27 @@ function dateField(input) {
     else if (steps[e.key] && e.target.dataset.day) { e.preventDefault(); move(steps[e.key][0], steps[e.key][1]); }
   });
   document.addEventListener("click", function (e) { if (!box.hidden && !wrap.contains(e.target)) { close(false); } });
+}
+
+// The native file picker says "Choose File" in an English-language browser: a labelled button in the page's
+// language opens the same input (still focusable and keyboard-operable), with the chosen names beside it.
+function filePicker(input) {
+  var vi = (document.documentElement.lang || "vi") !== "en";
+  if (!input.id) { input.id = "file-" + Math.random().toString(36).slice(2); }
+  var wrap = document.createElement("span");
+  wrap.className = "filepick";
+  input.parentNode.insertBefore(wrap, input);
+  var button = document.createElement("label");
+  button.className = "btn secondary";
+  button.htmlFor = input.id;
+  button.textContent = input.multiple ? (vi ? "Chọn tệp (có thể nhiều tệp)…" : "Choose files…") : (vi ? "Chọn tệp…" : "Choose a file…");
+  var names = document.createElement("span");
+  names.className = "muted small";
+  names.setAttribute("aria-live", "polite");
+  names.textContent = vi ? "Chưa chọn tệp nào" : "No file chosen";
+  wrap.appendChild(button); wrap.appendChild(input); wrap.appendChild(names);
+  input.addEventListener("change", function () {
+    var list = Array.prototype.map.call(input.files, function (f) { return f.name; });
+    names.textContent = list.length ? list.join(", ") : (vi ? "Chưa chọn tệp nào" : "No file chosen");
+  });
 }
