@@ -99,7 +99,7 @@ def test_board_uploads_a_letter_corrects_a_lead_confirms_and_sees_the_assignment
         == "· Ban Dân vận Thành ủy"
     assert tasks.nth(0).get_by_label("Ban Tuyên giáo Thành ủy").locator("option:checked").inner_text().strip() \
         == "· Ban Tuyên giáo Thành ủy"
-    assert tasks.nth(0).get_by_label("Hạn hoàn thành").input_value() == "2026-12-15"
+    assert tasks.nth(0).get_by_label("Hạn hoàn thành").input_value() == "15/12/2026"
     assert tasks.nth(3).get_by_label("Định kỳ báo cáo").locator("option:checked").inner_text() == "Hằng quý"
     third = tasks.nth(2)
     assert "Cần chọn đơn vị" in third.locator("legend").inner_text()
