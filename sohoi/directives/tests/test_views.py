@@ -253,3 +253,12 @@ def test_report_form_hidden_while_a_report_waits(login):
     assert ProgressReport.objects.filter(assignment=assignment, status="submitted").exists()
     page = district.get(f"/van-ban/giao-viec/{assignment.pk}/").content.decode()
     assert "data-report-pending" in page and 'name="text"' not in page
+
+
+def test_urge_page_groups_day_counts(login):
+    import re
+
+    html = login("dandan").get("/van-ban/don-doc/").content.decode()
+    days = re.findall(r"([\d.]+) ngày", html)
+    assert days and all(re.fullmatch(r"\d{1,3}(\.\d{3})*", d) for d in days), days
+    assert any("." in d for d in days)  # the 2012 documents are late by thousands of days
