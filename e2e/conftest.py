@@ -133,3 +133,14 @@ def flash(page) -> str:
 
 def no_horizontal_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def choose(page, label: str, typed: str, option: str) -> None:
+    """A search-as-you-type choice (core.lookup): type into the search box of the field labelled `label`,
+    wait for the answer and pick the first option whose text contains `option`."""
+    box = page.get_by_role("searchbox", name=f"Tìm: {label}")
+    box.fill(typed)
+    select = page.locator(f"select#{box.get_attribute('aria-controls')}")
+    found = select.locator("option", has_text=option).first
+    found.wait_for(state="attached")
+    select.select_option(found.get_attribute("value"))

@@ -56,7 +56,7 @@ def test_association_records_a_new_president_and_reports_it(page):
     assert re.search(r"Nguyễn Văn An\s+Chủ tịch\s+20/09/2022\s+19/10/2026", old.inner_text())
 
     # Report the change to the managing agency.
-    new.locator("input[type=date]").fill("2026-10-25")
+    new.locator("input[data-date]").fill("25/10/2026")
     new.get_by_role("button", name="Đã báo cáo").click()
     assert "Đã cập nhật." in flash(page)
     page.get_by_role("tab", name="Lãnh đạo").click()

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from sohoi.core.lookup import searchable
+
 
 class LoginForm(AuthenticationForm):
     error_messages = {
@@ -34,6 +36,7 @@ class UserCreateForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.valid_on().order_by("path")
+        searchable(self, "unit", "units")  # hundreds of units: search as you type (core.lookup)
         self.fields["roles"].choices = Role.choices
 
 

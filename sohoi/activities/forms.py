@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from sohoi.associations.models import FieldOfActivity
 from sohoi.core.filters import offer_choices
+from sohoi.core.lookup import searchable
+from sohoi.core.widgets import DateWidget
 from sohoi.directives.models import Document
 from sohoi.orgs.models import Unit
 
@@ -25,7 +27,7 @@ from .choices import (
 )
 from .services.common import cap
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateWidget()  # the one date widget (dd/mm/yyyy); plain forms.DateField gets it anyway
 OFFERED = 30
 INVALID_CHOICE = _("Lựa chọn không hợp lệ. Chọn một mục trong danh sách.")
 
@@ -175,6 +177,7 @@ class ReplicationForm(forms.Form):
             return units.filter(pk__in=ids + ([selected] if selected else [])).order_by("path")
 
         offer_choices(self, "adopter", offered)
+        searchable(self, "adopter", "units")  # a search box beside the bounded list (core.lookup)
 
 
 class ExchangeForm(forms.Form):

@@ -7,15 +7,18 @@ from django.utils.translation import gettext_lazy as _
 
 from sohoi.accounts.models import User
 from sohoi.core.forms import apply_errors  # noqa: F401 - the one helper, re-exported for the views
+from sohoi.core.lookup import searchable
 from sohoi.core.scoping import restrict
+from sohoi.core.widgets import DateWidget
 from sohoi.orgs.choices import UnitKind
 from sohoi.orgs.models import AdminUnit, Unit
 
 from .choices import Action, DossierItem
 from .models import Association, CharterVersion, Congress, FoundingDossier, Leader, LegalRule, MonitoringLog
 from .permissions import monitoring_officers
+from .workflows import IRREVERSIBLE
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateWidget()  # the one date widget (dd/mm/yyyy); plain forms.DateField gets it anyway
 # An id outside the user's reach is answered like an unknown one: never with the name behind it (issue 10).
 INVALID_CHOICE = _("Lựa chọn không hợp lệ. Chọn một mục trong danh sách.")
 
@@ -84,6 +87,8 @@ class AssociationCreateForm(AssociationForm):
         self.fields["managing_agency"].queryset = _agencies()
         for name in ("parent", "territory", "managing_agency", "field"):
             self.fields[name].error_messages["invalid_choice"] = INVALID_CHOICE
+        for name in ("parent", "managing_agency"):
+            searchable(self, name, "units")  # the whole tree: search as you type (core.lookup)
 
 
 class StateDecisionForm(VersionedForm):
@@ -118,15 +123,34 @@ class TransitionForm(forms.Form):
     new_name = forms.CharField(label=_("Tên mới (khi đổi tên)"), max_length=300, required=False)
     successors = forms.ModelMultipleChoiceField(label=_("Hội kế thừa (chia, tách, sáp nhập, hợp nhất)"),
                                                 queryset=Association.objects.none(), required=False)
-    note = forms.CharField(label=_("Ghi chú, lý do"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(label=_("Ghi chú, lý do"), widget=forms.Textarea(attrs={"rows": 2}), required=False,
+                           help_text=_("Bắt buộc khi trả lại hồ sơ, đình chỉ hoặc giải thể."))
+    confirm = forms.BooleanField(label=_("Tôi đã kiểm tra: bước này không hoàn tác được"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, actions: list[str] | None = None, successor_qs=None, **kwargs):
+    def __init__(self, *args, actions: list[str] | None = None, successor_qs=None, association=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if actions is not None:
-            self.fields["action"].choices = [(a, Action(a).label) for a in actions]
+        # Nothing preselected: a destructive step is never one click away (issue 16 item 7).
+        offered = actions if actions is not None else [a for a, _label in Action.choices]
+        self.fields["action"].choices = [("", _("— Chọn sự kiện —"))] + [(a, Action(a).label) for a in offered]
+        self.fields["action"].error_messages["required"] = _("Chọn sự kiện cần ghi trong danh sách “Sự kiện”.")
         if successor_qs is not None:
             self.fields["successors"].queryset = successor_qs
+        self.association = association
+        if association is not None:
+            self.fields["confirm"].label = _(
+                "Tôi xác nhận ghi bước không hoàn tác được cho “%(name)s” (giải thể, chia, sáp nhập, hợp nhất, "
+                "hết hiệu lực): hội chấm dứt hoạt động và bị đóng trong cây tổ chức") % {"name": association}
+
+    def clean(self) -> dict:
+        data = super().clean()
+        action = data.get("action")
+        if action in IRREVERSIBLE and not data.get("confirm"):
+            self.add_error("confirm", _(
+                "“%(step)s” không hoàn tác được: “%(name)s” sẽ chấm dứt hoạt động và bị đóng trong cây tổ chức. "
+                "Đánh dấu ô xác nhận rồi bấm lại.") % {"step": Action(action).label,
+                                                        "name": self.association or _("hội này")})
+        return data
 
 
 class DossierForm(VersionedForm):
@@ -178,6 +202,7 @@ class OfficerAssignForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["officer"].queryset = monitoring_officers().order_by("full_name")
+        searchable(self, "officer", "officers")  # each officer with their current load (core.lookup)
 
 
 class MonitoringLogForm(forms.ModelForm):

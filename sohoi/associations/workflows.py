@@ -48,3 +48,11 @@ def allowed_actions(status: str) -> list[str]:
 def target_status(action: str, current: str) -> str:
     step = TRANSITIONS[action]
     return step.target or current
+
+
+# A reason is part of these decisions (Nghị định 126/2024/NĐ-CP: a refusal, a suspension and a dissolution
+# state their grounds): the service refuses them without one (issue 16 item 7).
+REASON_REQUIRED = frozenset({Action.RETURN_DOSSIER, Action.SUSPEND, Action.DISSOLVE})
+# Steps that cannot be undone (the association ends, its unit is closed): the page asks for a confirmation
+# naming the association and the consequence.
+IRREVERSIBLE = frozenset({Action.DISSOLVE, Action.DIVIDE, Action.MERGE, Action.CONSOLIDATE, Action.LAPSE})

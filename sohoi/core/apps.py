@@ -10,3 +10,10 @@ class CoreConfig(AppConfig):
         # The audit trail's named actions (core.view_audit_log, core.view_history, core.view_sensitive_reads)
         # must exist before the first `allowed()` call, whichever page asks first.
         from . import audit_access  # noqa: F401
+
+        # ONE date widget for every form (issue 16): dd/mm/yyyy whatever the browser's locale. Setting the
+        # default widget of forms.DateField here covers every plain DateField, every model DateField of a
+        # ModelForm and every django-filter DateFilter, including forms written after this line.
+        from .widgets import install_date_widget
+
+        install_date_widget()

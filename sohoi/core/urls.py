@@ -9,6 +9,7 @@ urlpatterns = [
     path("nhat-ky/<int:pk>/", views.audit_detail, name="audit_detail"),
     path("thong-bao/", views.notifications, name="notifications"),
     path("ngay-nghi/", views.holidays, name="holidays"),
+    path("tra-cuu/", views.lookup, name="lookup"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
 ]

@@ -162,7 +162,6 @@ def holidays(request: HttpRequest) -> HttpResponse:
         class Meta:
             model = Holiday
             fields = ["day", "name", "legal_basis"]
-            widgets = {"day": djforms.DateInput(attrs={"type": "date"})}
 
     may_add = allowed(request.user, "core.add_holiday")
     form = HolidayForm(request.POST or None) if may_add else None
@@ -197,3 +196,20 @@ def readyz(request: HttpRequest) -> HttpResponse:
     if pending:
         return JsonResponse({"ready": False, "reason": f"{len(pending)} migrations not applied"}, status=503)
     return JsonResponse({"ready": True})
+
+
+def lookup(request: HttpRequest) -> HttpResponse:
+    """Rows of a search-as-you-type choice (core.lookup), `?nguon=<source>&q=<text>`: at most LIMIT, scoped by
+    the source's app. No source asked: no rows; an unknown source: 404."""
+    from django.http import Http404, JsonResponse
+
+    from .lookup import search
+
+    source = request.GET.get("nguon", "")
+    if not source:
+        return JsonResponse({"results": []})
+    try:
+        rows = search(source, request.user, request.GET.get("q", ""))
+    except KeyError:
+        raise Http404 from None
+    return JsonResponse({"results": rows})

@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from sohoi.accounts.models import User
+from sohoi.core.lookup import searchable
 from sohoi.core.permissions import allowed
 from sohoi.core.scoping import restrict
+from sohoi.core.widgets import DateWidget
 
 from .choices import Direction, Recurrence, Secrecy, Urgency
 from .models import Document
@@ -35,11 +37,7 @@ class MultipleFileField(forms.FileField):
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%Y-%m-%d"]
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
+DateInput = DateWidget  # the one date widget of the project (dd/mm/yyyy), under the name this module used
 
 
 def _readers_field(user: Any) -> forms.ModelMultipleChoiceField:
@@ -97,6 +95,7 @@ class DocumentForm(forms.ModelForm):
         from sohoi.orgs.models import Unit
 
         self.fields["issuer"].queryset = Unit.objects.order_by("path")
+        searchable(self, "issuer", "units")  # 400+ units: search as you type (core.lookup)
         _grade_only_for_registrars(self, user, self.instance if self.instance.pk else None)
 
     def _post_clean(self) -> None:
@@ -132,8 +131,7 @@ class ReviewTaskForm(forms.Form):
     text = forms.CharField(label=_("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
                            strip=False)
     deadline = forms.DateField(label=_("Hạn hoàn thành"), required=False, input_formats=DATE_FORMATS,
-                               widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy",
-                                                                                 "size": 10}),
+                               widget=DateWidget(),
                                error_messages={"invalid": _("Ngày không hợp lệ: nhập dạng dd/mm/yyyy, "
                                                             "ví dụ 31/12/2026.")})
     default_deadline = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -25,7 +25,12 @@ EMPTY_RECORD: dict[str, Any] = {
 
 
 def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n // 1024} KB"
+    """10,5 MB with a Vietnamese decimal comma, one decimal: a 10.5 MB file is never shown as "10 MB" beside a
+    10 MB limit (issue 16)."""
+    if n < 1024 * 1024:
+        return f"{n // 1024} KB"
+    value = f"{n / (1024 * 1024):.1f}".replace(".", ",")
+    return f"{value.removesuffix(',0')} MB"
 
 
 def check_upload(data: bytes, filename: str, field: str = "file") -> None:

@@ -7,9 +7,10 @@ import datetime
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sohoi.core.deadlines import TrackState, state_expression, today
 from sohoi.core.permissions import allowed
@@ -120,19 +121,44 @@ def document_rollup(*, document: Document, user: Any, on: datetime.date | None =
     return {"tasks": rows, "total": _cells(total, document=document.pk), "on": on}
 
 
-def document_board(*, document: Document, user: Any, on: datetime.date | None = None) -> dict[str, Any]:
-    """The Standing Committee's view: task by task and unit by unit, each count a link."""
+BOARD_UNITS = 100  # unit rows shown on a board; the rest are one link away (the assignment list)
+# How the unit rows of a board may be sorted (?sap-xep=), each done in SQL before the LIMIT; the default puts
+# the units late the longest first (the oldest deadline they still miss), as the Standing Committee reads it.
+BOARD_ORDERS: dict[str, tuple[str, tuple[Any, ...]]] = {
+    "tre": (gettext_lazy("Trễ lâu nhất"), (F("oldest").asc(nulls_last=True), "-overdue", "path")),
+    "qua-han": (gettext_lazy("Nhiều việc quá hạn nhất"), ("-overdue", F("oldest").asc(nulls_last=True), "path")),
+    "tong": (gettext_lazy("Nhiều việc nhất"), ("-total", "path")),
+    "ten": (gettext_lazy("Theo cây tổ chức"), ("path",)),
+}
+BOARD_DEFAULT_ORDER = "tre"
+
+
+def document_board(*, document: Document, user: Any, on: datetime.date | None = None,
+                   order: str = BOARD_DEFAULT_ORDER) -> dict[str, Any]:
+    """The Standing Committee's view: task by task and unit by unit, each count a link. Unit rows are sorted
+    by `order` (BOARD_ORDERS) in SQL and at most BOARD_UNITS of them are read."""
     on = on or today()
+    order = order if order in BOARD_ORDERS else BOARD_DEFAULT_ORDER
     rollup = document_rollup(document=document, user=user, on=on)
     assignments = with_state(restrict(Assignment.objects.filter(task__document=document), user), on)
-    by_unit = _count_matrix(assignments, "unit_id")
+    late = Q(state=TrackState.OPEN_OVERDUE)
+    per_unit = (assignments.order_by().values("unit_id")
+                .annotate(oldest=Min("due_on", filter=late), overdue=Count("pk", filter=late), total=Count("pk"),
+                          path=Min("unit__path")))
+    shown = list(per_unit.order_by(*BOARD_ORDERS[order][1])[:BOARD_UNITS])
+    by_unit = _count_matrix(assignments.filter(unit_id__in=[r["unit_id"] for r in shown]), "unit_id")
     from sohoi.orgs.models import Unit
 
-    units = Unit.objects.filter(pk__in=list(by_unit)).order_by("path")
+    units = Unit.objects.in_bulk([r["unit_id"] for r in shown])
     reviewed = _reviewed_on(document, user)
-    unit_rows = [{"unit": u, "reviewed_on": reviewed.get(u.pk), **_cells(by_unit[u.pk], document=document.pk,
-                                                                         unit=u.pk)} for u in units]
-    return {**rollup, "units": unit_rows, "shows_reviews": reviewed is not NO_REVIEWS}
+    unit_rows = [{"unit": units[r["unit_id"]], "reviewed_on": reviewed.get(r["unit_id"]),
+                  "late_days": (on - r["oldest"]).days if r["oldest"] else None,
+                  **_cells(by_unit[r["unit_id"]], document=document.pk, unit=r["unit_id"])} for r in shown]
+    unit_count = len(shown) if len(shown) < BOARD_UNITS else per_unit.count()
+    return {**rollup, "units": unit_rows, "shows_reviews": reviewed is not NO_REVIEWS, "order": order,
+            "orders": [(key, label) for key, (label, _fields) in BOARD_ORDERS.items()],
+            "unit_count": unit_count, "more_units": unit_count - len(unit_rows),
+            "all_url": _list_url(document=document.pk)}
 
 
 NO_REVIEWS: dict[int, Any] = {}

@@ -11,12 +11,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.text import fold
+from sohoi.core.widgets import DateWidget
 from sohoi.orgs.models import Unit
 
 from .choices import Answer, AttachmentKind, Outcome, TeamRole
 from .models import Activity, OversightRule
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateWidget()  # the one date widget (dd/mm/yyyy); plain forms.DateField gets it anyway
 OFFERED = 60
 INVALID_CHOICE = _("Lựa chọn không hợp lệ. Chọn một mục trong danh sách.")
 

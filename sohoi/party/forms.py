@@ -9,14 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from sohoi.associations.models import Association
 from sohoi.core.forms import apply_errors  # noqa: F401  (re-exported for the views)
+from sohoi.core.lookup import searchable
 from sohoi.core.params import MAX_ID
+from sohoi.core.widgets import DateWidget
 from sohoi.orgs.choices import UnitKind
 from sohoi.orgs.models import Unit
 
 from .choices import Grade, OrgStatus
 from .models import PartyOrganisation, PartyRule
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateWidget()  # the one date widget (dd/mm/yyyy); plain forms.DateField gets it anyway
 # An id outside the user's reach is answered like an unknown one: never with the name behind it (issue 10).
 INVALID_CHOICE = _("Lựa chọn không hợp lệ. Chọn một mục trong danh sách.")
 
@@ -43,6 +45,7 @@ class OrganisationForm(forms.ModelForm):
             kind="grassroots_committee", status=OrgStatus.ACTIVE).select_related("association")
         for name in ("association", "superior", "parent"):
             self.fields[name].error_messages["invalid_choice"] = INVALID_CHOICE
+        searchable(self, "association", "party-associations")  # the register: search as you type (core.lookup)
         if not show_secretary:
             del self.fields["secretary_name"]
         for name in ("official_members", "probationary_members"):

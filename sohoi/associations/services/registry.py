@@ -20,7 +20,7 @@ from sohoi.orgs.services import unit_close, unit_create, unit_update
 
 from ..choices import ENDED, FOUNDING, Action, ScopeLevel, Status
 from ..models import Association, AssociationTransition, FieldOfActivity, FoundingDossier, LineageEvent
-from ..workflows import TRANSITIONS, allowed_actions, target_status
+from ..workflows import REASON_REQUIRED, TRANSITIONS, allowed_actions, target_status
 from .base import validate_decision
 
 UNIT_LEVEL = {ScopeLevel.NATIONWIDE: UnitLevel.CENTRAL, ScopeLevel.PROVINCE: UnitLevel.PROVINCE,
@@ -213,6 +213,9 @@ def association_transition(
             f"Không thể “{Action(action).label}” khi hội đang ở tình trạng “{Status(status).label}”. "
             f"Các sự kiện được phép lúc này: {allowed}.")})
     validate_decision(decision_number, decision_date, decision_issuer)
+    if action in REASON_REQUIRED and not (note or "").strip():
+        raise ValidationError({"note": (
+            f"Nhập lý do vào ô “Ghi chú, lý do”: “{Action(action).label}” phải nêu rõ lý do trong văn bản.")})
     _validate_successors(association, action, successors)
     new_name = " ".join((new_name or "").split())
     if step.needs_new_name:

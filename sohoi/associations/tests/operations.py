@@ -107,7 +107,8 @@ def _decision(a: Association) -> dict[str, Any]:
 
 def _suspend(a: Association) -> dict[str, Any]:
     return {"action": "suspend", "decision_number": "77/QĐ-SNV", "decision_date": "2026-02-01",
-            "decision_issuer": "Sở Nội vụ", "note": "", "new_name": "", "version": a.version}
+            "decision_issuer": "Sở Nội vụ", "note": "Không báo cáo hoạt động hai năm liền", "new_name": "",
+            "version": a.version}
 
 
 def _leader(_a: Association) -> dict[str, Any]:
@@ -251,7 +252,8 @@ OPERATIONS = [
     Operation(name="associations.transition.suspend (API)", route="POST /api/v1/associations/{pk}/transitions",
               api=True, url=lambda a: f"/api/v1/associations/{a.pk}/transitions", targets=_associations,
               payload=lambda a: {"action": "suspend", "decision_number": "77/QĐ-SNV", "decision_date": "2026-02-01",
-                                 "decision_issuer": "Sở Nội vụ", "version": a.version},
+                                 "decision_issuer": "Sở Nội vụ", "note": "Không báo cáo hoạt động hai năm liền",
+                                 "version": a.version},
               allowed=lambda u, user, a: u in DEPARTMENT, state=lambda a: (a.status, a.version),
               action="associations.association.suspend"),
     # State decisions (founding decision, scope, special status...): home affairs only, with the document.

@@ -41,7 +41,7 @@ def test_transition_through_api_uses_the_service(login):
     assert bad.status_code == 400 and "Không thể" in bad.json()["message"]
     ok = client.post(f"/api/v1/associations/{a.pk}/transitions", {
         "action": "suspend", "decision_number": "1/QĐ", "decision_date": "2026-01-05", "decision_issuer": "UBND",
-        "version": a.version}, content_type="application/json")
+        "note": "Vi phạm điều lệ", "version": a.version}, content_type="application/json")
     assert ok.status_code == 201 and ok.json()["status"] == "suspended"
     stale = client.patch(f"/api/v1/associations/{a.pk}", {"version": a.version, "head_office": "x"},
                          content_type="application/json")

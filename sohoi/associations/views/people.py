@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +12,7 @@ from django.views.decorators.http import require_POST
 from sohoi.core.permissions import allowed, require
 from sohoi.core.scoping import CHANGE, get_scoped
 from sohoi.core.views import paginate
+from sohoi.core.widgets import parse_day
 
 from .. import selectors, services
 from ..forms import CharterForm, CongressForm, ImportForm, LeaderForm, apply_errors
@@ -46,7 +45,9 @@ def leader_action(request: HttpRequest, pk: int) -> HttpResponse:
     """POST what=end|reported with a date: end a term of office, or record that the change was reported."""
     leader = get_scoped(Leader.objects.select_related("association"), request.user, CHANGE, pk=pk)
     try:
-        day = datetime.date.fromisoformat(request.POST.get("on", ""))
+        day = parse_day(request.POST.get("on", "").strip())  # dd/mm/yyyy as the date widget shows it
+        if day is None:
+            raise ValueError("empty")
     except ValueError:
         messages.error(request, _("Ngày không hợp lệ: chọn ngày trong ô ngày."))
         return redirect("associations:association_detail", pk=leader.association_id)

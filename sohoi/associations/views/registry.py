@@ -46,7 +46,8 @@ def association_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actions = [a for a in allowed_actions(association.status)
                if allowed(request.user, f"associations.transition.{a}", association)]
     transition_form = TransitionForm(actions=actions, initial={"version": association.version},
-                                     successor_qs=_successor_qs(request, association)) if actions else None
+                                     successor_qs=_successor_qs(request, association),
+                                     association=association) if actions else None
     context = {
         "object": association, "title": str(association), "leaders": leaders, "show_sensitive": sensitive,
         "current_leaders": [x for x in leaders if x.ended_on is None],
@@ -110,7 +111,8 @@ def association_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def association_transition(request: HttpRequest, pk: int) -> HttpResponse:
     association = selectors.association_get(user=request.user, pk=pk, action=CHANGE)
-    form = TransitionForm(request.POST or None, successor_qs=_successor_qs(request, association))
+    form = TransitionForm(request.POST or None, successor_qs=_successor_qs(request, association),
+                          association=association)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:

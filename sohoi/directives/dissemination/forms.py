@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 
+from sohoi.core.widgets import DateWidget
+
 from .models import DisseminationSession
 
 
@@ -16,7 +18,7 @@ class SessionForm(forms.ModelForm):
         model = DisseminationSession
         fields = ["unit", "held_on", "form", "title", "materials", "planned_cadres", "actual_cadres", "planned_party",
                   "actual_party", "planned_members", "actual_members", "planned_others", "actual_others", "note"]
-        widgets = {"held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widgets = {"held_on": DateWidget(),
                    "materials": forms.Textarea(attrs={"rows": 2}), "note": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args: Any, units=None, **kwargs: Any):

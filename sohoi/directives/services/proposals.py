@@ -153,8 +153,7 @@ def _clean_tasks(tasks: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
             try:
                 datetime.date.fromisoformat(item["deadline"])
             except ValueError:
-                errors.append(f"{label}: hạn “{item['deadline']}” không phải ngày; nhập dạng dd/mm/yyyy (API: YYYY-MM-DD) "
-                              "hoặc để trống.")
+                errors.append(f"{label}: hạn “{item['deadline']}” không phải ngày; nhập dạng nn/tt/nnnn (ví dụ 30/06/2026; API: YYYY-MM-DD) hoặc để trống.")
         if item["recurrence"] not in Recurrence.values:
             errors.append(f"{label}: loại định kỳ không hợp lệ; chọn trong danh sách.")
         for role in ("leads", "coordinators"):
@@ -162,8 +161,9 @@ def _clean_tasks(tasks: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
                 if entry.get("choice") and parse_choice(entry["choice"]) is None:
                     errors.append(f"{label}: “{entry.get('name')}” trỏ tới đơn vị không còn tồn tại; chọn lại.")
         if not any(e.get("choice") for e in item["leads"]):
-            names = ", ".join(e.get("name", "") for e in item["leads"]) or "(chưa có)"
-            errors.append(f"{label}: chưa xác định đơn vị chủ trì ({names}); chọn đơn vị hoặc nhóm đơn vị "
+            names = ", ".join(e.get("name", "") for e in item["leads"])
+            named = f" ({names})" if names else ""  # never "((chưa có))"
+            errors.append(f"{label}: chưa xác định đơn vị chủ trì{named}; chọn đơn vị hoặc nhóm đơn vị "
                           "trong danh sách, hoặc bỏ chọn nhiệm vụ này.")
     return cleaned, errors
 

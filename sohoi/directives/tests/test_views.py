@@ -246,3 +246,22 @@ def test_document_pages_query_count(login, letter, django_assert_max_num_queries
     task = letter.tasks.get(no="5")
     with django_assert_max_num_queries(15):
         assert client.get(f"/van-ban/nhiem-vu/{task.pk}/").status_code == 200
+
+
+def test_report_form_hidden_while_a_report_waits(login):
+    assignment = Assignment.objects.get(task__document__code="752-CV/TU", task__no="1",
+                                        unit__name="Huyện ủy Phong Điền")
+    district = login("huyenuy.phongdien")
+    district.post(f"/van-ban/giao-viec/{assignment.pk}/", {"text": "Đã quán triệt tại 7/7 xã.", "percent": "50"})
+    assert ProgressReport.objects.filter(assignment=assignment, status="submitted").exists()
+    page = district.get(f"/van-ban/giao-viec/{assignment.pk}/").content.decode()
+    assert "data-report-pending" in page and 'name="text"' not in page
+
+
+def test_urge_page_groups_day_counts(login):
+    import re
+
+    html = login("dandan").get("/van-ban/don-doc/").content.decode()
+    days = re.findall(r"([\d.]+) ngày", html)
+    assert days and all(re.fullmatch(r"\d{1,3}(\.\d{3})*", d) for d in days), days
+    assert any("." in d for d in days)  # the 2012 documents are late by thousands of days

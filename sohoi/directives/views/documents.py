@@ -77,7 +77,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @scoped_view(Document)
 def document_board(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get(user=request.user, pk=pk)
-    board = selectors.document_board(document=document, user=request.user)
+    board = selectors.document_board(document=document, user=request.user, order=request.GET.get("sap-xep", ""))
     if request.GET.get("export") == "xlsx":  # what the board shows, in the reader's scope
         from ..exports import board_xlsx
 

@@ -63,9 +63,12 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         report.assignment = assignment
         report.actions = report_actions(report.status) if allowed(request.user, "directives.review_report",
                                                                   report) else []
+    # One report waits at a time (the database holds it too): while it waits, the page says so instead of
+    # offering a form whose sending would be refused.
+    pending = any(r.status == "submitted" for r in reports) and not form.is_bound
     return render(request, "directives/assignment_detail.html", {
         "assignment": assignment, "task": assignment.task, "reports": reports, "periods": assignment.periods.all(),
-        "form": form, "can_report": can_report, "review_form": ReviewForm(),
+        "form": form, "can_report": can_report, "report_pending": pending, "review_form": ReviewForm(),
         "history": audit.visible_history(assignment, request.user, limit=50), "title": str(assignment)})
 
 
