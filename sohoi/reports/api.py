@@ -270,7 +270,8 @@ def register_book_outgoing(request: HttpRequest, document_id: int, payload: Book
 
 
 # The implementing plan of a document (issue 17: API parity with /bao-cao/ke-hoach/van-ban/<id>/): the tasks
-# and bodies offered, the .docx draft, and the plan registered, all through the page's selectors and service.
+# and bodies offered with the .docx draft (one read, answering for every reader of the document), and the plan
+# registered, all through the page's selectors and service.
 
 class PlanTaskOptionOut(Schema):
     id: int
@@ -284,12 +285,20 @@ class PlanUnitOptionOut(Schema):
     name: str
 
 
-class PlanOptionsOut(Schema):
+class PlanDraftFileOut(Schema):
+    filename: str
+    content_base64: str
+
+
+class PlanDraftOut(Schema):
     document_id: int
+    may_draft: bool = Field(description="Whether the caller's unit may draft and register a plan of it")
+    message: str = Field(description="Why not, when may_draft is false")
     subject: str
-    tasks: list[PlanTaskOptionOut]
-    units: list[PlanUnitOptionOut]
-    units_total: int = Field(description="How many bodies the unit directs (only the first 50 are offered)")
+    tasks: list[PlanTaskOptionOut] = Field(description="The tasks the unit was given (the page's checkboxes)")
+    units: list[PlanUnitOptionOut] = Field(description="The first 50 bodies the unit directs")
+    units_total: int
+    draft: PlanDraftFileOut | None = Field(description="The .docx draft for the chosen tasks and bodies")
 
 
 class PlanChoiceQuery(Schema):
@@ -311,63 +320,60 @@ class ImplementingPlanOut(Schema):
     tasks: int
 
 
-def _plan_choices(request: HttpRequest, document_id: int, choice: PlanChoiceQuery) -> tuple[Any, Any]:
-    """The document (scoped), the permission, and the draft for the chosen tasks and bodies; ids outside what
-    the page offers are refused with the field named, as the page's checkboxes are."""
+def _plan_choices(request: HttpRequest, document: Any, choice: PlanChoiceQuery) -> Any:
+    """The draft for the chosen tasks and bodies (the page's selectors); ids outside what the page offers are
+    refused with the field named, as the page's checkboxes are."""
     from sohoi.core.deadlines import today
-    from sohoi.directives.selectors import document_get
 
-    document = document_get(user=request.auth, pk=document_id)
-    require(request.auth, "reports.draft_plan", document)
     on = today()
     errors: dict[str, str] = {}
     if choice.task_ids is not None:
         offered = {a.task_id for a in selectors.unit_draft(user=request.auth, document=document)["assignments"]}
         if set(choice.task_ids) - offered:
             errors["task_ids"] = ("Có nhiệm vụ không được giao cho đơn vị bạn trong văn bản này; chọn trong danh sách "
-                                  "GET /reports/plans/{id}/options.")
+                                  "tasks của GET /reports/plans/{id}.")
     if choice.unit_ids is not None:
         units, _total = selectors.plan_units(unit=request.auth.unit, on=on)
         if set(choice.unit_ids) - {u.pk for u in units}:
-            errors["unit_ids"] = ("Có đơn vị không thuộc các đơn vị bạn chỉ đạo; chọn trong danh sách "
-                                  "GET /reports/plans/{id}/options.")
+            errors["unit_ids"] = ("Có đơn vị không thuộc các đơn vị bạn chỉ đạo; chọn trong danh sách units của "
+                                  "GET /reports/plans/{id}.")
     if errors:
         raise ValidationError(errors)
-    return document, selectors.plan_draft(user=request.auth, document=document, on=on, task_ids=choice.task_ids,
-                                          unit_ids=choice.unit_ids)
+    return selectors.plan_draft(user=request.auth, document=document, on=on, task_ids=choice.task_ids,
+                                unit_ids=choice.unit_ids)
 
 
-@router.get("plans/{int:document_id}/options", response=PlanOptionsOut, summary="Lựa chọn cho kế hoạch thực hiện",
-            description="What the plan page offers for a document the caller's unit was given tasks of: its tasks, "
-                        "the first 50 bodies it directs (and how many there are) and the default subject.")
+@router.get("plans/{int:document_id}", response=PlanDraftOut, summary="Dự thảo kế hoạch thực hiện văn bản",
+            description="What the plan page shows for a document the caller may read: whether its unit may draft a "
+                        "plan (it was given tasks of it), the tasks and bodies to choose from, and the .docx draft "
+                        "(base64, nothing stored) for the chosen ones (repeat task_ids / unit_ids; omit for all).")
 @scoped_view(Document)
-def plan_options(request: HttpRequest, document_id: int):
+def plan_draft(request: HttpRequest, document_id: int, choice: Query[PlanChoiceQuery]):
+    import base64
+
+    from django.core.exceptions import PermissionDenied
+
     from sohoi.core.deadlines import today
     from sohoi.directives.selectors import document_get
 
-    document = document_get(user=request.auth, pk=document_id)
-    require(request.auth, "reports.draft_plan", document)
-    on = today()
-    assignments = selectors.unit_draft(user=request.auth, document=document)["assignments"]
-    units, total = selectors.plan_units(unit=request.auth.unit, on=on)
-    return {"document_id": document.pk, "subject": selectors.plan_draft(user=request.auth, document=document, on=on).subject,
-            "tasks": [{"id": a.task_id, "no": a.task.no or str(a.task.position), "text": a.task.text, "due_on": a.due_on}
-                      for a in assignments],
-            "units": [{"id": u.pk, "name": u.name} for u in units], "units_total": total}
-
-
-@router.get("plans/{int:document_id}/draft", summary="Tải dự thảo kế hoạch thực hiện (.docx)",
-            description="The implementing plan's draft (.docx, nothing stored) for the chosen tasks and bodies "
-                        "(repeat task_ids / unit_ids; omit for all offered), as the page's download.")
-@scoped_view(Document)
-def plan_draft_file(request: HttpRequest, document_id: int, choice: Query[PlanChoiceQuery]):
-    from .documents.build import FORMATS
     from .documents.plan_draft import plan_docx
 
-    document, draft = _plan_choices(request, document_id, choice)
-    response = HttpResponse(plan_docx(draft), content_type=FORMATS["docx"])
-    response["Content-Disposition"] = f'attachment; filename="du-thao-ke-hoach-{document.pk}.docx"'
-    return response
+    document = document_get(user=request.auth, pk=document_id)
+    out = {"document_id": document.pk, "may_draft": True, "message": "", "subject": "", "tasks": [], "units": [],
+           "units_total": 0, "draft": None}
+    try:
+        require(request.auth, "reports.draft_plan", document)
+    except PermissionDenied as exc:  # a readable document the unit was given no task of: say so, offer nothing
+        return {**out, "may_draft": False, "message": str(exc)}
+    assignments = selectors.unit_draft(user=request.auth, document=document)["assignments"]
+    units, total = selectors.plan_units(unit=request.auth.unit, on=today())
+    draft = _plan_choices(request, document, choice)
+    return {**out, "subject": draft.subject, "units_total": total,
+            "tasks": [{"id": a.task_id, "no": a.task.no or str(a.task.position), "text": a.task.text, "due_on": a.due_on}
+                      for a in assignments],
+            "units": [{"id": u.pk, "name": u.name} for u in units],
+            "draft": {"filename": f"du-thao-ke-hoach-{document.pk}.docx",
+                      "content_base64": base64.b64encode(plan_docx(draft)).decode()}}
 
 
 @router.post("plans/{int:document_id}", response={201: ImplementingPlanOut}, summary="Ban hành kế hoạch thực hiện",
@@ -376,7 +382,11 @@ def plan_draft_file(request: HttpRequest, document_id: int, choice: Query[PlanCh
                          "confirm them as for any document: /directives/documents/{id}/...).")
 @scoped_view(Document)
 def plan_register(request: HttpRequest, document_id: int, payload: ImplementingPlanIn):
-    upper, draft = _plan_choices(request, document_id, payload)
+    from sohoi.directives.selectors import document_get
+
+    upper = document_get(user=request.auth, pk=document_id)
+    require(request.auth, "reports.draft_plan", upper)
+    draft = _plan_choices(request, upper, payload)
     plan = services.plan_register(actor=request.auth, upper=upper, draft=draft, subject=payload.subject.strip())
     return Status(201, {"id": plan.pk, "code": plan.code, "number": plan.number, "date": plan.date,
                         "subject": plan.subject, "parent_id": upper.pk, "tasks": len(draft.tasks)})

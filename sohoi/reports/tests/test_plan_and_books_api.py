@@ -4,6 +4,7 @@ audit), lists paginated and scoped, errors in the API's one shape with nothing w
 
 from __future__ import annotations
 
+import base64
 import datetime
 
 import pytest
@@ -25,37 +26,46 @@ def _counts() -> tuple[int, int, int]:
 
 # The implementing plan ------------------------------------------------------------------------------
 
-def test_the_plan_options_are_the_pages_choices(login):
-    letter = _letter()
-    client = login("quanuy.ninhkieu")
-    form = client.get(reverse("reports:plan_draft", args=[letter.pk])).context["form"]
-    options = client.get(f"/api/v1/reports/plans/{letter.pk}/options").json()
-    assert [t["id"] for t in options["tasks"]] == [pk for pk, _n in form.fields["tasks"].choices]
-    assert [(u["id"], u["name"]) for u in options["units"]] == list(form.fields["units"].choices)
-    assert options["units_total"] >= len(options["units"]) and options["subject"].startswith("Thực hiện ")
+def _docx(body: dict) -> bytes:
+    return base64.b64decode(body["draft"]["content_base64"])
 
 
-def test_the_draft_file_is_the_pages_download(login):
+def test_the_plan_read_offers_the_pages_choices_and_its_draft(login):
     letter = _letter()
     client = login("quanuy.ninhkieu")
-    page = client.get(reverse("reports:plan_draft", args=[letter.pk]) + "?download=1")
-    api = client.get(f"/api/v1/reports/plans/{letter.pk}/draft")
-    assert api.status_code == 200 and api["Content-Disposition"] == page["Content-Disposition"]
-    assert _lines(api.content) == _lines(page.content)
+    page = client.get(reverse("reports:plan_draft", args=[letter.pk]))
+    form = page.context["form"]
+    body = client.get(f"/api/v1/reports/plans/{letter.pk}").json()
+    assert body["may_draft"] and body["subject"].startswith("Thực hiện ")
+    assert [t["id"] for t in body["tasks"]] == [pk for pk, _n in form.fields["tasks"].choices]
+    assert [(u["id"], u["name"]) for u in body["units"]] == list(form.fields["units"].choices)
+    assert body["units_total"] == page.context["units_total"]
+    download = client.get(reverse("reports:plan_draft", args=[letter.pk]) + "?download=1")
+    assert body["draft"]["filename"] in download["Content-Disposition"]
+    assert _lines(_docx(body)) == _lines(download.content)
     # A choice of one task and one body: the same file as the page's form with those boxes ticked.
-    options = client.get(f"/api/v1/reports/plans/{letter.pk}/options").json()
-    task, unit = options["tasks"][0]["id"], options["units"][0]["id"]
+    task, unit = body["tasks"][0]["id"], body["units"][0]["id"]
     chosen = client.post(reverse("reports:plan_draft", args=[letter.pk]),
                          {"choose": "1", "action": "download", "tasks": [task], "units": [unit]})
-    one = client.get(f"/api/v1/reports/plans/{letter.pk}/draft?task_ids={task}&unit_ids={unit}")
-    assert _lines(one.content) == _lines(chosen.content) != _lines(page.content)
+    one = client.get(f"/api/v1/reports/plans/{letter.pk}?task_ids={task}&unit_ids={unit}").json()
+    assert _lines(_docx(one)) == _lines(chosen.content) != _lines(download.content)
+    bad = client.get(f"/api/v1/reports/plans/{letter.pk}?unit_ids=999999")
+    assert bad.status_code == 400 and "unit_ids" in bad.json()["fields"]
+
+
+def test_a_reader_whose_unit_was_given_no_task_is_told_why_and_offered_nothing(login):
+    letter = _letter()
+    assert login("tuyengiao").get(reverse("reports:plan_draft", args=[letter.pk])).status_code == 403
+    body = login("tuyengiao").get(f"/api/v1/reports/plans/{letter.pk}").json()
+    assert (body["may_draft"], body["tasks"], body["units"], body["draft"]) == (False, [], [], None)
+    assert "Chỉ đơn vị được giao nhiệm vụ của văn bản này" in body["message"]
 
 
 def test_the_plan_registered_through_the_api_is_the_pages_plan(login, users):
     letter = _letter()
     user = users["quanuy.ninhkieu"]
     client = login("quanuy.ninhkieu")
-    options = client.get(f"/api/v1/reports/plans/{letter.pk}/options").json()
+    options = client.get(f"/api/v1/reports/plans/{letter.pk}").json()
     unit_ids = [u["id"] for u in options["units"]][:2]
     response = client.post(f"/api/v1/reports/plans/{letter.pk}", {
         "task_ids": [t["id"] for t in options["tasks"]], "unit_ids": unit_ids,
