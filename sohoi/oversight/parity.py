@@ -22,5 +22,7 @@ PARITY = {
     "oversight:recommendation_report": "POST /api/v1/oversight/recommendations/{recommendation_id}/report",
     "oversight:programme_add": "POST /api/v1/oversight/programmes",
     "oversight:programme_result": "POST /api/v1/oversight/programmes/{programme_id}/results",
+    "oversight:rule_add": "POST /api/v1/oversight/rules",
+    "oversight:rule_edit": "PATCH /api/v1/oversight/rules/{rule_id}",
 }
 EXEMPT: dict[str, str] = {}

@@ -1,18 +1,22 @@
 """REST API of the reports app: the indicators, computed exactly as the dashboard and the report compute them
-(the same registry, the caller's scope), each with the address of the list behind it."""
-
-from __future__ import annotations
+(the same registry, the caller's scope), each with the address of the list behind it; the periodic report as a job; the unit's document books; the
+implementing plan of a document. Every write goes through the service the page calls (issue 17: API parity).
+No `from __future__ import annotations` here: ninja's @paginate must see the Query[...] types themselves."""
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
 
 from sohoi.core.permissions import require
 from sohoi.core.scoping import get_scoped, scoped_view
+from sohoi.directives.models import Document
 
 from . import selectors, services
+from .books.models import BookEntry
 from .forms import FiltersForm, ReportForm
 from .models import ReportJob
 
@@ -138,3 +142,251 @@ def download_periodic_report(request: HttpRequest, job_id: int):
     response = HttpResponse(bytes(job.content), content_type=FORMATS[job.format])
     response["Content-Disposition"] = f'attachment; filename="{job.filename}"'
     return response
+
+
+# The document books (issue 17: API parity with /bao-cao/so-van-ban-den/ and /so-van-ban-di/): read the
+# caller's unit's book of a year, and enter a document in it through the same service as the page's button.
+
+class BookQuery(Schema):
+    year: int | None = Field(None, ge=1901, le=2999, description="The book's year; default the current year")
+
+
+class BookEntryOut(Schema):
+    id: int
+    book: str
+    year: int
+    number: int
+    registered_on: datetime.date
+    note: str
+    document_id: int
+    document_code: str
+    document_date: datetime.date | None
+    doc_type: str
+    issuer: str
+    signer_name: str
+    secrecy: str
+    subject: str = Field(description="Empty when the caller may not read the document, or it is secret "
+                                     "(the printed book shows the same)")
+
+    @staticmethod
+    def resolve_document_code(obj: Any) -> str:
+        return obj.document.code
+
+    @staticmethod
+    def resolve_document_date(obj: Any) -> datetime.date | None:
+        return obj.document.date
+
+    @staticmethod
+    def resolve_doc_type(obj: Any) -> str:
+        return obj.document.doc_type
+
+    @staticmethod
+    def resolve_issuer(obj: Any) -> str:
+        return obj.document.issuer_label
+
+    @staticmethod
+    def resolve_signer_name(obj: Any) -> str:
+        return obj.document.signer_name
+
+    @staticmethod
+    def resolve_secrecy(obj: Any) -> str:
+        return obj.document.secrecy
+
+    @staticmethod
+    def resolve_subject(obj: Any) -> str:
+        visible = getattr(obj, "document_visible", False)
+        return obj.document.subject if visible and not obj.document.is_secret else ""
+
+
+class BookEntryIn(Schema):
+    note: str = Field("", max_length=300)
+
+
+def _book(request: HttpRequest, book: str, year: int | None) -> Any:
+    """The page's read (books.book_entries: the unit's book, scoped), each line marked with whether the caller
+    may read its document, counted in SQL (one subquery, not a query per line)."""
+    from django.db.models import Exists, OuterRef
+
+    from sohoi.core.deadlines import today
+    from sohoi.core.scoping import restrict
+    from sohoi.directives.models import Document
+
+    from .books import selectors as books
+
+    require(request.auth, "reports.view_book")
+    readable = restrict(Document.objects.filter(pk=OuterRef("document_id")), request.auth)
+    return books.book_entries(user=request.auth, unit=request.auth.unit, book=book,
+                              year=year or today().year).annotate(document_visible=Exists(readable))
+
+
+def _enter(request: HttpRequest, book: str, document_id: int, note: str) -> Any:
+    from sohoi.directives.selectors import document_get
+
+    from .books.services import book_entry_add
+
+    document = document_get(user=request.auth, pk=document_id)
+    entry = book_entry_add(actor=request.auth, document=document, book=book, note=note.strip())
+    return _book(request, book, entry.year).get(pk=entry.pk)
+
+
+@router.get("books/incoming", response=list[BookEntryOut], summary="Sổ văn bản đến của đơn vị",
+            description="The caller's unit's incoming book for a year, oldest number first (as printed).")
+@paginate
+def list_book_incoming(request: HttpRequest, q: Query[BookQuery]):
+    return _book(request, "incoming", q.year)
+
+
+@router.get("books/outgoing", response=list[BookEntryOut], summary="Sổ văn bản đi của đơn vị",
+            description="The caller's unit's outgoing book for a year, oldest number first (as printed).")
+@paginate
+def list_book_outgoing(request: HttpRequest, q: Query[BookQuery]):
+    return _book(request, "outgoing", q.year)
+
+
+@router.get("books/entries/{int:entry_id}", response=BookEntryOut, summary="Một dòng sổ văn bản",
+            description="One line of a book the caller may read.")
+@scoped_view(BookEntry)
+def get_book_entry(request: HttpRequest, entry_id: int):
+    from django.shortcuts import get_object_or_404
+
+    entry = get_scoped(BookEntry.objects.all(), request.auth, pk=entry_id)
+    return get_object_or_404(_book(request, entry.book, entry.year), pk=entry.pk)
+
+
+@router.post("books/incoming/{int:document_id}", response={201: BookEntryOut}, summary="Vào sổ văn bản đến",
+             description="Enter a document of the register (a received copy, no second document) in the caller's "
+                         "unit's incoming book under the year's next number; once per document.")
+@scoped_view(Document)
+def register_book_incoming(request: HttpRequest, document_id: int, payload: BookEntryIn):
+    return Status(201, _enter(request, "incoming", document_id, payload.note))
+
+
+@router.post("books/outgoing/{int:document_id}", response={201: BookEntryOut}, summary="Vào sổ văn bản đi",
+             description="Enter a document the caller's own unit issued in its outgoing book under the year's "
+                         "next number; once per document.")
+@scoped_view(Document)
+def register_book_outgoing(request: HttpRequest, document_id: int, payload: BookEntryIn):
+    return Status(201, _enter(request, "outgoing", document_id, payload.note))
+
+
+# The implementing plan of a document (issue 17: API parity with /bao-cao/ke-hoach/van-ban/<id>/): the tasks
+# and bodies offered with the .docx draft (one read, answering for every reader of the document), and the plan
+# registered, all through the page's selectors and service.
+
+class PlanTaskOptionOut(Schema):
+    id: int
+    no: str
+    text: str
+    due_on: datetime.date | None
+
+
+class PlanUnitOptionOut(Schema):
+    id: int
+    name: str
+
+
+class PlanDraftFileOut(Schema):
+    filename: str
+    content_base64: str
+
+
+class PlanDraftOut(Schema):
+    document_id: int
+    may_draft: bool = Field(description="Whether the caller's unit may draft and register a plan of it")
+    message: str = Field(description="Why not, when may_draft is false")
+    subject: str
+    tasks: list[PlanTaskOptionOut] = Field(description="The tasks the unit was given (the page's checkboxes)")
+    units: list[PlanUnitOptionOut] = Field(description="The first 50 bodies the unit directs")
+    units_total: int
+    draft: PlanDraftFileOut | None = Field(description="The .docx draft for the chosen tasks and bodies")
+
+
+class PlanChoiceQuery(Schema):
+    task_ids: list[int] | None = Field(None, max_length=500, description="Tasks of the upper document; omit: all")
+    unit_ids: list[int] | None = Field(None, max_length=500, description="Bodies carrying them out; omit: all offered")
+
+
+class ImplementingPlanIn(PlanChoiceQuery):
+    subject: str = Field("", max_length=500, description="The plan's subject; empty: \"Thực hiện <document>\"")
+
+
+class ImplementingPlanOut(Schema):
+    id: int
+    code: str
+    number: str
+    date: datetime.date | None
+    subject: str
+    parent_id: int
+    tasks: int
+
+
+def _plan_choices(request: HttpRequest, document: Any, choice: PlanChoiceQuery) -> Any:
+    """The draft for the chosen tasks and bodies (the page's selectors); ids outside what the page offers are
+    refused with the field named, as the page's checkboxes are."""
+    from sohoi.core.deadlines import today
+
+    on = today()
+    errors: dict[str, str] = {}
+    if choice.task_ids is not None:
+        offered = {a.task_id for a in selectors.unit_draft(user=request.auth, document=document)["assignments"]}
+        if set(choice.task_ids) - offered:
+            errors["task_ids"] = ("Có nhiệm vụ không được giao cho đơn vị bạn trong văn bản này; chọn trong danh sách "
+                                  "tasks của GET /reports/plans/{id}.")
+    if choice.unit_ids is not None:
+        units, _total = selectors.plan_units(unit=request.auth.unit, on=on)
+        if set(choice.unit_ids) - {u.pk for u in units}:
+            errors["unit_ids"] = ("Có đơn vị không thuộc các đơn vị bạn chỉ đạo; chọn trong danh sách units của "
+                                  "GET /reports/plans/{id}.")
+    if errors:
+        raise ValidationError(errors)
+    return selectors.plan_draft(user=request.auth, document=document, on=on, task_ids=choice.task_ids,
+                                unit_ids=choice.unit_ids)
+
+
+@router.get("plans/{int:document_id}", response=PlanDraftOut, summary="Dự thảo kế hoạch thực hiện văn bản",
+            description="What the plan page shows for a document the caller may read: whether its unit may draft a "
+                        "plan (it was given tasks of it), the tasks and bodies to choose from, and the .docx draft "
+                        "(base64, nothing stored) for the chosen ones (repeat task_ids / unit_ids; omit for all).")
+@scoped_view(Document)
+def plan_draft(request: HttpRequest, document_id: int, choice: Query[PlanChoiceQuery]):
+    import base64
+
+    from django.core.exceptions import PermissionDenied
+
+    from sohoi.core.deadlines import today
+    from sohoi.directives.selectors import document_get
+
+    from .documents.plan_draft import plan_docx
+
+    document = document_get(user=request.auth, pk=document_id)
+    out = {"document_id": document.pk, "may_draft": True, "message": "", "subject": "", "tasks": [], "units": [],
+           "units_total": 0, "draft": None}
+    try:
+        require(request.auth, "reports.draft_plan", document)
+    except PermissionDenied as exc:  # a readable document the unit was given no task of: say so, offer nothing
+        return {**out, "may_draft": False, "message": str(exc)}
+    assignments = selectors.unit_draft(user=request.auth, document=document)["assignments"]
+    units, total = selectors.plan_units(unit=request.auth.unit, on=today())
+    draft = _plan_choices(request, document, choice)
+    return {**out, "subject": draft.subject, "units_total": total,
+            "tasks": [{"id": a.task_id, "no": a.task.no or str(a.task.position), "text": a.task.text, "due_on": a.due_on}
+                      for a in assignments],
+            "units": [{"id": u.pk, "name": u.name} for u in units],
+            "draft": {"filename": f"du-thao-ke-hoach-{document.pk}.docx",
+                      "content_base64": base64.b64encode(plan_docx(draft)).decode()}}
+
+
+@router.post("plans/{int:document_id}", response={201: ImplementingPlanOut}, summary="Ban hành kế hoạch thực hiện",
+             description="Register the unit's implementing plan of the document: a Kế hoạch numbered from the unit's "
+                         "outgoing book, parent = the document, its tasks proposed for the chosen bodies (review and "
+                         "confirm them as for any document: /directives/documents/{id}/...).")
+@scoped_view(Document)
+def plan_register(request: HttpRequest, document_id: int, payload: ImplementingPlanIn):
+    from sohoi.directives.selectors import document_get
+
+    upper = document_get(user=request.auth, pk=document_id)
+    require(request.auth, "reports.draft_plan", upper)
+    draft = _plan_choices(request, upper, payload)
+    plan = services.plan_register(actor=request.auth, upper=upper, draft=draft, subject=payload.subject.strip())
+    return Status(201, {"id": plan.pk, "code": plan.code, "number": plan.number, "date": plan.date,
+                        "subject": plan.subject, "parent_id": upper.pk, "tasks": len(draft.tasks)})

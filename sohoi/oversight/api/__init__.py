@@ -15,7 +15,7 @@ from sohoi.directives.models import Document
 from sohoi.orgs.models import Unit
 
 from .. import selectors, services
-from ..models import Activity, CriticismPoint, Finding, Programme, Recommendation
+from ..models import Activity, CriticismPoint, Finding, OversightRule, Programme, Recommendation
 from .schemas import (
     ActivityFilters,
     ActivityIn,
@@ -31,6 +31,9 @@ from .schemas import (
     FindingIn,
     FindingOut,
     MarkIn,
+    OversightRuleIn,
+    OversightRuleOut,
+    OversightRulePatch,
     PointIn,
     PointOut,
     ProgrammeIn,
@@ -269,3 +272,39 @@ def record_result(request: HttpRequest, programme_id: int, payload: ResultIn):
     programme = selectors.programme_get(user=request.auth, pk=programme_id)
     return Status(201, services.programme_result_record(actor=request.auth, programme=programme, year=payload.year,
                                                         results=payload.results))
+
+
+# The rule table of response deadlines (the pages /giam-sat/thoi-han/): everyone reads, the administrator
+# adds or corrects dated rows through the same services (permission oversight.edit_rules, overlap check, audit).
+
+@router.get("/rules", response=list[OversightRuleOut], summary="Bảng thời hạn trả lời kiến nghị",
+            description="The dated rows of the response-deadline table (days, legal basis, validity), by rule code "
+                        "then newest first; every signed-in user reads it.")
+@paginate
+def list_rules(request: HttpRequest):
+    return restrict(OversightRule.objects.all(), request.auth).order_by("code", "-valid_from", "pk")
+
+
+@router.get("/rules/{int:rule_id}", response=OversightRuleOut, summary="Một dòng thời hạn",
+            description="One row of the response-deadline table.")
+@scoped_view(OversightRule)
+def get_rule(request: HttpRequest, rule_id: int):
+    return get_scoped(OversightRule, request.auth, pk=rule_id)
+
+
+@router.post("/rules", response={201: OversightRuleOut}, summary="Thêm dòng thời hạn",
+             description="Add a dated row (administrator only). A row whose validity overlaps another row of the "
+                         "same rule is refused with the row it overlaps: give the old row an end date first.")
+def create_rule(request: HttpRequest, payload: OversightRuleIn):
+    return Status(201, services.rule_create(actor=request.auth, data=payload.dict()))
+
+
+@router.patch("/rules/{int:rule_id}", response=OversightRuleOut, summary="Sửa dòng thời hạn",
+              description="Correct a row (administrator only): only the fields sent change; `version` guards "
+                          "against overwriting a concurrent edit. The same overlap check as when adding.")
+@scoped_view(OversightRule)
+def update_rule(request: HttpRequest, rule_id: int, payload: OversightRulePatch):
+    rule = get_scoped(OversightRule, request.auth, pk=rule_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version", None)
+    return services.rule_update(actor=request.auth, rule=rule, data=data, expected_version=version)

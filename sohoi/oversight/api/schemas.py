@@ -207,3 +207,34 @@ class ResultOut(Schema):
     programme_id: int
     year: int
     results: str
+
+
+class OversightRuleOut(Schema):
+    id: int
+    code: str
+    days: int
+    legal_basis: str
+    is_default: bool
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+    version: int
+
+
+class OversightRuleIn(Schema):
+    code: str = Field(..., max_length=40, description="supervision_answer_days | criticism_answer_days | "
+                                                      "inspection_answer_days")
+    days: int = Field(..., ge=0, le=32767)
+    legal_basis: str = Field(..., max_length=300)
+    is_default: bool = False
+    valid_from: datetime.date | None = None
+    valid_to: datetime.date | None = None
+
+
+class OversightRulePatch(Schema):
+    code: str | None = Field(None, max_length=40)
+    days: int | None = Field(None, ge=0, le=32767)
+    legal_basis: str | None = Field(None, max_length=300)
+    is_default: bool | None = None
+    valid_from: datetime.date | None = None
+    valid_to: datetime.date | None = None
+    version: int | None = None

@@ -76,3 +76,25 @@ OPERATIONS += [
               allowed=lambda u, user, t: t.code == "45-KH/QU" and u == "quanuy.ninhkieu",
               state=_entries, action="reports.book.outgoing_registered"),
 ]
+
+# The same three writes through the API (issue 17: API parity), with the pages' oracles.
+OPERATIONS += [
+    Operation(name="reports.plan_register (API)", route="POST /api/v1/reports/plans/{document_id}", api=True,
+              url=lambda t: f"/api/v1/reports/plans/{t.pk}",
+              targets=lambda: [_doc("752-CV/TU"), _doc("45-KH/QU")],
+              payload=lambda t: {},
+              allowed=lambda u, user, t: t.code == "752-CV/TU" and u in PLANNERS_752,
+              state=_plans, action="reports.plan.registered", audit_target=False),
+    Operation(name="reports.book_incoming (API)", route="POST /api/v1/reports/books/incoming/{document_id}",
+              api=True, url=lambda t: f"/api/v1/reports/books/incoming/{t.pk}",
+              targets=lambda: [_doc("752-CV/TU"), _doc("45-KH/QU")],
+              payload=lambda t: {"note": "Bản sao nhận qua API"},
+              allowed=lambda u, user, t: u != "quantri" if t.code == "752-CV/TU" else u in READERS_45,
+              state=_entries, action="reports.book.incoming_registered"),
+    Operation(name="reports.book_outgoing (API)", route="POST /api/v1/reports/books/outgoing/{document_id}",
+              api=True, url=lambda t: f"/api/v1/reports/books/outgoing/{t.pk}",
+              targets=lambda: [_doc("752-CV/TU"), _doc("45-KH/QU")],
+              payload=lambda t: {},
+              allowed=lambda u, user, t: t.code == "45-KH/QU" and u == "quanuy.ninhkieu",
+              state=_entries, action="reports.book.outgoing_registered"),
+]
