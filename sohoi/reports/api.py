@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import ConfigDict
 
 from sohoi.core.permissions import require
 from sohoi.core.scoping import get_scoped, scoped_view
@@ -87,6 +88,10 @@ def indicators(request: HttpRequest, q: Query[IndicatorQuery]) -> dict:
 # The periodic report as a job (issue 17: API parity with /bao-cao/bao-cao-dinh-ky/).
 
 class PeriodicReportIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"period": "2026-Q3", "territory": None, "field": None, "format": "docx"},
+    ]})
+
     period: str = Field("", max_length=10, description="2026, 2026-H1 or 2026-Q3; empty: the previous quarter")
     territory: int | None = Field(None, ge=1, le=2_147_483_647)
     field: int | None = Field(None, ge=1, le=2_147_483_647)
@@ -199,6 +204,10 @@ class BookEntryOut(Schema):
 
 
 class BookEntryIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"note": "Nhận bản giấy qua bưu điện"},
+    ]})
+
     note: str = Field("", max_length=300)
 
 
@@ -307,6 +316,10 @@ class PlanChoiceQuery(Schema):
 
 
 class ImplementingPlanIn(PlanChoiceQuery):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"task_ids": [41, 42], "unit_ids": [7, 8], "subject": "Kế hoạch thực hiện Chỉ thị số 05 (ví dụ)"},
+    ]})
+
     subject: str = Field("", max_length=500, description="The plan's subject; empty: \"Thực hiện <document>\"")
 
 
@@ -377,9 +390,11 @@ def plan_draft(request: HttpRequest, document_id: int, choice: Query[PlanChoiceQ
 
 
 @router.post("plans/{int:document_id}", response={201: ImplementingPlanOut}, summary="Ban hành kế hoạch thực hiện",
-             description="Register the unit's implementing plan of the document: a Kế hoạch numbered from the unit's "
-                         "outgoing book, parent = the document, its tasks proposed for the chosen bodies (review and "
-                         "confirm them as for any document: /directives/documents/{id}/...).")
+             description="Register the unit's implementing plan of the document (only a unit given tasks of it may): a "
+                         "plan numbered from the unit's outgoing book, parent = the document, its tasks proposed for "
+                         "the chosen bodies (review and confirm them as for any document: "
+                         "/directives/documents/{id}/...). Ids outside those offered are refused with the field "
+                         "named.")
 @scoped_view(Document)
 def plan_register(request: HttpRequest, document_id: int, payload: ImplementingPlanIn):
     from sohoi.directives.selectors import document_get

@@ -3,6 +3,7 @@
 import datetime
 
 from ninja import Field, Schema
+from pydantic import ConfigDict
 
 MAX_ID = 2_147_483_647
 
@@ -29,6 +30,22 @@ class ActivityOut(Schema):
 
 
 class ActivityIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"kind": "supervision",
+         "form": "thematic",
+         "subject": "Giám sát việc thực hiện chính sách hỗ trợ hội viên nông dân",
+         "lead_unit_id": 3,
+         "participant_ids": [7, 8],
+         "examined_ids": [12],
+         "legal_basis_id": None,
+         "document_id": None,
+         "planned_start": "2026-04-01",
+         "planned_end": "2026-06-30",
+         "method": "Làm việc trực tiếp, xem hồ sơ",
+         "confidential": False,
+         "draft_title": ""},
+    ]})
+
     kind: str = Field(..., max_length=20)
     form: str = Field("", max_length=20)
     subject: str = Field(..., max_length=500)
@@ -45,6 +62,10 @@ class ActivityIn(Schema):
 
 
 class ActivityPatch(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"planned_end": "2026-07-15", "version": 2},
+    ]})
+
     subject: str | None = Field(None, max_length=500)
     form: str | None = Field(None, max_length=20)
     planned_start: datetime.date | None = None
@@ -64,10 +85,18 @@ class ActivityFilters(Schema):
 
 
 class StepIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"step": "start"},
+    ]})
+
     step: str = Field(..., max_length=20)
 
 
 class TeamIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"name": "Nguyễn Văn A", "role": "head", "username": ""},
+    ]})
+
     name: str = Field(..., max_length=150)
     role: str = Field(..., max_length=20)
     username: str = Field("", max_length=150, description="tên đăng nhập, nếu thành viên có tài khoản")
@@ -79,18 +108,36 @@ class FileIn(Schema):
 
 
 class AttachmentIn(FileIn):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"kind": "minutes", "name": "bien-ban-lam-viec.pdf", "content_base64": "JVBERi0xLjQK"},
+    ]})
+
     kind: str = Field(..., max_length=20)
 
 
 class DraftIn(FileIn):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"name": "du-thao-de-an.docx",
+         "content_base64": "UEsDBBQABgAIAAAAIQA=",
+         "title": "Dự thảo đề án phát triển hợp tác xã"},
+    ]})
+
     title: str = Field("", max_length=300)
 
 
 class ConclusionIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"conclusion": "Đơn vị đã triển khai đầy đủ chính sách; cần công khai danh sách thụ hưởng."},
+    ]})
+
     conclusion: str = Field(..., max_length=100_000)
 
 
 class FindingIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"text": "Chưa lập sổ theo dõi hội viên mới theo quy định.", "unit_id": 12},
+    ]})
+
     text: str = Field(..., max_length=10_000)
     unit_id: int | None = Field(None, ge=1, le=MAX_ID)
 
@@ -104,6 +151,13 @@ class FindingOut(Schema):
 
 
 class RecommendationIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"text": "Công khai danh sách hộ được hỗ trợ tại trụ sở xã.",
+         "addressee_id": 12,
+         "due": "2026-09-30",
+         "finding_id": None},
+    ]})
+
     text: str = Field(..., max_length=10_000)
     addressee_id: int | None = Field(None, ge=1, le=MAX_ID)
     due: datetime.date | None = None
@@ -134,15 +188,27 @@ class RecommendationFilters(Schema):
 
 
 class AnswerIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"answer": "accepted", "text": "Sẽ niêm yết danh sách trong tháng 10."},
+    ]})
+
     answer: str = Field(..., max_length=20)
     text: str = Field("", max_length=10_000)
 
 
 class RecommendationReportIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"text": "Đã niêm yết danh sách tại trụ sở xã ngày 05/10/2026."},
+    ]})
+
     text: str = Field(..., max_length=10_000)
 
 
 class CommentIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"paragraph": 3, "text": "Đề nghị làm rõ đối tượng được hỗ trợ."},
+    ]})
+
     paragraph: int | None = Field(..., ge=-MAX_ID, le=MAX_ID)
     text: str = Field(..., max_length=10_000)
 
@@ -156,6 +222,10 @@ class CommentOut(Schema):
 
 
 class PointIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"text": "Cần bổ sung nguồn kinh phí thực hiện.", "paragraph": 5},
+    ]})
+
     text: str = Field(..., max_length=10_000)
     paragraph: int | None = Field(None, ge=0, le=MAX_ID)
 
@@ -171,15 +241,32 @@ class PointOut(Schema):
 
 
 class MarkIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"outcome": "not_taken_up", "explanation": "Nguồn kinh phí đã quy định tại văn bản khác."},
+    ]})
+
     outcome: str = Field(..., max_length=20)
     explanation: str = Field("", max_length=10_000)
 
 
 class TaskIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"due": "2026-12-31"},
+    ]})
+
     due: datetime.date | None = None
 
 
 class ProgrammeIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"title": "Chương trình phối hợp xây dựng nông thôn mới",
+         "lead_unit_id": 3,
+         "party_ids": [7, 8],
+         "start_year": 2026,
+         "end_year": 2030,
+         "content": "Phối hợp tuyên truyền, vận động hội viên."},
+    ]})
+
     title: str = Field(..., max_length=300)
     lead_unit_id: int = Field(..., ge=1, le=MAX_ID)
     party_ids: list[int] = Field(..., max_length=500)
@@ -198,6 +285,10 @@ class ProgrammeOut(Schema):
 
 
 class ResultIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"year": 2026, "results": "Tổ chức 4 hội nghị tuyên truyền; 320 hội viên tham gia."},
+    ]})
+
     year: int = Field(..., ge=1945, le=2100)
     results: str = Field(..., max_length=10_000)
 
@@ -221,6 +312,15 @@ class OversightRuleOut(Schema):
 
 
 class OversightRuleIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"code": "supervision_answer_days",
+         "days": 30,
+         "legal_basis": "Quy chế giám sát (ví dụ)",
+         "is_default": True,
+         "valid_from": "2027-01-01",
+         "valid_to": None},
+    ]})
+
     code: str = Field(..., max_length=40, description="supervision_answer_days | criticism_answer_days | "
                                                       "inspection_answer_days")
     days: int = Field(..., ge=0, le=32767)
@@ -231,6 +331,10 @@ class OversightRuleIn(Schema):
 
 
 class OversightRulePatch(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"valid_to": "2026-12-31", "version": 1},
+    ]})
+
     code: str | None = Field(None, max_length=40)
     days: int | None = Field(None, ge=0, le=32767)
     legal_basis: str | None = Field(None, max_length=300)
