@@ -99,9 +99,11 @@ def test_script_and_sql_in_every_text_field_are_shown_escaped(client, users):
                 target = form["action"] or path
                 result = client.post(target, data, follow=True)
                 assert result.status_code < 500, (username, target, result.status_code)
+                posted += 1
+                if "text/html" not in result.get("Content-Type", ""):
+                    continue  # a download (the implementing plan's .docx draft): not rendered by the browser
                 body = result.content.decode()
                 assert RAW not in body, (username, target)
-                posted += 1
     assert posted >= 10, posted
     print(f"{posted} forms posted")
     assert Unit.objects.count() >= units_before  # the "DROP TABLE" fragment was only ever text
