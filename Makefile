@@ -62,7 +62,7 @@ bench: $(STAMP)
 
 # API fuzzing (schemathesis) as every demo role, more examples than the sample in `make test`.
 fuzz: $(STAMP)
-	FUZZ_ROLES=thuongtruc,dandan,noivu,quanuy.ninhkieu,hoi.khuyenhoc,quantri FUZZ_EXAMPLES=15 \
+	FUZZ_ROLES=thuongtruc,dandan,tuyengiao,noivu,canbonoivu,ubnd,mattran,quanuy.ninhkieu,hoi.khuyenhoc,quantri FUZZ_EXAMPLES=10 \
 		$(PY) -m pytest tests/reliability/test_fuzz_api.py
 
 # Load and faults against gunicorn + PostgreSQL on 127.0.0.1 (a database of its own); writes docs/reliability.md.
