@@ -26,7 +26,8 @@ def _record(page, action: str, number: str, date: str, issuer: str) -> None:
     form.get_by_label("Số, ký hiệu văn bản").fill(number)
     form.get_by_label("Ngày văn bản").fill(date)
     form.get_by_label("Cơ quan ban hành").fill(issuer)
-    form.get_by_role("button", name="Ghi sự kiện").click()
+    with page.expect_navigation():  # the form posts back to its own URL: read the flash of the new page
+        form.get_by_role("button", name="Ghi sự kiện").click()
     assert "Đã ghi sự kiện và văn bản quyết định." in flash(page), page.locator("main").inner_text()[:600]
 
 
