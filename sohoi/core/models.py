@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .scoping import ADMIN_ONLY, ScopePolicy
+
+
+class DatedRowQuerySet(models.QuerySet):
+    """Rule tables whose rows carry `valid_from` / `valid_to` (None = open): legal thresholds are data, and a
+    change in the law is a new row (design.md §6). One filter for every such table."""
+
+    def valid_on(self, day: datetime.date) -> DatedRowQuerySet:
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+                           Q(valid_to__isnull=True) | Q(valid_to__gte=day))
 
 
 class BaseModel(models.Model):

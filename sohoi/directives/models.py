@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.deadlines import TrackState, classify, today
-from sohoi.core.models import BaseModel
+from sohoi.core.models import BaseModel, DatedRowQuerySet
 from sohoi.core.scoping import ScopePolicy
 from sohoi.core.text import fold
 
@@ -128,12 +128,6 @@ class Document(BaseModel):
         return self.issuer_name or (str(self.issuer) if self.issuer_id else "")
 
 
-class DeadlineRuleQuerySet(models.QuerySet):
-    def valid_on(self, day: datetime.date) -> DeadlineRuleQuerySet:
-        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day),
-                           Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-
-
 class DeadlineRule(BaseModel):
     """The deadline a task gets when its document sets none, by document type and recurrence, and how old
     an undated open assignment may grow before it counts as overdue (legal thresholds are data: dated
@@ -149,7 +143,7 @@ class DeadlineRule(BaseModel):
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
 
-    objects = DeadlineRuleQuerySet.as_manager()
+    objects = DatedRowQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("thời hạn mặc định của nhiệm vụ")

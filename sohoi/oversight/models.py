@@ -12,12 +12,11 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.deadlines import TrackState, classify
-from sohoi.core.models import BaseModel
+from sohoi.core.models import BaseModel, DatedRowQuerySet
 
 from . import permissions
 from .choices import Answer, AttachmentKind, Form, Kind, Outcome, RuleCode, State, TeamRole
@@ -25,12 +24,6 @@ from .choices import Answer, AttachmentKind, Form, Kind, Outcome, RuleCode, Stat
 
 def upload_to(instance: models.Model, filename: str) -> str:
     return f"oversight/{datetime.date.today():%Y/%m}/{filename}"
-
-
-class OversightRuleQuerySet(models.QuerySet):
-    def valid_on(self, day: datetime.date) -> OversightRuleQuerySet:
-        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day),
-                           Q(valid_to__isnull=True) | Q(valid_to__gte=day))
 
 
 class OversightRule(BaseModel):
@@ -45,7 +38,7 @@ class OversightRule(BaseModel):
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
 
-    objects = OversightRuleQuerySet.as_manager()
+    objects = DatedRowQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("thời hạn trả lời kiến nghị")

@@ -10,24 +10,15 @@ The rules themselves are declared in permissions.py.
 
 from __future__ import annotations
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sohoi.core.models import BaseModel
+from sohoi.core.models import BaseModel, DatedRowQuerySet
 
 from . import permissions
 from .choices import NUMERIC_RULES, Grade, OrgKind, OrgStatus, RuleCode, RuleUnit
-
-
-class PartyRuleQuerySet(models.QuerySet):
-    def valid_on(self, day: datetime.date) -> PartyRuleQuerySet:
-        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day),
-                           Q(valid_to__isnull=True) | Q(valid_to__gte=day))
 
 
 class PartyRule(BaseModel):
@@ -45,7 +36,7 @@ class PartyRule(BaseModel):
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
 
-    objects = PartyRuleQuerySet.as_manager()
+    objects = DatedRowQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("quy định về tổ chức đảng")

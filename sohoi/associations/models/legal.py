@@ -6,19 +6,12 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sohoi.core.models import BaseModel
+from sohoi.core.models import BaseModel, DatedRowQuerySet
 
 from .. import permissions
 from ..choices import DossierItem, RuleCode, RuleUnit, ScopeLevel
-
-
-class LegalRuleQuerySet(models.QuerySet):
-    def valid_on(self, day: datetime.date) -> LegalRuleQuerySet:
-        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day),
-                           Q(valid_to__isnull=True) | Q(valid_to__gte=day))
 
 
 class LegalRule(BaseModel):
@@ -39,7 +32,7 @@ class LegalRule(BaseModel):
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
 
-    objects = LegalRuleQuerySet.as_manager()
+    objects = DatedRowQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("quy định pháp lý")
