@@ -25,12 +25,12 @@ DASH = "[-–—]"
 # --- numbers and symbols --------------------------------------------------------
 # Party: number, hyphen, type, slash, issuer  (752-CV/TU, 31-QĐ/TW).
 _PARTY_CODE = (
-    r"(?P<pn>\d{1,5})(?:[ \t]*-[ \t]*|[ \t]+(?=[A-ZĐ][A-Za-zĐđ]{0,5}/))(?P<ptype>[A-ZĐ][A-Za-zĐđ]{0,5})[ \t]*/[ \t]*"
+    r"(?P<pn>\d{1,5}[A-Za-z]?)(?:[ \t]*-[ \t]*|[ \t]+(?=[A-ZĐ][A-Za-zĐđ]{0,5}/))(?P<ptype>[A-ZĐ][A-Za-zĐđ]{0,5})[ \t]*/[ \t]*"
     r"(?P<piss>[A-ZĐƯ][A-ZĐƯa-z0-9]*(?:-[A-ZĐƯ][A-ZĐƯa-z0-9]*)*)"
 )
 # State: number, optional year, symbol with hyphens (454/UBND-NCTH, 45/2010/NĐ-CP).
 _STATE_CODE = (
-    r"(?P<sn>\d{1,5})[ \t]*/[ \t]*(?:(?P<year>(?:19|20)\d\d)[ \t]*/[ \t]*)?"
+    r"(?P<sn>\d{1,5}[a-z]?)[ \t]*/[ \t]*(?:(?P<year>(?:19|20)\d\d)[ \t]*/[ \t]*)?"
     r"(?P<ssym>[A-ZĐ][A-Za-zĐđ0-9]*(?:[ \t]*-[ \t]*\n?[ \t]*[A-ZĐ][A-Za-zĐđ0-9&]*|\.[A-ZĐ][A-Za-zĐđ0-9]*)*)"
 )
 # A code ends before a letter, digit or slash; a PDF copy glues the next word
@@ -134,12 +134,15 @@ STATE_MOTTO_RE = re.compile(
     re.IGNORECASE,
 )
 # "ngày 12 tháng 10 năm 2012" (days may be left blank on a template)
+# Also "Hà Nội, 06 tháng 10 năm 1998" without "ngày", and a model's "ngày … tháng … năm …".
 DATE_WORDS_RE = re.compile(
-    r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})", re.IGNORECASE
+    r"(?:ngày[\s.…]*|(?<=, )(?=\d{1,2}\s*tháng))(?P<d>\d{1,2})?[\s.…]*tháng[\s.…]*(?P<m>\d{1,2})?[\s.…]*năm"
+    r"[ \t]*(?:(?P<y>\d{4})|[.…]+)",
+    re.IGNORECASE,
 )
 DATE_NUM = r"(?P<nd>\d{1,2})\s*[/.-]\s*(?P<nm>\d{1,2})\s*[/.-]\s*(?P<ny>\d{4})"
 HEADER_NUM_DATE_RE = re.compile(rf"ngày\s+{DATE_NUM}(?!\d)", re.IGNORECASE)
-SEPARATOR_RE = re.compile(r"^[\s\-_=*~.·•+]*$")
+SEPARATOR_RE = re.compile(r"^[\s\-_=*~.·•+–—]*$")
 VV_RE = re.compile(r"^(?:V/[vV]|V\.v|Về\s+việc)\b")
 KINH_GUI_RE = re.compile(r"^Kính\s+gửi\s*:?\s*", re.IGNORECASE)
 NOI_NHAN_RE = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.IGNORECASE)
@@ -178,7 +181,10 @@ ROMAN_RE = re.compile(r"^(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\s*[.)–—-]\
 ARABIC_RE = re.compile(r"^(?P<n>\d{1,2})\s*(?:[.)/](?!\d)|[-–—](?!\d))\s*(?=\S)")
 LETTER_RE = re.compile(r"^(?P<n>[a-zđ])\s*[).]\s*(?=\S)")
 SUBNUM_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")
-PART_RE = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+)\b")
+PART_RE = re.compile(
+    r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+)\b"
+    r"|^(?:Phần|PHẦN)\s+(?:thứ|THỨ)\s+(?:nhất|hai|ba|tư|năm|sáu|NHẤT|HAI|BA|TƯ|NĂM|SÁU)\b"
+)
 ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
                 "IX": 9, "X": 10, "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
 COLUMN_SPLIT_RE = re.compile(r"[ \t]*\|[ \t]*|\t+|[ ]{3,}")
