@@ -7,9 +7,10 @@ from typing import Any
 
 from . import errors
 from .actors import find_actors
+from .announce import PARTY_BODY_RE, enacting_system, find_announced
 from .errors import MAX_BYTES, ParseError
 from .extract import read_document
-from .header import parse_header
+from .header import Header, parse_header
 from .legacy import repair_legacy
 from .normalize import normalize
 from .recipients import read_recipients
@@ -129,11 +130,38 @@ def _tasks_of(item: Item, year: int | None) -> list[dict[str, Any]]:
     return [task]
 
 
+def _fill_from_lead(header: Header, lines: list[str], text: str) -> None:
+    """What a reprint's lead says of the document its header leaves out.
+
+    With a header block (issuer, place or date read) only the lead above it
+    is read; without one, the opening of the text, where the lead sentence
+    stands in for the header.
+    """
+    has_header = bool(header.issuer or header.date or header.place)
+    lead = "\n".join(lines[: header.start]) if has_header else text
+    announced = find_announced(lead, header.code) if lead.strip() else None
+    if announced is not None:
+        if header.code is None and announced.code:
+            header.code, header.number, header.symbol = announced.code, announced.number, announced.symbol
+            header.warnings = [w for w in header.warnings if not w.startswith("Không đọc được số")]
+        if header.date is None and announced.date:
+            header.date = announced.date
+            header.warnings = [w for w in header.warnings if not w.startswith("Không đọc được ngày")]
+        header.doc_type = header.doc_type or announced.doc_type
+        header.system = header.system or announced.system
+    if header.system is None and header.issuer and PARTY_BODY_RE.match(header.issuer):
+        header.system = "party"
+    if header.system is None:
+        header.system = enacting_system(text)
+
+
 def _parse(text: str, legacy: str | None) -> dict[str, Any]:
     if not text.strip():
         raise ParseError(errors.EMPTY)
     lines = text.split("\n")
     header = parse_header(lines)
+    if None in (header.code, header.date, header.doc_type, header.system):
+        _fill_from_lead(header, lines, text)
     # Text above the header (portal furniture, a news lead) is not the document.
     recipients, body_start = read_recipients(lines, header.end)
     end = tail_start(lines, body_start)
