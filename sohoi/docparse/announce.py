@@ -12,6 +12,7 @@ date and type, and whether it is the Party's or the State's. A citation
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from . import patterns as p
@@ -82,6 +83,45 @@ def _date_before(text: str, start: int, verb: int) -> str | None:
 def _system_of(phrase: str) -> str | None:
     if PARTY_BODY_RE.search(phrase):
         return "party"
+    return None
+
+
+# A headline naming the document by type and number: "Quyết định số 290-QĐ/TW, ngày
+# 25/02/2010 của Bộ Chính trị ...", "KẾT LỦẬN 127-KL/TW CỦÀ BỘ CHÍNH TRỊ ..." (tone marks
+# scrambled by the site: the type is compared without them).
+_HEADLINE_RE = re.compile(
+    rf"^[ \t]*(?P<words>[{p.UPPER}][{p.UPPER}{p.LOWER}]*(?:\s+[{p.UPPER}{p.LOWER}]+)?)\s+(?:số\s*:?\s*)?(?=\d)"
+)
+_HEADLINE_LINES = 2
+
+
+def _bare(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).upper().split())
+
+
+def find_headline(lines: list[str]) -> Announced | None:
+    """The document a page's headline names by its type and number."""
+    seen = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _HEADLINE_LINES or line.rstrip().endswith(":"):
+            break
+        m = _HEADLINE_RE.match(line)
+        code_match = p.CODE_RE.match(line, m.end()) if m else None
+        if code_match is None:
+            continue
+        code, number, symbol, kind, system = p.code_parts(code_match)
+        label = p.TYPE_LABEL.get(kind)
+        if label is None or _bare(m.group("words")) != _bare(label):
+            continue
+        found = Announced(code, number, symbol, kind, system, p.TYPE_BY_ABBR.get(kind))
+        after = _DATE_AFTER_RE.match(line, code_match.end())
+        if after:
+            found.date = p.date_from_any(after)
+        return found
     return None
 
 

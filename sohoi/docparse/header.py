@@ -353,7 +353,7 @@ def _issuer_lines(items: list[_Item]) -> list[str]:
             break
         if kind != "text" or p.SEPARATOR_RE.match(text):
             continue
-        if _is_caps(text) and not p.TITLE_RE.match(text) and not text.startswith("CỦA "):
+        if _is_caps(text) and not p.TITLE_RE.match(text) and not text.startswith("CỦA ") and not p.CODE_RE.search(text):
             lines.append(text)
         elif code_at is None and lines:
             break
@@ -505,7 +505,11 @@ def _subject(items: list[_Item]) -> tuple[str | None, str | None]:
     """(subject, doc_type from a title line)."""
     for i, (kind, text, _) in enumerate(items):
         if kind == "text" and p.VV_RE.match(text):
-            return p.collapse(" ".join([text, *_follow(items, i + 1, True)])), None
+            above = next((it for it in reversed(items[:i]) if it[0] != "blank"), None)
+            title = p.TITLE_RE.match(above[1]) if above and above[0] == "text" else None
+            title_type = p.TYPE_BY_TITLE[title.group("title")] if title and not title.group("rest") else None
+            # "TỜ TRÌNH" / "Về việc ...": the subject of a titled document, not a công văn's V/v
+            return p.collapse(" ".join([text, *_follow(items, i + 1, True)])), title_type
     for i, (kind, text, _) in enumerate(items):
         if kind != "text":
             continue
@@ -552,6 +556,10 @@ def parse_header(lines: list[str]) -> Header:
             if m:  # a bare code whose "Số" was lost
                 header.code, header.number, header.symbol, kind_abbr, code_system = p.code_parts(m)
                 break
+    raw_issuer_part = None
+    for span in spans:
+        if span.kind == "code" and span.match is not None and "pn" in span.match.re.groupindex and span.match.group("pn"):
+            raw_issuer_part = span.match.group("piss")
     annex = _ANNEX_IN_ZONE_RE.search(text)
     if annex:
         header.note = p.collapse(annex.group(0))
@@ -561,6 +569,10 @@ def parse_header(lines: list[str]) -> Header:
     else:
         header.issuer = _issuer_from(_issuer_lines(items))
         header.subject, title_type = _subject(items)
+    if header.code is not None and header.symbol is not None:
+        local = p.local_tu(header.code, raw_issuer_part, header.issuer)
+        if local != header.code:
+            header.code, header.symbol = local, header.symbol[:-2] + "TU"
     if "party" in kinds or code_system == "party":
         header.system = "party"
     elif "state" in kinds or code_system == "state":

@@ -51,8 +51,18 @@ HEADER_CODE_RE = re.compile(
 # An old-style number cited in the text, only after "số" ("nghị định số 130 –CP").
 OLD_CODE_RE = re.compile(rf"(?<=số )(?:{_OLD_CODE})(?![\w/])")
 _SPACES_RE = re.compile(r"\s+")
-# OCR reads the W of TW as Ư.
+# OCR reads the W of TW as Ư (and the U of a Tỉnh ủy's TU as Ư too: see local_tu).
 _OCR_TW_RE = re.compile(r"^TƯ$")
+# "ngày" with its tone mark misplaced by a copy-scrambling site ("ngàỷ 24/01/2025").
+NGAY = r"ng[aàáảãạ][yỳýỷỹỵ]"
+_LOCAL_COMMITTEE_RE = re.compile(r"^(?:Ban\s+Thường\s+vụ\s+)?(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[ủu][yỷ]", re.IGNORECASE)
+
+
+def local_tu(code: str, raw_issuer_part: str | None, issuer: str | None) -> str:
+    """"445-KL/TƯ" of a Tỉnh ủy is its TU misread, not the Central Committee's TW."""
+    if raw_issuer_part == "TƯ" and issuer and _LOCAL_COMMITTEE_RE.match(issuer) and code.endswith("/TW"):
+        return code[:-2] + "TU"
+    return code
 
 
 def code_parts(match: re.Match[str]) -> tuple[str, str, str, str, str | None]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from . import errors
 from .actors import find_actors
-from .announce import PARTY_BODY_RE, enacting_system, find_announced
+from .announce import PARTY_BODY_RE, enacting_system, find_announced, find_headline
 from .errors import MAX_BYTES, ParseError
 from .extract import read_document
 from .header import Header, parse_header
@@ -133,13 +133,15 @@ def _tasks_of(item: Item, year: int | None) -> list[dict[str, Any]]:
 def _fill_from_lead(header: Header, lines: list[str], text: str) -> None:
     """What a reprint's lead says of the document its header leaves out.
 
-    With a header block (issuer, place or date read) only the lead above it
+    With a header block (place or date read) only the lead above it
     is read; without one, the opening of the text, where the lead sentence
     stands in for the header.
     """
-    has_header = bool(header.issuer or header.date or header.place)
+    has_header = bool(header.date or header.place)
     lead = "\n".join(lines[: header.start]) if has_header else text
-    announced = find_announced(lead, header.code) if lead.strip() else None
+    announced = find_headline(lines) if header.code is None and not has_header else None
+    if announced is None and lead.strip():
+        announced = find_announced(lead, header.code)
     if announced is not None:
         if header.code is None and announced.code:
             header.code, header.number, header.symbol = announced.code, announced.number, announced.symbol
