@@ -81,8 +81,8 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if date else None
 
 
-def _task(no: str, text: str, year: int | None) -> dict[str, Any]:
-    leads, coordinators = find_actors(text)
+def _task(no: str, text: str, year: int | None, article: bool = False) -> dict[str, Any]:
+    leads, coordinators = find_actors(text, every_paragraph=article)
     return {
         "no": no,
         "text": text,
@@ -103,7 +103,7 @@ def _tasks_of(item: Item, year: int | None) -> list[dict[str, Any]]:
     task: its sub-items that assign work stand in its place, the rest go.
     """
     parts = sub_items(item)
-    task = _task(item.no, item.text, year)
+    task = _task(item.no, item.text, year, article=bool(item.article))
     if not parts.subs:
         if not item.article and NO_ACTION_HEADING_RE.match(item.heading) and not task["leads"]:
             return []
