@@ -223,6 +223,8 @@ def find_actors(text: str, every_paragraph: bool = False) -> tuple[list[str], li
         for paragraph in text.split("\n"):
             if not paragraph.strip():
                 continue
+            if leads and _strip_marker(paragraph) != paragraph.strip():
+                continue  # its numbered clauses ("1. Giao Bộ Nội vụ ...", "2. ...") keep the first lead
             found = find_actors(paragraph)
             leads.extend(n for n in found[0] if n not in leads)
             coordinators.extend(n for n in found[1] if n not in coordinators)
