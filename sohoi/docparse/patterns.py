@@ -31,7 +31,9 @@ _PARTY_CODE = (
 # State: number, optional year, symbol with hyphens (454/UBND-NCTH, 45/2010/NĐ-CP).
 _STATE_CODE = (
     r"(?P<sn>\d{1,5}[a-z]?)[ \t]*/[ \t]*(?:(?P<year>(?:19|20)\d\d)[ \t]*/[ \t]*)?"
-    r"(?P<ssym>[A-ZĐ][A-Za-zĐđ0-9]*(?:[ \t]*-[ \t]*\n?[ \t]*[A-ZĐ][A-Za-zĐđ0-9&]*|\.[A-ZĐ][A-Za-zĐđ0-9]*)*)"
+    r"(?P<ssym>[A-ZĐ][A-Za-zĐđ0-9]*(?:[ \t]*-[ \t]*\n?[ \t]*[A-ZĐ][A-Za-zĐđ0-9&]*|\.[A-ZĐ][A-Za-zĐđ0-9]*)*"
+    # a joint document's two-part symbol: 01/QCPH/UBND-UBMTTQ, 19/2008/NQLT/CP-UBTUMTTQVN
+    r"(?:/[A-ZĐ]{2,}(?:-[A-ZĐ][A-Za-zĐđ0-9]*)+)?)"
 )
 # A code ends before a letter, digit or slash; a PDF copy glues the next word
 # ("70-TB/TWngày 06 tháng 01").
@@ -160,7 +162,7 @@ BULLET_RE = re.compile(r"^[-–—+•*▪●◦]\s*")
 
 # --- dates in running text ------------------------------------------------------
 DATE_ANY = (
-    r"(?:(?P<ad>\d{1,2})\s*[/.-]\s*(?P<am>\d{1,2})\s*[/.-]\s*(?P<ay>\d{4})"
+    r"(?:(?P<ad>\d{1,2})\s*[/.-]\s*(?P<am>\d{1,2})\s*[/.-]\s*(?P<ay>\d{4}|(?:19|20)[ ]\d\d(?!\d))"
     r"|(?P<wd>\d{1,2})\s*tháng\s*(?P<wm>\d{1,2})\s*năm\s*(?P<wy>\d{4}))"
 )
 
@@ -177,7 +179,8 @@ def iso_date(day: str | int | None, month: str | int | None, year: str | int | N
 
 def date_from_any(match: re.Match[str]) -> str | None:
     if match.group("ad"):
-        return iso_date(match.group("ad"), match.group("am"), match.group("ay"))
+        # "16/7/20 21": a PDF copy splits the year
+        return iso_date(match.group("ad"), match.group("am"), match.group("ay").replace(" ", ""))
     return iso_date(match.group("wd"), match.group("wm"), match.group("wy"))
 
 
