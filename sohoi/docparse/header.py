@@ -501,6 +501,9 @@ def _gazette(items: list[_Item]) -> tuple[str, str | None, str] | None:
     return None
 
 
+_LOST_TITLE_SUBJECT_RE = re.compile(r"^(?:BAN\s+HÀNH|VỀ\s+VIỆC|VỀ)\s+\S+\s+\S+")
+
+
 def _subject(items: list[_Item]) -> tuple[str | None, str | None]:
     """(subject, doc_type from a title line)."""
     for i, (kind, text, _) in enumerate(items):
@@ -521,6 +524,13 @@ def _subject(items: list[_Item]) -> tuple[str | None, str | None]:
         parts.extend(_follow(items, i + 1, False, lone_title=not parts))
         subject = p.collapse(" ".join(parts)) if parts else title[:1] + title[1:].lower()
         return subject, p.TYPE_BY_TITLE[title]
+    dated = False
+    for i, (kind, text, _) in enumerate(items):
+        dated = dated or kind == "date"
+        if dated and kind == "text" and _is_caps(text) and _LOST_TITLE_SUBJECT_RE.match(text):
+            # The title line was lost in the copy: "Số: 41/2019/QĐ-UBND | Quảng Trị, ngày ..." /
+            # "BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ..." is the subject of a Quyết định.
+            return p.collapse(" ".join(_follow(items, i, False))) or None, None
     return None, None
 
 
