@@ -43,6 +43,15 @@ PARTY_BODY_RE = re.compile(
     r"\s+(?:Trung\s+ương|(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+[ủu][yỷ])",
     re.IGNORECASE,
 )
+_STANDING_RE = re.compile(r"(?:Ban\s+Thường\s+vụ|Thường\s+trực)\s+", re.IGNORECASE)
+
+
+def is_party_body(name: str) -> bool:
+    """Whether ``name`` opens with a Party body ("BAN THƯỜNG VỤ TỈNH ỦY", "Bộ Chính trị")."""
+    standing = _STANDING_RE.match(name)
+    return PARTY_BODY_RE.match(name, standing.end() if standing else 0) is not None
+
+
 # The lead-in of an enacting sentence: "Ngày 8/1/2020, Ban Thường vụ ...".
 _LEAD_IN_RE = re.compile(rf"(?:Ngày\s+{p.DATE_ANY}\s*,?\s*)?(?:Ban\s+Thường\s+vụ\s+|Thường\s+trực\s+)?")
 

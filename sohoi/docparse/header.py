@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import patterns as p
-from .announce import PARTY_BODY_RE
+from .announce import is_party_body
 from .casing import cite_case
 
 _HEADER_SCAN_LIMIT = 60
@@ -587,7 +587,7 @@ def parse_header(lines: list[str]) -> Header:
         header.system = "party"
     elif "state" in kinds or code_system == "state":
         header.system = "state"
-    elif (of := _OF_BODY_RE.search(text)) and PARTY_BODY_RE.match(of.group(1)):
+    elif (of := _OF_BODY_RE.search(text)) and is_party_body(of.group(1)):
         header.system = "party"  # "NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ về ..." in a reprint without its header
     if title_type not in (None, "other") and kind_abbr in p.TYPE_BY_ABBR:
         # The title a reader sees wins over the number's abbreviation when they differ: the

@@ -7,7 +7,7 @@ from typing import Any
 
 from . import errors
 from .actors import find_actors
-from .announce import PARTY_BODY_RE, enacting_system, find_announced, find_headline
+from .announce import enacting_system, find_announced, find_headline, is_party_body
 from .errors import MAX_BYTES, ParseError
 from .extract import read_document
 from .header import Header, parse_header
@@ -133,11 +133,12 @@ def _tasks_of(item: Item, year: int | None) -> list[dict[str, Any]]:
 def _fill_from_lead(header: Header, lines: list[str], text: str) -> None:
     """What a reprint's lead says of the document its header leaves out.
 
-    With a header block (place or date read) only the lead above it
+    With a header block (its place-date line read) only the lead above it
     is read; without one, the opening of the text, where the lead sentence
     stands in for the header.
     """
-    has_header = bool(header.date or header.place)
+    # A place before the date marks a printed header; a date alone may come from the lead sentence itself.
+    has_header = bool(header.place)
     lead = "\n".join(lines[: header.start]) if has_header else text
     announced = find_headline(lines) if header.code is None and not has_header else None
     if announced is None and lead.strip():
@@ -151,7 +152,7 @@ def _fill_from_lead(header: Header, lines: list[str], text: str) -> None:
             header.warnings = [w for w in header.warnings if not w.startswith("Không đọc được ngày")]
         header.doc_type = header.doc_type or announced.doc_type
         header.system = header.system or announced.system
-    if header.system is None and header.issuer and PARTY_BODY_RE.match(header.issuer):
+    if header.system is None and header.issuer and is_party_body(header.issuer):
         header.system = "party"
     if header.system is None:
         header.system = enacting_system(text)
