@@ -87,7 +87,9 @@ def _party_mottos(text: str) -> list[re.Match[str]]:
     "... trên Cổng thông tin điện tử Đảng Cộng sản Việt Nam" in a subject or a
     sentence names the Party; it does not start a header column.
     """
-    found = []
+    found: list[re.Match[str]] = []
+    if "ảng" not in text and "ẢNG" not in text:
+        return found
     for m in p.PARTY_MOTTO_RE.finditer(text):
         if m.group(0).isupper():
             found.append(m)
@@ -105,7 +107,7 @@ def _has_header_piece(line: str) -> bool:
         p.HEADER_CODE_RE.search(line)
         or _party_mottos(line)
         or p.STATE_MOTTO_RE.search(line)
-        or p.DATE_WORDS_RE.search(line)
+        or p.date_words(line)
     )
 
 
@@ -309,7 +311,7 @@ def _find_spans(text: str) -> list[_Span]:
     code = p.HEADER_CODE_RE.search(text)
     if code:
         spans.append(_Span("code", code.start(), code.end(), code))
-    date = p.DATE_WORDS_RE.search(text) or p.HEADER_NUM_DATE_RE.search(text)
+    date = p.date_words(text) or p.HEADER_NUM_DATE_RE.search(text)
     if date:
         floor = max((s.end for s in spans if s.end <= date.start()), default=0)
         start, place = _place_before(text, date.start(), floor)

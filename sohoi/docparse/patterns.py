@@ -152,6 +152,15 @@ DATE_WORDS_RE = re.compile(
     r"[ \t]*(?:(?P<y>\d{4})|[.…]+)",
     re.IGNORECASE,
 )
+
+
+def date_words(text: str) -> re.Match[str] | None:
+    """DATE_WORDS_RE.search, skipping at once the many lines without "tháng"."""
+    if "tháng" not in text and "THÁNG" not in text and "Tháng" not in text:
+        return None
+    return DATE_WORDS_RE.search(text)
+
+
 DATE_NUM = r"(?P<nd>\d{1,2})\s*[/.-]\s*(?P<nm>\d{1,2})\s*[/.-]\s*(?P<ny>\d{4})"
 HEADER_NUM_DATE_RE = re.compile(rf"ngày\s+{DATE_NUM}(?!\d)", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r"^[\s\-_=*~.·•+–—]*$")
