@@ -60,6 +60,9 @@ NGAY = r"ng[aàáảãạ][yỳýỷỹỵ]"
 _LOCAL_COMMITTEE_RE = re.compile(r"^(?:Ban\s+Thường\s+vụ\s+)?(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[ủu][yỷ]", re.IGNORECASE)
 
 
+_PARTY_AS_STATE_RE = re.compile(r"^([A-ZĐ][A-Za-zĐđ]{0,5})-(TW|TƯ|TU|HU|QU|ĐU)$")
+
+
 def local_tu(code: str, raw_issuer_part: str | None, issuer: str | None) -> str:
     """"445-KL/TƯ" of a Tỉnh ủy is its TU misread, not the Central Committee's TW."""
     if raw_issuer_part == "TƯ" and issuer and _LOCAL_COMMITTEE_RE.match(issuer) and code.endswith("/TW"):
@@ -85,6 +88,12 @@ def code_parts(match: re.Match[str]) -> tuple[str, str, str, str, str | None]:
     number = match.group("sn")
     symbol = _SPACES_RE.sub("", match.group("ssym")).replace(".", "-")  # "QĐ.TTg" in old copies
     year = match.group("year")
+    party = _PARTY_AS_STATE_RE.match(symbol) if not year else None
+    if party and party.group(1) in TYPE_BY_ABBR:
+        # "217/QĐ-TW", "22/CT-TW": a Party number printed in the State's form; TW, TU or HU
+        # name a Party committee, never a State body.
+        kind, issuer = party.group(1), _OCR_TW_RE.sub("TW", party.group(2))
+        return f"{number}-{kind}/{issuer}", number, f"{kind}/{issuer}", kind, "party"
     code = f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
     kind = symbol.split("-", 1)[0]
     return code, number, symbol, kind, "state"

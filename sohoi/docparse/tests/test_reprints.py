@@ -140,3 +140,17 @@ def test_an_article_assigns_each_of_its_paragraphs():
     header = "BỘ CHÍNH TRỊ\n*\nSố 290-QĐ/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 25 tháng 02 năm 2010\n\nQUYẾT ĐỊNH\nvề quy chế\n\n"
     task = next(t for t in parse_text(header + body)["tasks"] if t["no"] == "2")
     assert "Ban Dân vận Trung ương" in task["leads"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "code"),
+    [("Quyết định số 217/QĐ-TW", "217-QĐ/TW"), ("Chỉ thị số 22/CT-TW", "22-CT/TW"), ("Chỉ thị số 25/CT-HU", "25-CT/HU")],
+)
+def test_a_party_number_printed_in_the_states_form(printed, code):
+    record = parse_text(f"{printed} ngày 23/01/2018 về thi đua\n\n" + _BODY)
+    assert _fields(record, "code", "system") == (code, "party")
+
+
+def test_a_state_number_keeps_its_form():
+    header = "ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND\nKon Tum, ngày 2 tháng 3 năm 2020\n"
+    assert _fields(parse_text(header + "\nKẾ HOẠCH\nvề hội\n\n" + _BODY), "code", "system") == ("12/KH-UBND", "state")
