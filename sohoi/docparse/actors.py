@@ -208,10 +208,27 @@ def _clause_actors(clause: str) -> tuple[list[str], list[str]] | None:
 _ADDRESS_RE = re.compile(r"^(?P<name>[^:;.]{2,120}):\s*$")
 
 
-def find_actors(text: str) -> tuple[list[str], list[str]]:
+def find_actors(text: str, every_paragraph: bool = False) -> tuple[list[str], list[str]]:
     """Leads and coordinators of a task, from the opening clause of its first
     paragraph that names a body ("Sở Nội vụ:" standing alone addresses the
-    lines under it to that body)."""
+    lines under it to that body).
+
+    With ``every_paragraph`` (an article, "Điều 2. Các ban đảng ... có trách
+    nhiệm ..." / "Ban Dân vận Trung ương chủ trì ...") each paragraph that
+    opens with a body adds its leads.
+    """
+    if every_paragraph:
+        leads: list[str] = []
+        coordinators: list[str] = []
+        for paragraph in text.split("\n"):
+            if not paragraph.strip():
+                continue
+            if leads and _strip_marker(paragraph) != paragraph.strip():
+                continue  # its numbered clauses ("1. Giao Bộ Nội vụ ...", "2. ...") keep the first lead
+            found = find_actors(paragraph)
+            leads.extend(n for n in found[0] if n not in leads)
+            coordinators.extend(n for n in found[1] if n not in coordinators)
+        return leads, coordinators
     for paragraph in text.split("\n"):
         bare = _strip_marker(paragraph)
         address = _ADDRESS_RE.match(bare)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import patterns as p
+from .announce import is_party_body
 from .casing import cite_case
 
 _HEADER_SCAN_LIMIT = 60
@@ -36,6 +37,7 @@ _PLACE_ONLY_RE = re.compile(
     rf"(?:(?:Thành\s+phố|TP\.|Tp\.)[ \t]*)?(?:{p.CAP_WORD}[ \t]+){{0,3}}{p.CAP_WORD}"
 )
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_OF_BODY_RE = re.compile(r"\bCỦA\s+([^\n]{0,60})")
 
 
 @dataclass
@@ -79,12 +81,33 @@ def _mostly_lower(text: str) -> bool:
     return sum(c.islower() for c in letters) * 2 > len(letters)
 
 
+def _party_mottos(text: str) -> list[re.Match[str]]:
+    """The Party's name as a header motto: in capitals or alone on its line.
+
+    "... trên Cổng thông tin điện tử Đảng Cộng sản Việt Nam" in a subject or a
+    sentence names the Party; it does not start a header column.
+    """
+    found: list[re.Match[str]] = []
+    if "ảng" not in text and "ẢNG" not in text:
+        return found
+    for m in p.PARTY_MOTTO_RE.finditer(text):
+        if m.group(0).isupper():
+            found.append(m)
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        if line.strip(" \t*|-_") == m.group(0):
+            found.append(m)
+    return found
+
+
 def _has_header_piece(line: str) -> bool:
     return bool(
         p.HEADER_CODE_RE.search(line)
-        or p.PARTY_MOTTO_RE.search(line)
+        or _party_mottos(line)
         or p.STATE_MOTTO_RE.search(line)
-        or p.DATE_WORDS_RE.search(line)
+        or p.date_words(line)
     )
 
 
@@ -122,15 +145,30 @@ def _anchor(lines: list[str]) -> int | None:
         line = lines[i]
         if len(line) > 400:
             continue
-        if motto is None and (p.STATE_MOTTO_RE.search(line) or p.PARTY_MOTTO_RE.search(line)):
+        if motto is None and (p.STATE_MOTTO_RE.search(line) or _party_mottos(line)):
             motto = i
         if code is None and _CAPITAL_SO_CODE_RE.search(line) and p.HEADER_CODE_RE.search(line):
             code = i
         if motto is not None and code is not None:
             break
     if motto is None or code is None:
-        return code if motto is None else motto
+        return code if motto is None else (motto if code is None else code)
     return min(motto, code) if abs(motto - code) <= _CLUSTER else motto
+
+
+def _title_anchor(lines: list[str]) -> int | None:
+    """A reprint without the header block: its title line ("NGHỊ QUYẾT", "CHƯƠNG
+    TRÌNH", "NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ về ...") under the portal's or
+    paper's lead still opens the document."""
+    for i in range(min(len(lines), _HEADER_SEARCH_LIMIT)):
+        line = lines[i].strip()
+        m = p.TITLE_RE.match(line) if line[:1].isupper() else None
+        if m is None:
+            continue
+        rest = m.group("rest")
+        if not rest or rest.startswith("CỦA "):
+            return i
+    return None
 
 
 _BLANK_NUMBER_RE = re.compile(r"^S[ốỐ]\s*[:.]")
@@ -159,6 +197,8 @@ def find_header_start(lines: list[str]) -> int:
     """
     anchor = _anchor(lines)
     if anchor is None:
+        anchor = _title_anchor(lines)
+    if anchor is None:
         return 0
     start = anchor
     taken = 0
@@ -176,6 +216,12 @@ def find_header_start(lines: list[str]) -> int:
     return start
 
 
+def _subject_opening(line: str) -> bool:
+    """A subject under a lone title may open like prose: "KẾ HOẠCH" / "Thực hiện
+    Chỉ thị 13-CT/TW ...". A sentence that ends in a colon is the body."""
+    return line.startswith("Thực hiện ") and len(line) < 160 and not line.rstrip().endswith(":")
+
+
 def find_header_end(lines: list[str], start: int = 0) -> int:
     """Index of the first line after the header: "Kính gửi" or the body."""
     in_block = False  # inside a V/v subject or a title with its subject lines
@@ -191,7 +237,11 @@ def find_header_end(lines: list[str], start: int = 0) -> int:
             return i
         if lone_title:
             lone_title = False
-            if not p.SEPARATOR_RE.match(line) and not _PROSE_START_RE.match(line) and len(line) < 300:
+            if (
+                not p.SEPARATOR_RE.match(line)
+                and (not _PROSE_START_RE.match(line) or _subject_opening(line))
+                and len(line) < 300
+            ):
                 in_block = True
                 caps_block = not _mostly_lower(line)
                 continue  # the subject, however long
@@ -254,14 +304,14 @@ def _place_before(text: str, date_start: int, floor: int) -> tuple[int, str | No
 
 def _find_spans(text: str) -> list[_Span]:
     spans: list[_Span] = []
-    for m in p.PARTY_MOTTO_RE.finditer(text):
+    for m in _party_mottos(text):
         spans.append(_Span("party", m.start(), m.end()))
     for m in p.STATE_MOTTO_RE.finditer(text):
         spans.append(_Span("state", m.start(), m.end()))
     code = p.HEADER_CODE_RE.search(text)
     if code:
         spans.append(_Span("code", code.start(), code.end(), code))
-    date = p.DATE_WORDS_RE.search(text) or p.HEADER_NUM_DATE_RE.search(text)
+    date = p.date_words(text) or p.HEADER_NUM_DATE_RE.search(text)
     if date:
         floor = max((s.end for s in spans if s.end <= date.start()), default=0)
         start, place = _place_before(text, date.start(), floor)
@@ -305,7 +355,7 @@ def _issuer_lines(items: list[_Item]) -> list[str]:
             break
         if kind != "text" or p.SEPARATOR_RE.match(text):
             continue
-        if _is_caps(text) and not p.TITLE_RE.match(text):
+        if _is_caps(text) and not p.TITLE_RE.match(text) and not text.startswith("CỦA ") and not p.CODE_RE.search(text):
             lines.append(text)
         elif code_at is None and lines:
             break
@@ -359,6 +409,9 @@ def _issuer_from(lines: list[str]) -> str | None:
     for i, line in enumerate(lines):
         if _ORG_HEAD_RE.match(line):
             start = i
+    if start > 0 and lines[start - 1] == "BAN CHẤP HÀNH TRUNG ƯƠNG" and _SUB_BODY_RE.match(lines[start]):
+        # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "BAN TUYÊN GIÁO": a department of the Central Committee
+        return cite_case(f"{' '.join(lines[start:])} TRUNG ƯƠNG")
     if start > 0 and _CONTINUED_BODY_RE.match(lines[start - 1]):
         start -= 1  # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐOÀN TNCS HỒ CHÍ MINH" is one name
     issuer = " ".join(lines[start:])
@@ -406,12 +459,14 @@ def _follow(items: list[_Item], start: int, stop_on_caps: bool, lone_title: bool
             continue  # the other column's pieces sit between subject lines
         if lone_title and not out and p.SEPARATOR_RE.match(text):
             continue
+        if lone_title and not out and text.startswith("CỦA ") and _is_caps(text):
+            continue  # "CHỈ THỊ" / "CỦA BAN BÍ THƯ" / "Về ...": the issuer restated, then the subject
         title = p.TITLE_RE.match(text)
         if lone_title and not out and title and title.group("rest"):
             pass  # "QUYẾT ĐỊNH" / "QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ...": the subject starts with a type word
         elif p.SEPARATOR_RE.match(text) or title or p.VV_RE.match(text):
             break
-        if _PROSE_START_RE.match(text) or _ANNEX_NOTE_RE.match(text):
+        if (_PROSE_START_RE.match(text) and not (lone_title and not out and _subject_opening(text))) or _ANNEX_NOTE_RE.match(text):
             break
         if stop_on_caps and _is_caps(text):
             break
@@ -448,11 +503,18 @@ def _gazette(items: list[_Item]) -> tuple[str, str | None, str] | None:
     return None
 
 
+_LOST_TITLE_SUBJECT_RE = re.compile(r"^(?:BAN\s+HÀNH|VỀ\s+VIỆC|VỀ)\s+\S+\s+\S+")
+
+
 def _subject(items: list[_Item]) -> tuple[str | None, str | None]:
     """(subject, doc_type from a title line)."""
     for i, (kind, text, _) in enumerate(items):
         if kind == "text" and p.VV_RE.match(text):
-            return p.collapse(" ".join([text, *_follow(items, i + 1, True)])), None
+            above = next((it for it in reversed(items[:i]) if it[0] != "blank"), None)
+            title = p.TITLE_RE.match(above[1]) if above and above[0] == "text" else None
+            title_type = p.TYPE_BY_TITLE[title.group("title")] if title and not title.group("rest") else None
+            # "TỜ TRÌNH" / "Về việc ...": the subject of a titled document, not a công văn's V/v
+            return p.collapse(" ".join([text, *_follow(items, i + 1, True)])), title_type
     for i, (kind, text, _) in enumerate(items):
         if kind != "text":
             continue
@@ -464,6 +526,13 @@ def _subject(items: list[_Item]) -> tuple[str | None, str | None]:
         parts.extend(_follow(items, i + 1, False, lone_title=not parts))
         subject = p.collapse(" ".join(parts)) if parts else title[:1] + title[1:].lower()
         return subject, p.TYPE_BY_TITLE[title]
+    dated = False
+    for i, (kind, text, _) in enumerate(items):
+        dated = dated or kind == "date"
+        if dated and kind == "text" and _is_caps(text) and _LOST_TITLE_SUBJECT_RE.match(text):
+            # The title line was lost in the copy: "Số: 41/2019/QĐ-UBND | Quảng Trị, ngày ..." /
+            # "BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ..." is the subject of a Quyết định.
+            return p.collapse(" ".join(_follow(items, i, False))) or None, None
     return None, None
 
 
@@ -499,6 +568,10 @@ def parse_header(lines: list[str]) -> Header:
             if m:  # a bare code whose "Số" was lost
                 header.code, header.number, header.symbol, kind_abbr, code_system = p.code_parts(m)
                 break
+    raw_issuer_part = None
+    for span in spans:
+        if span.kind == "code" and span.match is not None and "pn" in span.match.re.groupindex and span.match.group("pn"):
+            raw_issuer_part = span.match.group("piss")
     annex = _ANNEX_IN_ZONE_RE.search(text)
     if annex:
         header.note = p.collapse(annex.group(0))
@@ -508,10 +581,16 @@ def parse_header(lines: list[str]) -> Header:
     else:
         header.issuer = _issuer_from(_issuer_lines(items))
         header.subject, title_type = _subject(items)
+    if header.code is not None and header.symbol is not None:
+        local = p.local_tu(header.code, raw_issuer_part, header.issuer)
+        if local != header.code:
+            header.code, header.symbol = local, header.symbol[:-2] + "TU"
     if "party" in kinds or code_system == "party":
         header.system = "party"
     elif "state" in kinds or code_system == "state":
         header.system = "state"
+    elif (of := _OF_BODY_RE.search(text)) and is_party_body(of.group(1)):
+        header.system = "party"  # "NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ về ..." in a reprint without its header
     if title_type not in (None, "other") and kind_abbr in p.TYPE_BY_ABBR:
         # The title a reader sees wins over the number's abbreviation when they differ: the
         # Party numbers its Quy định "QĐ" like its Quyết định; a "55/2007/CT-UBND" can be a Quyết định.

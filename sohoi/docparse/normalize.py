@@ -8,6 +8,7 @@ characters and the Icelandic Ð (U+00D0) standing in for the Vietnamese Đ
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -29,6 +30,19 @@ _TRANSLATE = {
 _ODD_RE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _TRANSLATE) + "]")
 _ETH_RE = re.compile(r"(?<![^\W\d_])[Ðð]")
 _ETH_FIX = {"Ð": "Đ", "ð": "đ"}
+# An article body served as raw HTML ("Ng&agrave;y 5/1/2017 ... <br />"): a portal
+# that stores markup in a text field. Entities become letters, line tags line breaks.
+_HTML_HINT_RE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5});|<(?:br|p|div|span|html|body)\b", re.IGNORECASE)
+_HTML_BREAK_RE = re.compile(r"<\s*(?:br|/p|p|/div|div)\b[^>]*>", re.IGNORECASE)
+_HTML_TAG_RE = re.compile(r"<[a-zA-Z/!][^<>]{0,400}>")
+# "26-TB/T.Ư": the Party's Trung ương abbreviated with a dot, as newspapers print it.
+_DOTTED_TW_RE = re.compile(r"(?<=/)T\.\s?Ư(?![\w.])")
+
+
+def _strip_html(text: str) -> str:
+    text = _HTML_BREAK_RE.sub("\n", text)
+    text = _HTML_TAG_RE.sub("", text)
+    return html.unescape(text)
 
 
 def normalize(text: str) -> str:
@@ -39,6 +53,14 @@ def normalize(text: str) -> str:
         text = text.translate(_TRANSLATE)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    if ("&" in text or "<" in text) and _HTML_HINT_RE.search(text):
+        text = _strip_html(text)
+        if _ODD_RE.search(text):  # &nbsp; became U+00A0
+            text = text.translate(_TRANSLATE)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
     if "Ð" in text or "ð" in text:
         text = _ETH_RE.sub(lambda m: _ETH_FIX[m.group(0)], text)
+    if "T.Ư" in text or "T. Ư" in text:
+        text = _DOTTED_TW_RE.sub("TW", text)
     return text

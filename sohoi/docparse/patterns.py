@@ -25,13 +25,15 @@ DASH = "[-–—]"
 # --- numbers and symbols --------------------------------------------------------
 # Party: number, hyphen, type, slash, issuer  (752-CV/TU, 31-QĐ/TW).
 _PARTY_CODE = (
-    r"(?P<pn>\d{1,5})(?:[ \t]*-[ \t]*|[ \t]+(?=[A-ZĐ][A-Za-zĐđ]{0,5}/))(?P<ptype>[A-ZĐ][A-Za-zĐđ]{0,5})[ \t]*/[ \t]*"
+    r"(?P<pn>\d{1,5}[A-Za-z]?)(?:[ \t]*-[ \t]*|[ \t]+(?=[A-ZĐ][A-Za-zĐđ]{0,5}/))(?P<ptype>[A-ZĐ][A-Za-zĐđ]{0,5})[ \t]*/[ \t]*"
     r"(?P<piss>[A-ZĐƯ][A-ZĐƯa-z0-9]*(?:-[A-ZĐƯ][A-ZĐƯa-z0-9]*)*)"
 )
 # State: number, optional year, symbol with hyphens (454/UBND-NCTH, 45/2010/NĐ-CP).
 _STATE_CODE = (
-    r"(?P<sn>\d{1,5})[ \t]*/[ \t]*(?:(?P<year>(?:19|20)\d\d)[ \t]*/[ \t]*)?"
-    r"(?P<ssym>[A-ZĐ][A-Za-zĐđ0-9]*(?:[ \t]*-[ \t]*\n?[ \t]*[A-ZĐ][A-Za-zĐđ0-9&]*|\.[A-ZĐ][A-Za-zĐđ0-9]*)*)"
+    r"(?P<sn>\d{1,5}[a-z]?)[ \t]*/[ \t]*(?:(?P<year>(?:19|20)\d\d)[ \t]*/[ \t]*)?"
+    r"(?P<ssym>[A-ZĐ][A-Za-zĐđ0-9]*(?:[ \t]*-[ \t]*\n?[ \t]*[A-ZĐ][A-Za-zĐđ0-9&]*|\.[A-ZĐ][A-Za-zĐđ0-9]*)*"
+    # a joint document's two-part symbol: 01/QCPH/UBND-UBMTTQ, 19/2008/NQLT/CP-UBTUMTTQVN
+    r"(?:/[A-ZĐ]{2,}(?:-[A-ZĐ][A-Za-zĐđ0-9]*)+)?)"
 )
 # A code ends before a letter, digit or slash; a PDF copy glues the next word
 # ("70-TB/TWngày 06 tháng 01").
@@ -51,8 +53,21 @@ HEADER_CODE_RE = re.compile(
 # An old-style number cited in the text, only after "số" ("nghị định số 130 –CP").
 OLD_CODE_RE = re.compile(rf"(?<=số )(?:{_OLD_CODE})(?![\w/])")
 _SPACES_RE = re.compile(r"\s+")
-# OCR reads the W of TW as Ư.
+# OCR reads the W of TW as Ư (and the U of a Tỉnh ủy's TU as Ư too: see local_tu).
 _OCR_TW_RE = re.compile(r"^TƯ$")
+# "ngày" with its tone mark misplaced by a copy-scrambling site ("ngàỷ 24/01/2025").
+NGAY = r"ng[aàáảãạ][yỳýỷỹỵ]"
+_LOCAL_COMMITTEE_RE = re.compile(r"^(?:Ban\s+Thường\s+vụ\s+)?(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[ủu][yỷ]", re.IGNORECASE)
+
+
+_PARTY_AS_STATE_RE = re.compile(r"^([A-ZĐ][A-Za-zĐđ]{0,5})-(TW|TƯ|TU|HU|QU|ĐU)$")
+
+
+def local_tu(code: str, raw_issuer_part: str | None, issuer: str | None) -> str:
+    """"445-KL/TƯ" of a Tỉnh ủy is its TU misread, not the Central Committee's TW."""
+    if raw_issuer_part == "TƯ" and issuer and _LOCAL_COMMITTEE_RE.match(issuer) and code.endswith("/TW"):
+        return code[:-2] + "TU"
+    return code
 
 
 def code_parts(match: re.Match[str]) -> tuple[str, str, str, str, str | None]:
@@ -73,6 +88,12 @@ def code_parts(match: re.Match[str]) -> tuple[str, str, str, str, str | None]:
     number = match.group("sn")
     symbol = _SPACES_RE.sub("", match.group("ssym")).replace(".", "-")  # "QĐ.TTg" in old copies
     year = match.group("year")
+    party = _PARTY_AS_STATE_RE.match(symbol) if not year else None
+    if party and party.group(1) in TYPE_BY_ABBR:
+        # "217/QĐ-TW", "22/CT-TW": a Party number printed in the State's form; TW, TU or HU
+        # name a Party committee, never a State body.
+        kind, issuer = party.group(1), _OCR_TW_RE.sub("TW", party.group(2))
+        return f"{number}-{kind}/{issuer}", number, f"{kind}/{issuer}", kind, "party"
     code = f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
     kind = symbol.split("-", 1)[0]
     return code, number, symbol, kind, "state"
@@ -134,12 +155,24 @@ STATE_MOTTO_RE = re.compile(
     re.IGNORECASE,
 )
 # "ngày 12 tháng 10 năm 2012" (days may be left blank on a template)
+# Also "Hà Nội, 06 tháng 10 năm 1998" without "ngày", and a model's "ngày … tháng … năm …".
 DATE_WORDS_RE = re.compile(
-    r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})", re.IGNORECASE
+    r"(?:ngày[\s.…]*|(?<=, )(?=\d{1,2}\s*tháng))(?P<d>\d{1,2})?[\s.…]*tháng[\s.…]*(?P<m>\d{1,2})?[\s.…]*năm"
+    r"[ \t]*(?:(?P<y>\d{4})|[.…]+)",
+    re.IGNORECASE,
 )
+
+
+def date_words(text: str) -> re.Match[str] | None:
+    """DATE_WORDS_RE.search, skipping at once the many lines without "tháng"."""
+    if "tháng" not in text and "THÁNG" not in text and "Tháng" not in text:
+        return None
+    return DATE_WORDS_RE.search(text)
+
+
 DATE_NUM = r"(?P<nd>\d{1,2})\s*[/.-]\s*(?P<nm>\d{1,2})\s*[/.-]\s*(?P<ny>\d{4})"
 HEADER_NUM_DATE_RE = re.compile(rf"ngày\s+{DATE_NUM}(?!\d)", re.IGNORECASE)
-SEPARATOR_RE = re.compile(r"^[\s\-_=*~.·•+]*$")
+SEPARATOR_RE = re.compile(r"^[\s\-_=*~.·•+–—]*$")
 VV_RE = re.compile(r"^(?:V/[vV]|V\.v|Về\s+việc)\b")
 KINH_GUI_RE = re.compile(r"^Kính\s+gửi\s*:?\s*", re.IGNORECASE)
 NOI_NHAN_RE = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.IGNORECASE)
@@ -147,7 +180,7 @@ BULLET_RE = re.compile(r"^[-–—+•*▪●◦]\s*")
 
 # --- dates in running text ------------------------------------------------------
 DATE_ANY = (
-    r"(?:(?P<ad>\d{1,2})\s*[/.-]\s*(?P<am>\d{1,2})\s*[/.-]\s*(?P<ay>\d{4})"
+    r"(?:(?P<ad>\d{1,2})\s*[/.-]\s*(?P<am>\d{1,2})\s*[/.-]\s*(?P<ay>\d{4}|(?:19|20)[ ]\d\d(?!\d))"
     r"|(?P<wd>\d{1,2})\s*tháng\s*(?P<wm>\d{1,2})\s*năm\s*(?P<wy>\d{4}))"
 )
 
@@ -164,7 +197,8 @@ def iso_date(day: str | int | None, month: str | int | None, year: str | int | N
 
 def date_from_any(match: re.Match[str]) -> str | None:
     if match.group("ad"):
-        return iso_date(match.group("ad"), match.group("am"), match.group("ay"))
+        # "16/7/20 21": a PDF copy splits the year
+        return iso_date(match.group("ad"), match.group("am"), match.group("ay").replace(" ", ""))
     return iso_date(match.group("wd"), match.group("wm"), match.group("wy"))
 
 
@@ -178,7 +212,10 @@ ROMAN_RE = re.compile(r"^(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\s*[.)–—-]\
 ARABIC_RE = re.compile(r"^(?P<n>\d{1,2})\s*(?:[.)/](?!\d)|[-–—](?!\d))\s*(?=\S)")
 LETTER_RE = re.compile(r"^(?P<n>[a-zđ])\s*[).]\s*(?=\S)")
 SUBNUM_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")
-PART_RE = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+)\b")
+PART_RE = re.compile(
+    r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+)\b"
+    r"|^(?:Phần|PHẦN)\s+(?:thứ|THỨ)\s+(?:nhất|hai|ba|tư|năm|sáu|NHẤT|HAI|BA|TƯ|NĂM|SÁU)\b"
+)
 ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
                 "IX": 9, "X": 10, "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
 COLUMN_SPLIT_RE = re.compile(r"[ \t]*\|[ \t]*|\t+|[ ]{3,}")

@@ -7,9 +7,10 @@ from typing import Any
 
 from . import errors
 from .actors import find_actors
+from .announce import enacting_system, find_announced, find_headline, is_party_body
 from .errors import MAX_BYTES, ParseError
 from .extract import read_document
-from .header import parse_header
+from .header import Header, parse_header
 from .legacy import repair_legacy
 from .normalize import normalize
 from .recipients import read_recipients
@@ -80,8 +81,8 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if date else None
 
 
-def _task(no: str, text: str, year: int | None) -> dict[str, Any]:
-    leads, coordinators = find_actors(text)
+def _task(no: str, text: str, year: int | None, article: bool = False) -> dict[str, Any]:
+    leads, coordinators = find_actors(text, every_paragraph=article)
     return {
         "no": no,
         "text": text,
@@ -102,7 +103,7 @@ def _tasks_of(item: Item, year: int | None) -> list[dict[str, Any]]:
     task: its sub-items that assign work stand in its place, the rest go.
     """
     parts = sub_items(item)
-    task = _task(item.no, item.text, year)
+    task = _task(item.no, item.text, year, article=bool(item.article))
     if not parts.subs:
         if not item.article and NO_ACTION_HEADING_RE.match(item.heading) and not task["leads"]:
             return []
@@ -129,11 +130,41 @@ def _tasks_of(item: Item, year: int | None) -> list[dict[str, Any]]:
     return [task]
 
 
+def _fill_from_lead(header: Header, lines: list[str], text: str) -> None:
+    """What a reprint's lead says of the document its header leaves out.
+
+    With a header block (its place-date line read) only the lead above it
+    is read; without one, the opening of the text, where the lead sentence
+    stands in for the header.
+    """
+    # A place before the date marks a printed header; a date alone may come from the lead sentence itself.
+    has_header = bool(header.place)
+    lead = "\n".join(lines[: header.start]) if has_header else text
+    announced = find_headline(lines) if header.code is None and not has_header else None
+    if announced is None and lead.strip():
+        announced = find_announced(lead, header.code)
+    if announced is not None:
+        if header.code is None and announced.code:
+            header.code, header.number, header.symbol = announced.code, announced.number, announced.symbol
+            header.warnings = [w for w in header.warnings if not w.startswith("Không đọc được số")]
+        if header.date is None and announced.date:
+            header.date = announced.date
+            header.warnings = [w for w in header.warnings if not w.startswith("Không đọc được ngày")]
+        header.doc_type = header.doc_type or announced.doc_type
+        header.system = header.system or announced.system
+    if header.system is None and header.issuer and is_party_body(header.issuer):
+        header.system = "party"
+    if header.system is None:
+        header.system = enacting_system(text)
+
+
 def _parse(text: str, legacy: str | None) -> dict[str, Any]:
     if not text.strip():
         raise ParseError(errors.EMPTY)
     lines = text.split("\n")
     header = parse_header(lines)
+    if None in (header.code, header.date, header.doc_type, header.system):
+        _fill_from_lead(header, lines, text)
     # Text above the header (portal furniture, a news lead) is not the document.
     recipients, body_start = read_recipients(lines, header.end)
     end = tail_start(lines, body_start)

@@ -23,7 +23,7 @@ _KNOWN_ISSUER = (
     r"|Bộ\s+Nội\s+vụ|Bộ\s+Tài\s+chính)"
 )
 _KNOWN_RE = re.compile(_KNOWN_ISSUER)
-_DATE_AT_RE = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?ngày\s*" + p.DATE_ANY, re.IGNORECASE)
+_DATE_AT_RE = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?" + p.NGAY + r"\s*" + p.DATE_ANY, re.IGNORECASE)
 _ISSUER_AT_RE = re.compile(
     rf"\s*,?\s*(?:\([^)\n]{{0,30}}\)\s*)?(?:của|do)\s+(?P<iss>{_KNOWN_ISSUER}|[{p.UPPER}][^,.;:()\n]{{0,80}})"
 )
@@ -34,6 +34,7 @@ _ISSUER_STOP_RE = re.compile(
 )
 _ENACTED_RE = re.compile(r"ban\s+hành\s+(?:\S+\s+){0,3}$")
 _DATE_IN_WINDOW_RE = re.compile(r"[Nn]gày\s+" + p.DATE_ANY)
+_PAREN_DATE_RE = re.compile(r"\s*\([^)\n]{0,30}\)\s*,?\s*" + p.NGAY + r"\s*" + p.DATE_ANY, re.IGNORECASE)
 _SENTENCE_START_RE = re.compile(r"[.;\n]\s")
 _WINDOW = 250
 
@@ -69,9 +70,9 @@ def _before(text: str, start: int, floor: int) -> tuple[str | None, str | None]:
 def _after(text: str, end: int) -> tuple[str | None, str | None]:
     date = issuer = None
     pos = end
-    m = _DATE_AT_RE.match(text, pos)
+    m = _DATE_AT_RE.match(text, pos) or _PAREN_DATE_RE.match(text, pos)
     if m:
-        date, pos = p.date_from_any(m), m.end()
+        date, pos = p.date_from_any(m), m.end()  # "8B-NQ/TW (khoá VI) ngày 27-3-1990"
     m = _ISSUER_AT_RE.match(text, pos)
     if m:
         issuer, pos = _trim_issuer(m.group("iss")), m.end()
@@ -111,6 +112,8 @@ def find_references(
             floor = m.end()
             continue
         date, issuer = _after(text, m.end())
+        if m.re is p.CODE_RE and m.group("pn"):
+            code = p.local_tu(code, m.group("piss"), issuer)
         if date is None or issuer is None:
             before_date, before_issuer = _before(text, m.start(), floor)
             date = date or before_date
