@@ -6,7 +6,7 @@ import datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from sohoi.core.deadlines import today
 
@@ -56,7 +56,7 @@ def text(data: dict[str, Any], name: str, label: str, errors: dict[str, str], *,
 
 
 def year_of(data: dict[str, Any], name: str, errors: dict[str, str], *, founded: int | None = None,
-            label: str = gettext_lazy("năm")) -> int | None:
+            label: str = pgettext_lazy("field label", "năm")) -> int | None:
     value = data.get(name)
     try:
         year = int(value)
