@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ActivitiesConfig(AppConfig):
     name = "sohoi.activities"
     label = "activities"
-    verbose_name = "Hoạt động hội"
+    verbose_name = _("Hoạt động hội")

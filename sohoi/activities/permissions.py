@@ -30,6 +30,7 @@ from typing import Any
 
 import rules
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from sohoi.accounts.choices import READ_ALL_ROLES, Role
 from sohoi.associations.permissions import (
@@ -123,25 +124,27 @@ def changes_record(user: Any, obj: Any) -> bool:
 
 association_reports = is_admin | (is_staff & own_association)
 
-declare("activities.record_state_task", is_state_body, label="Ghi nhiệm vụ Nhà nước giao cho hội",
-        refusal="Chỉ Ủy ban nhân dân (hoặc Sở Nội vụ thay mặt) được ghi nhiệm vụ Nhà nước giao cho hội.")
-declare("activities.record_state_support", is_state_body, label="Ghi kinh phí Nhà nước hỗ trợ hội",
-        refusal="Chỉ Ủy ban nhân dân (hoặc Sở Nội vụ thay mặt) được ghi kinh phí Nhà nước hỗ trợ hội.")
-declare("activities.report_finances", association_reports, label="Báo cáo tài chính năm của hội",
-        refusal="Chỉ cán bộ của chính hội này được báo cáo tài chính của hội.")
-declare("activities.file_yearly_report", association_reports, label="Nộp báo cáo tình hình tổ chức, hoạt động",
-        refusal="Chỉ cán bộ của chính hội này được nộp báo cáo năm của hội.")
+declare("activities.record_state_task", is_state_body, label=_("Ghi nhiệm vụ Nhà nước giao cho hội"),
+        refusal=_("Chỉ Ủy ban nhân dân (hoặc Sở Nội vụ thay mặt) được ghi nhiệm vụ Nhà nước giao cho hội."))
+declare("activities.record_state_support", is_state_body, label=_("Ghi kinh phí Nhà nước hỗ trợ hội"),
+        refusal=_("Chỉ Ủy ban nhân dân (hoặc Sở Nội vụ thay mặt) được ghi kinh phí Nhà nước hỗ trợ hội."))
+declare("activities.report_finances", association_reports, label=_("Báo cáo tài chính năm của hội"),
+        refusal=_("Chỉ cán bộ của chính hội này được báo cáo tài chính của hội."))
+declare("activities.file_yearly_report", association_reports, label=_("Nộp báo cáo tình hình tổ chức, hoạt "
+                                                                      "động"),
+        refusal=_("Chỉ cán bộ của chính hội này được nộp báo cáo năm của hội."))
 declare("activities.review_yearly_report", follows_association | is_home_affairs,
-        label="Chấp nhận hoặc trả lại báo cáo năm của hội",
-        refusal="Chỉ cán bộ được phân công theo dõi hội này (hoặc Sở Nội vụ) được chấp nhận hay trả lại báo cáo.")
-declare("activities.record_good_model", association_reports, label="Ghi mô hình hay, cách làm tốt của hội",
-        refusal="Chỉ cán bộ của chính hội này được ghi mô hình của hội.")
+        label=_("Chấp nhận hoặc trả lại báo cáo năm của hội"),
+        refusal=_("Chỉ cán bộ được phân công theo dõi hội này (hoặc Sở Nội vụ) được chấp nhận hay trả lại "
+                  "báo cáo."))
+declare("activities.record_good_model", association_reports, label=_("Ghi mô hình hay, cách làm tốt của hội"),
+        refusal=_("Chỉ cán bộ của chính hội này được ghi mô hình của hội."))
 declare("activities.record_replication", is_admin | (is_staff & (own_association | adopter_in_subtree)),
-        label="Ghi việc nhân rộng một mô hình",
-        refusal="Chỉ hội có mô hình, hoặc đơn vị áp dụng mô hình, được ghi việc nhân rộng.")
-declare("activities.record_review", is_admin | (has_unit & unit_is_own), label="Ghi sơ kết, tổng kết",
-        refusal="Mỗi đơn vị chỉ ghi sơ kết, tổng kết của chính mình.")
-declare("activities.record_exchange", association_reports, label="Ghi đoàn ra, đoàn vào và dự án nước ngoài",
-        refusal="Chỉ cán bộ của chính hội này được ghi hoạt động đối ngoại của hội.")
-declare("activities.record_case", association_reports, label="Ghi vụ việc của hội viên",
-        refusal="Chỉ cán bộ của chính hội này được ghi vụ việc của hội viên.")
+        label=_("Ghi việc nhân rộng một mô hình"),
+        refusal=_("Chỉ hội có mô hình, hoặc đơn vị áp dụng mô hình, được ghi việc nhân rộng."))
+declare("activities.record_review", is_admin | (has_unit & unit_is_own), label=_("Ghi sơ kết, tổng kết"),
+        refusal=_("Mỗi đơn vị chỉ ghi sơ kết, tổng kết của chính mình."))
+declare("activities.record_exchange", association_reports, label=_("Ghi đoàn ra, đoàn vào và dự án nước ngoài"),
+        refusal=_("Chỉ cán bộ của chính hội này được ghi hoạt động đối ngoại của hội."))
+declare("activities.record_case", association_reports, label=_("Ghi vụ việc của hội viên"),
+        refusal=_("Chỉ cán bộ của chính hội này được ghi vụ việc của hội viên."))

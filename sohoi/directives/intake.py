@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 ALLOWED_SUFFIXES = (".txt", ".docx", ".pdf")
 _IMAGE_MAGIC = {
@@ -37,17 +38,19 @@ def check_upload(data: bytes, filename: str, field: str = "file") -> None:
     """Refuse what cannot be a document before anything is written."""
     limit = settings.SOHOI_MAX_UPLOAD_BYTES
     if not data or not data.strip():
-        raise ValidationError({field: "Tệp trống: không có nội dung để đọc. Chọn đúng tệp văn bản (.txt, .docx, .pdf)."})
+        raise ValidationError({field: _("Tệp trống: không có nội dung để đọc. Chọn đúng tệp văn bản (.txt, "
+                                        ".docx, .pdf).")})
     if len(data) > limit:
-        raise ValidationError({field: f"Tệp quá lớn ({_mb(len(data))}); giới hạn là {_mb(limit)}. "
-                                      "Hãy tải lên bản nhẹ hơn (chỉ phần chữ)."})
+        raise ValidationError({field: _("Tệp quá lớn (%(size)s); giới hạn là %(limit)s. Hãy tải lên bản nhẹ hơn "
+                                        "(chỉ phần chữ).") % {"size": _mb(len(data)), "limit": _mb(limit)}})
     for magic, kind in _IMAGE_MAGIC.items():
         if data.startswith(magic):
-            raise ValidationError({field: f"Tệp là ảnh ({kind}), không có chữ để đọc. Hãy tải lên bản .docx, "
-                                          ".pdf có lớp chữ hoặc .txt, hoặc nhập văn bản bằng tay."})
+            raise ValidationError({field: _("Tệp là ảnh (%(kind)s), không có chữ để đọc. Hãy tải lên bản "
+                                            ".docx, .pdf có lớp chữ hoặc .txt, hoặc nhập văn bản "
+                                            "bằng tay.") % {"kind": kind}})
     if data[8:12] == b"WEBP":
-        raise ValidationError({field: "Tệp là ảnh (WEBP), không có chữ để đọc. Hãy tải lên bản .docx, .pdf "
-                                      "có lớp chữ hoặc .txt."})
+        raise ValidationError({field: _("Tệp là ảnh (WEBP), không có chữ để đọc. Hãy tải lên bản .docx, .pdf "
+                                        "có lớp chữ hoặc .txt.")})
     if data.startswith(b"PK\x03\x04"):
         # A .docx is a zip: its inflated size and XML are checked before python-docx parses anything.
         import io
@@ -57,7 +60,7 @@ def check_upload(data: bytes, filename: str, field: str = "file") -> None:
         try:
             check_zip(io.BytesIO(data), filename)
         except UnsafeArchive as exc:
-            raise ValidationError({field: f"{exc} Không có gì được lưu."}) from None
+            raise ValidationError({field: _("%(exc)s Không có gì được lưu.") % {"exc": exc}}) from None
 
 
 def read_file(data: bytes, filename: str, field: str = "file") -> str:
@@ -68,7 +71,7 @@ def read_file(data: bytes, filename: str, field: str = "file") -> str:
     try:
         return extract_text(data, filename)
     except ParseError as exc:
-        raise ValidationError({field: f"{exc} Không có gì được lưu."}) from None
+        raise ValidationError({field: _("%(exc)s Không có gì được lưu.") % {"exc": exc}}) from None
 
 
 def parse(text: str) -> dict[str, Any]:
@@ -83,6 +86,6 @@ def parse(text: str) -> dict[str, Any]:
     record = {**EMPTY_RECORD, **record}
     if not record.get("code"):
         record["warnings"] = [*record.get("warnings", []),
-                              "Không đọc được số, ký hiệu ở phần đầu văn bản: hãy nhập tay số, ký hiệu, "
-                              "cơ quan ban hành và ngày ban hành."]
+                              _("Không đọc được số, ký hiệu ở phần đầu văn bản: hãy nhập tay số, ký hiệu, cơ "
+                                "quan ban hành và ngày ban hành.")]
     return record

@@ -19,6 +19,7 @@ from typing import Any
 
 import rules
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from sohoi.accounts.choices import Role
 from sohoi.core.permissions import (
@@ -227,50 +228,52 @@ def records_for_unit(user: Any, unit: Any) -> bool:
 
 
 declare("directives.register", has_unit,
-        label="Vào sổ văn bản",
-        refusal="Tài khoản của bạn chưa gắn với đơn vị nào nên chưa vào sổ văn bản được; hãy nhờ quản trị gán đơn vị.")
+        label=_("Vào sổ văn bản"),
+        refusal=_("Tài khoản của bạn chưa gắn với đơn vị nào nên chưa vào sổ văn bản được; hãy nhờ quản trị "
+                  "gán đơn vị."))
 declare("directives.register_as_issuer", has_unit & (issuer_is_own | manages_documents),
-        label="Vào sổ văn bản do một cơ quan ban hành",
-        refusal="Bạn chỉ vào sổ được văn bản do chính đơn vị mình ban hành. Văn bản của cơ quan khác gửi đến do "
-                "văn thư hoặc Ban Dân vận, Ban Tuyên giáo của đơn vị nhận vào sổ.")
+        label=_("Vào sổ văn bản do một cơ quan ban hành"),
+        refusal=_("Bạn chỉ vào sổ được văn bản do chính đơn vị mình ban hành. Văn bản của cơ quan khác gửi "
+                  "đến do văn thư hoặc Ban Dân vận, Ban Tuyên giáo của đơn vị nhận vào sổ."))
 declare("directives.fill_stub", has_unit & manages_documents,
-        label="Vào sổ bản đầy đủ của văn bản đã được trích dẫn",
-        refusal="Văn bản này đã được trích dẫn trong sổ; chỉ văn thư hoặc Ban Dân vận, Ban Tuyên giáo được vào sổ "
-                "bản đầy đủ của nó.")
+        label=_("Vào sổ bản đầy đủ của văn bản đã được trích dẫn"),
+        refusal=_("Văn bản này đã được trích dẫn trong sổ; chỉ văn thư hoặc Ban Dân vận, Ban Tuyên giáo được "
+                  "vào sổ bản đầy đủ của nó."))
 declare("directives.set_secrecy", has_unit & manages_documents,
-        label="Đặt độ mật và người được đọc",
-        refusal="Chỉ văn thư hoặc Ban Dân vận, Ban Tuyên giáo được đặt độ mật và người được đọc của văn bản.")
+        label=_("Đặt độ mật và người được đọc"),
+        refusal=_("Chỉ văn thư hoặc Ban Dân vận, Ban Tuyên giáo được đặt độ mật và người được đọc của văn "
+                  "bản."))
 declare("directives.teach_alias", has_unit & manages_documents,
-        label="Ghi nhớ tên gọi khác của một cơ quan",
-        refusal="Chỉ văn thư hoặc Ban Dân vận, Ban Tuyên giáo được dạy hệ thống tên gọi khác của cơ quan; "
-                "lựa chọn của bạn vẫn được dùng cho văn bản này.")
+        label=_("Ghi nhớ tên gọi khác của một cơ quan"),
+        refusal=_("Chỉ văn thư hoặc Ban Dân vận, Ban Tuyên giáo được dạy hệ thống tên gọi khác của cơ quan; "
+                  "lựa chọn của bạn vẫn được dùng cho văn bản này."))
 declare("directives.change_document", may_change_document,
-        label="Sửa văn bản, duyệt và xác nhận nhiệm vụ",
-        refusal="Chỉ người vào sổ, đơn vị ban hành hoặc Ban Dân vận được sửa văn bản này.")
+        label=_("Sửa văn bản, duyệt và xác nhận nhiệm vụ"),
+        refusal=_("Chỉ người vào sổ, đơn vị ban hành hoặc Ban Dân vận được sửa văn bản này."))
 # An administrator may enter a report on a unit's behalf (a paper report typed in); he can then never
 # judge it, since the author never reviews his own report.
 declare("directives.report", is_assigned_unit | is_admin,
-        label="Gửi báo cáo tiến độ",
-        refusal="Chỉ đơn vị được giao nhiệm vụ này mới gửi báo cáo được.")
+        label=_("Gửi báo cáo tiến độ"),
+        refusal=_("Chỉ đơn vị được giao nhiệm vụ này mới gửi báo cáo được."))
 declare("directives.review_report", ~wrote_or_belongs_to_report & (is_reviewer_role | issued_the_document),
-        label="Chấp nhận hoặc trả lại báo cáo",
-        refusal="Chỉ cơ quan theo dõi (Ban Dân vận, Thường trực) hoặc đơn vị ban hành văn bản mới xem xét báo cáo; "
-                "người viết báo cáo và đơn vị báo cáo không tự duyệt.")
+        label=_("Chấp nhận hoặc trả lại báo cáo"),
+        refusal=_("Chỉ cơ quan theo dõi (Ban Dân vận, Thường trực) hoặc đơn vị ban hành văn bản mới xem xét "
+                  "báo cáo; người viết báo cáo và đơn vị báo cáo không tự duyệt."))
 declare("directives.urge", has_role(*URGE_ROLES),
-        label="Đôn đốc đơn vị",
-        refusal="Chỉ Ban Dân vận (hoặc quản trị) được đôn đốc đơn vị.")
+        label=_("Đôn đốc đơn vị"),
+        refusal=_("Chỉ Ban Dân vận (hoặc quản trị) được đôn đốc đơn vị."))
 declare("directives.organise_dissemination", is_organiser,
-        label="Theo dõi quán triệt toàn thành phố",
-        refusal="Chỉ Ban Dân vận, Ban Tuyên giáo (hoặc quản trị) được làm việc này.")
+        label=_("Theo dõi quán triệt toàn thành phố"),
+        refusal=_("Chỉ Ban Dân vận, Ban Tuyên giáo (hoặc quản trị) được làm việc này."))
 declare("directives.record_dissemination", is_organiser | (is_recorder & records_for_unit),
-        label="Ghi buổi quán triệt của đơn vị",
-        refusal="Bạn chỉ ghi được buổi quán triệt của đơn vị mình hoặc đơn vị trực thuộc.")
+        label=_("Ghi buổi quán triệt của đơn vị"),
+        refusal=_("Bạn chỉ ghi được buổi quán triệt của đơn vị mình hoặc đơn vị trực thuộc."))
 declare("directives.record_any_dissemination", is_organiser | is_recorder,
-        label="Ghi buổi quán triệt",
-        refusal="Vai trò của bạn không ghi buổi quán triệt.")
+        label=_("Ghi buổi quán triệt"),
+        refusal=_("Vai trò của bạn không ghi buổi quán triệt."))
 declare("directives.review_any_report", is_reviewer_role,
-        label="Theo dõi và xem xét báo cáo của mọi văn bản",
-        refusal="Chỉ Ban Dân vận, Thường trực (hoặc quản trị) theo dõi báo cáo của mọi văn bản.")
+        label=_("Theo dõi và xem xét báo cáo của mọi văn bản"),
+        refusal=_("Chỉ Ban Dân vận, Thường trực (hoặc quản trị) theo dõi báo cáo của mọi văn bản."))
 
 
 def board_users():

@@ -334,7 +334,7 @@ def proposal_read(*, document: Document) -> dict[str, Any]:
         item["unresolved"] = any(not e["resolved"] for r in ("leads", "coordinators") for e in item[r])
     _cleaned, problems = _clean_tasks(tasks)
     if not any(t.get("include", True) for t in tasks):
-        problems.append("Chưa chọn nhiệm vụ nào: chọn ít nhất một nhiệm vụ để xác nhận.")
+        problems.append(_("Chưa chọn nhiệm vụ nào: chọn ít nhất một nhiệm vụ để xác nhận."))
     return {"document_id": document.pk, "confirmed": document.confirmed_at is not None,
             "warnings": list(document.warnings or []), "problems": problems if document.confirmed_at is None else [],
             "tasks": resolved}

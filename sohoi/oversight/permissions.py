@@ -21,6 +21,8 @@ from typing import Any
 
 import rules
 from django.db.models import Q
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from sohoi.accounts.choices import READ_ALL_ROLES, Role
 from sohoi.core.permissions import declare, has_role, has_unit, is_admin
@@ -207,35 +209,38 @@ def leads_programme(user: Any, programme: Any) -> bool:
 
 runner = is_admin | (has_unit & leads_activity)
 
-declare("oversight.create", is_admin | (has_unit & may_run_kind), label="Lập kế hoạch giám sát, phản biện, kiểm tra",
-        refusal="Mặt trận Tổ quốc (và các tổ chức thành viên) chủ trì giám sát, phản biện xã hội; các ban đảng, cấp ủy "
-                "chủ trì kiểm tra. Vai trò của bạn không lập được loại hoạt động này.")
-declare("oversight.lead_from", is_admin | unit_in_own_subtree, label="Chọn đơn vị chủ trì",
-        refusal="Đơn vị chủ trì phải là đơn vị của bạn hoặc đơn vị cấp dưới. Chọn lại ô “đơn vị chủ trì”.")
-declare("oversight.edit", runner, label="Sửa kế hoạch, đoàn, tệp đính kèm của hoạt động",
-        refusal="Chỉ đơn vị chủ trì hoạt động này được sửa.")
-for _step, _label in (("start", "Bắt đầu tiến hành"), ("conclude", "Kết luận"), ("reopen", "Mở lại để bổ sung"),
-                      ("close", "Kết thúc")):
-    declare(f"oversight.step.{_step}", runner, label=f"Chuyển trạng thái: {_label}",
-            refusal="Chỉ đơn vị chủ trì hoạt động này được chuyển trạng thái.")
-declare("oversight.recommend", runner, label="Ghi phát hiện, kiến nghị, kết luận",
-        refusal="Chỉ đơn vị chủ trì hoạt động này được ghi phát hiện và kiến nghị.")
-declare("oversight.answer", has_unit & addressed_to_user, label="Trả lời kiến nghị, báo cáo kết quả thực hiện",
-        refusal="Kiến nghị này không gửi đơn vị của bạn: chỉ đơn vị được kiến nghị (ô “đơn vị nhận kiến nghị”) trả "
-                "lời và báo cáo kết quả.")
-declare("oversight.read_draft", ~is_confidential | takes_part, label="Đọc dự thảo được phản biện",
-        refusal="Dự thảo này được đánh dấu mật: chỉ người tham gia phản biện được đọc.")
-declare("oversight.comment", has_unit & takes_part, label="Góp ý vào một đoạn của dự thảo",
-        refusal="Chỉ đơn vị tham gia phản biện được góp ý vào dự thảo.")
+declare("oversight.create", is_admin | (has_unit & may_run_kind), label=_("Lập kế hoạch giám sát, phản biện, "
+                                                                          "kiểm tra"),
+        refusal=_("Mặt trận Tổ quốc (và các tổ chức thành viên) chủ trì giám sát, phản biện xã hội; các ban "
+                  "đảng, cấp ủy chủ trì kiểm tra. Vai trò của bạn không lập được loại hoạt động này."))
+declare("oversight.lead_from", is_admin | unit_in_own_subtree, label=_("Chọn đơn vị chủ trì"),
+        refusal=_("Đơn vị chủ trì phải là đơn vị của bạn hoặc đơn vị cấp dưới. Chọn lại ô “đơn vị chủ trì”."))
+declare("oversight.edit", runner, label=_("Sửa kế hoạch, đoàn, tệp đính kèm của hoạt động"),
+        refusal=_("Chỉ đơn vị chủ trì hoạt động này được sửa."))
+for _step, _label in (("start", _("Bắt đầu tiến hành")), ("conclude", _("Kết luận")),
+                      ("reopen", _("Mở lại để bổ sung")), ("close", _("Kết thúc"))):
+    declare(f"oversight.step.{_step}", runner, label=format_lazy("{}: {}", _("Chuyển trạng thái"), _label),
+            refusal=_("Chỉ đơn vị chủ trì hoạt động này được chuyển trạng thái."))
+declare("oversight.recommend", runner, label=_("Ghi phát hiện, kiến nghị, kết luận"),
+        refusal=_("Chỉ đơn vị chủ trì hoạt động này được ghi phát hiện và kiến nghị."))
+declare("oversight.answer", has_unit & addressed_to_user, label=_("Trả lời kiến nghị, báo cáo kết quả thực "
+                                                                  "hiện"),
+        refusal=_("Kiến nghị này không gửi đơn vị của bạn: chỉ đơn vị được kiến nghị (ô “đơn vị nhận kiến "
+                  "nghị”) trả lời và báo cáo kết quả."))
+declare("oversight.read_draft", ~is_confidential | takes_part, label=_("Đọc dự thảo được phản biện"),
+        refusal=_("Dự thảo này được đánh dấu mật: chỉ người tham gia phản biện được đọc."))
+declare("oversight.comment", has_unit & takes_part, label=_("Góp ý vào một đoạn của dự thảo"),
+        refusal=_("Chỉ đơn vị tham gia phản biện được góp ý vào dự thảo."))
 declare("oversight.mark_point", is_admin | (has_unit & (criticised_body | point_lead)),
-        label="Ghi việc tiếp thu ý kiến phản biện",
-        refusal="Chỉ cơ quan có dự thảo được phản biện (hoặc đơn vị chủ trì) ghi việc tiếp thu.")
-declare("oversight.task_from_finding", has_unit & finding_lead, label="Giao nhiệm vụ từ phát hiện kiểm tra",
-        refusal="Chỉ đơn vị chủ trì cuộc kiểm tra (có đơn vị để ban hành văn bản) được giao nhiệm vụ từ phát hiện.")
-declare("oversight.create_programme", is_admin | (has_unit & is_front), label="Lập chương trình phối hợp",
-        refusal="Chỉ Mặt trận Tổ quốc lập chương trình phối hợp với các hội.")
+        label=_("Ghi việc tiếp thu ý kiến phản biện"),
+        refusal=_("Chỉ cơ quan có dự thảo được phản biện (hoặc đơn vị chủ trì) ghi việc tiếp thu."))
+declare("oversight.task_from_finding", has_unit & finding_lead, label=_("Giao nhiệm vụ từ phát hiện kiểm tra"),
+        refusal=_("Chỉ đơn vị chủ trì cuộc kiểm tra (có đơn vị để ban hành văn bản) được giao nhiệm vụ từ "
+                  "phát hiện."))
+declare("oversight.create_programme", is_admin | (has_unit & is_front), label=_("Lập chương trình phối hợp"),
+        refusal=_("Chỉ Mặt trận Tổ quốc lập chương trình phối hợp với các hội."))
 declare("oversight.change_programme", is_admin | (has_unit & is_front & leads_programme),
-        label="Sửa chương trình phối hợp, ghi kết quả hằng năm",
-        refusal="Chỉ đơn vị chủ trì chương trình phối hợp này được sửa hoặc ghi kết quả.")
-declare("oversight.edit_rules", is_admin, label="Sửa bảng thời hạn trả lời kiến nghị",
-        refusal="Chỉ quản trị hệ thống sửa bảng thời hạn.")
+        label=_("Sửa chương trình phối hợp, ghi kết quả hằng năm"),
+        refusal=_("Chỉ đơn vị chủ trì chương trình phối hợp này được sửa hoặc ghi kết quả."))
+declare("oversight.edit_rules", is_admin, label=_("Sửa bảng thời hạn trả lời kiến nghị"),
+        refusal=_("Chỉ quản trị hệ thống sửa bảng thời hạn."))

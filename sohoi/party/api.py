@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import ConfigDict
@@ -208,7 +209,7 @@ def create_organisation(request: HttpRequest, payload: OrganisationIn):
     # A grassroots committee out of the user's reach answers like a missing one (no name in the message).
     data["parent"] = restrict(PartyOrganisation.objects.filter(pk=parent_id), request.auth).first() if parent_id else None
     if parent_id and data["parent"] is None:
-        raise ValidationError({"parent_id": "Lựa chọn không hợp lệ. Chọn một đảng bộ cơ sở trong danh sách."})
+        raise ValidationError({"parent_id": _("Lựa chọn không hợp lệ. Chọn một đảng bộ cơ sở trong danh sách.")})
     org = services.organisation_create(actor=request.auth, data=data)
     if not allowed(request.auth, "party.see_secretary"):
         org.secretary_name = None
@@ -392,13 +393,14 @@ def update_organisation(request: HttpRequest, organisation_id: int, payload: Org
     if "superior_id" in data:
         data["superior"] = Unit.objects.filter(pk=data.pop("superior_id")).first()
         if data["superior"] is None:
-            raise ValidationError({"superior_id": "Lựa chọn không hợp lệ. Chọn một cấp ủy trong danh sách."})
+            raise ValidationError({"superior_id": _("Lựa chọn không hợp lệ. Chọn một cấp ủy trong danh sách.")})
     if "parent_id" in data:
         parent_id = data.pop("parent_id")
         data["parent"] = restrict(PartyOrganisation.objects.filter(pk=parent_id), request.auth).first() \
             if parent_id else None
         if parent_id and data["parent"] is None:
-            raise ValidationError({"parent_id": "Lựa chọn không hợp lệ. Chọn một đảng bộ cơ sở trong danh sách."})
+            raise ValidationError({"parent_id": _("Lựa chọn không hợp lệ. Chọn một đảng bộ cơ sở trong danh "
+                                                  "sách.")})
     if not allowed(request.auth, "party.see_secretary"):
         data.pop("secretary_name", None)  # a role that may not read it does not write it either
     org = services.organisation_update(actor=request.auth, organisation=org, data=data, expected_version=version)
@@ -419,7 +421,8 @@ def end_organisation(request: HttpRequest, organisation_id: int, payload: Organi
         successor = selectors.organisation_queryset(user=request.auth, action="change").filter(
             pk=payload.successor_id).first()
         if successor is None:
-            raise ValidationError({"successor_id": "Lựa chọn không hợp lệ. Chọn một tổ chức đảng trong danh sách."})
+            raise ValidationError({"successor_id": _("Lựa chọn không hợp lệ. Chọn một tổ chức đảng trong "
+                                                     "danh sách.")})
     org = services.organisation_end(actor=request.auth, organisation=org, status=payload.status,
                                     ended_on=payload.ended_on, decision_number=payload.decision_number,
                                     successor=successor)

@@ -20,6 +20,7 @@ from typing import Any
 
 import rules
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from sohoi.accounts.choices import READ_ALL_ROLES, Role
 from sohoi.core.permissions import declare, has_role, has_unit, is_admin, reads_all, sees_sensitive
@@ -127,34 +128,35 @@ def changes_record(user: Any, obj: Any) -> bool:
 committee_with_unit = is_committee & has_unit
 sees_party_counts = sees_sensitive & has_party_scope
 
-declare("party.create_organisation", is_admin | committee_with_unit, label="Ghi tổ chức đảng trong hội",
-        refusal="Chỉ cấp ủy đảng (hoặc quản trị hệ thống) được ghi tổ chức đảng.")
+declare("party.create_organisation", is_admin | committee_with_unit, label=_("Ghi tổ chức đảng trong hội"),
+        refusal=_("Chỉ cấp ủy đảng (hoặc quản trị hệ thống) được ghi tổ chức đảng."))
 declare("party.place_under", is_admin | (committee_with_unit & superior_in_own_subtree),
-        label="Đặt tổ chức đảng trực thuộc một cấp ủy",
-        refusal="Cấp ủy chỉ được đặt tổ chức đảng trực thuộc chính mình hoặc cấp ủy cấp dưới của mình. Chọn lại "
-                "ô “cấp ủy cấp trên trực tiếp”.")
+        label=_("Đặt tổ chức đảng trực thuộc một cấp ủy"),
+        refusal=_("Cấp ủy chỉ được đặt tổ chức đảng trực thuộc chính mình hoặc cấp ủy cấp dưới của mình. "
+                  "Chọn lại ô “cấp ủy cấp trên trực tiếp”."))
 declare("party.attach_to_association", is_admin | (committee_with_unit & association_in_party_scope),
-        label="Ghi tổ chức đảng cho một hội",
-        refusal="Hội này không thuộc phạm vi theo dõi của cấp ủy bạn.")
-declare("party.change_organisation", changes_record, label="Sửa, giải thể, hợp nhất tổ chức đảng",
-        refusal="Chỉ cấp ủy quản lý tổ chức đảng này (hoặc quản trị hệ thống) được làm việc này.")
-declare("party.rate", changes_record, label="Xếp loại chất lượng tổ chức đảng",
-        refusal="Chỉ cấp ủy quản lý tổ chức đảng này (hoặc quản trị hệ thống) được xếp loại.")
+        label=_("Ghi tổ chức đảng cho một hội"),
+        refusal=_("Hội này không thuộc phạm vi theo dõi của cấp ủy bạn."))
+declare("party.change_organisation", changes_record, label=_("Sửa, giải thể, hợp nhất tổ chức đảng"),
+        refusal=_("Chỉ cấp ủy quản lý tổ chức đảng này (hoặc quản trị hệ thống) được làm việc này."))
+declare("party.rate", changes_record, label=_("Xếp loại chất lượng tổ chức đảng"),
+        refusal=_("Chỉ cấp ủy quản lý tổ chức đảng này (hoặc quản trị hệ thống) được xếp loại."))
 declare("party.report_count", is_admin | (committee_with_unit & association_in_subtree),
-        label="Ghi số đảng viên trong hội",
-        refusal="Chỉ cấp ủy đảng quản lý hội này (hoặc quản trị hệ thống) được ghi số đảng viên.")
-declare("party.see_eligibility", sees_party_counts, label="Xem danh sách hội đủ điều kiện lập tổ chức đảng",
-        refusal="Danh sách này được tính từ thông tin đảng viên của từng người (dữ liệu cá nhân nhạy cảm); vai trò "
-                "của bạn không được xem.")
-declare("party.see_counts", sees_party_counts, label="Xem số đảng viên trong lãnh đạo và hội viên",
-        refusal="Số đảng viên được tính từ thông tin đảng viên của từng người; vai trò của bạn không được xem.")
-declare("party.see_secretary", sees_sensitive, label="Xem tên bí thư (dữ liệu nhạy cảm)")
+        label=_("Ghi số đảng viên trong hội"),
+        refusal=_("Chỉ cấp ủy đảng quản lý hội này (hoặc quản trị hệ thống) được ghi số đảng viên."))
+declare("party.see_eligibility", sees_party_counts, label=_("Xem danh sách hội đủ điều kiện lập tổ chức đảng"),
+        refusal=_("Danh sách này được tính từ thông tin đảng viên của từng người (dữ liệu cá nhân nhạy cảm); "
+                  "vai trò của bạn không được xem."))
+declare("party.see_counts", sees_party_counts, label=_("Xem số đảng viên trong lãnh đạo và hội viên"),
+        refusal=_("Số đảng viên được tính từ thông tin đảng viên của từng người; vai trò của bạn không được "
+                  "xem."))
+declare("party.see_secretary", sees_sensitive, label=_("Xem tên bí thư (dữ liệu nhạy cảm)"))
 # The task goes out as a document of the sender's unit: an account without a unit has nothing to issue from.
 declare("party.create_eligibility_task", has_unit & has_role(Role.ADMIN, Role.MASS_MOBILISATION),
-        label="Giao nhiệm vụ lập tổ chức đảng cho cấp ủy",
-        refusal="Chỉ Ban Dân vận (hoặc quản trị hệ thống) được giao nhiệm vụ cho cấp ủy từ trang này.")
-declare("party.edit_rules", is_admin, label="Sửa bảng quy định về tổ chức đảng",
-        refusal="Chỉ quản trị hệ thống được sửa bảng quy định về tổ chức đảng.")
+        label=_("Giao nhiệm vụ lập tổ chức đảng cho cấp ủy"),
+        refusal=_("Chỉ Ban Dân vận (hoặc quản trị hệ thống) được giao nhiệm vụ cho cấp ủy từ trang này."))
+declare("party.edit_rules", is_admin, label=_("Sửa bảng quy định về tổ chức đảng"),
+        refusal=_("Chỉ quản trị hệ thống được sửa bảng quy định về tổ chức đảng."))
 
 
 def superior_choices(user: Any):

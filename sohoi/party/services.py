@@ -12,6 +12,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sohoi.core import audit
 from sohoi.core.concurrency import lock
@@ -25,8 +27,9 @@ from .choices import Grade, OrgKind, OrgStatus
 from .models import PartyMemberCount, PartyOrganisation, PartyRule, QualityRating
 from .rules import grade_for_score
 
-COUNT_FIELDS = {"official_members": "số đảng viên chính thức", "probationary_members": "số đảng viên dự bị",
-                "official": "số đảng viên chính thức", "probationary": "số đảng viên dự bị"}
+COUNT_FIELDS = {"official_members": gettext_lazy("số đảng viên chính thức"),
+                "probationary_members": gettext_lazy("số đảng viên dự bị"),
+                "official": gettext_lazy("số đảng viên chính thức"), "probationary": gettext_lazy("số đảng viên dự bị")}
 
 
 # Validation --------------------------------------------------------------------------------------------
@@ -36,7 +39,7 @@ def _check_parent_visible(actor: Any, parent: PartyOrganisation | None) -> None:
     if parent is None or actor is None:
         return
     if not restrict(PartyOrganisation.objects.filter(pk=parent.pk), actor).exists():
-        raise ValidationError({"parent": "Lựa chọn không hợp lệ. Chọn một đảng bộ cơ sở trong danh sách."})
+        raise ValidationError({"parent": _("Lựa chọn không hợp lệ. Chọn một đảng bộ cơ sở trong danh sách.")})
 
 
 def _check_counts(data: dict[str, Any], errors: dict[str, str]) -> None:
@@ -45,10 +48,10 @@ def _check_counts(data: dict[str, Any], errors: dict[str, str]) -> None:
             try:
                 value = int(data[name])
             except (TypeError, ValueError):
-                errors[name] = f"{label.capitalize()} phải là một số nguyên. Nhập số người, ví dụ 5."
+                errors[name] = _("%(label)s phải là một số nguyên. Nhập số người, ví dụ 5.") % {"label": label.capitalize()}
                 continue
             if value < 0:
-                errors[name] = f"{label.capitalize()} không được âm (đã nhập {value}). Nhập 0 hoặc một số dương."
+                errors[name] = _("%(label)s không được âm (đã nhập %(value)s). Nhập 0 hoặc một số dương.") % {"label": label.capitalize(), "value": value}
 
 
 def _check_organisation(data: dict[str, Any], obj: PartyOrganisation | None = None) -> None:
@@ -59,25 +62,26 @@ def _check_organisation(data: dict[str, Any], obj: PartyOrganisation | None = No
     _check_counts(data, errors)
     superior = get("superior")
     if superior is not None and superior.kind != UnitKind.PARTY_COMMITTEE:
-        errors["superior"] = (f"“{superior}” không phải là cấp ủy đảng. Chọn một cấp ủy (quận ủy, huyện ủy, đảng ủy) "
-                              "làm cấp ủy cấp trên.")
+        errors["superior"] = (_("“%(superior)s” không phải là cấp ủy đảng. Chọn một cấp ủy (quận ủy, huyện "
+                                "ủy, đảng ủy) làm cấp ủy cấp trên.") % {"superior": superior})
     kind, parent = get("kind"), get("parent")
     if kind == OrgKind.CELL_UNDER_COMMITTEE:
         if parent is None:
-            errors["parent"] = "Chi bộ trực thuộc đảng ủy cơ sở phải chọn đảng bộ cơ sở mà nó trực thuộc."
+            errors["parent"] = _("Chi bộ trực thuộc đảng ủy cơ sở phải chọn đảng bộ cơ sở mà nó trực thuộc.")
         elif parent.kind != OrgKind.GRASSROOTS_COMMITTEE:
-            errors["parent"] = f"“{parent}” không phải đảng bộ cơ sở. Chọn một đảng bộ cơ sở."
+            errors["parent"] = _("“%(parent)s” không phải đảng bộ cơ sở. Chọn một đảng bộ cơ sở.") % {"parent": parent}
     elif parent is not None:
-        errors["parent"] = "Chỉ chi bộ trực thuộc đảng ủy cơ sở mới có đảng bộ cấp trên; để trống ô này."
+        errors["parent"] = _("Chỉ chi bộ trực thuộc đảng ủy cơ sở mới có đảng bộ cấp trên; để trống ô này.")
     decided = get("decision_date")
     if decided and decided > today():
-        errors["decision_date"] = "Ngày quyết định thành lập không thể sau hôm nay. Sửa lại ngày."
+        errors["decision_date"] = _("Ngày quyết định thành lập không thể sau hôm nay. Sửa lại ngày.")
     reported = get("members_reported_on")
     if reported and decided and reported < decided:
-        errors["members_reported_on"] = "Ngày tính số đảng viên không thể trước ngày thành lập. Sửa lại ngày."
+        errors["members_reported_on"] = _("Ngày tính số đảng viên không thể trước ngày thành lập. Sửa lại "
+                                          "ngày.")
     association = get("association")
     if association is not None and association.unit.kind not in (UnitKind.ASSOCIATION, UnitKind.BRANCH):
-        errors["association"] = "Chọn một hội quần chúng."
+        errors["association"] = _("Chọn một hội quần chúng.")
     if errors:
         raise ValidationError(errors)
 
@@ -95,8 +99,8 @@ def _check_overlap(rule: PartyRule, code: str, start: datetime.date | None, end:
     other = qs.first()
     if other:
         raise ValidationError({"valid_from": (
-            f"Thời gian hiệu lực chồng lên dòng “{other.label}” ({other.legal_basis}). Đặt ngày hết hiệu lực cho "
-            "dòng cũ trước, rồi thêm dòng mới từ ngày kế tiếp.")})
+            _("Thời gian hiệu lực chồng lên dòng “%(label)s” (%(legal_basis)s). Đặt ngày hết hiệu lực cho "
+              "dòng cũ trước, rồi thêm dòng mới từ ngày kế tiếp.") % {"label": other.label, "legal_basis": other.legal_basis})})
 
 
 @transaction.atomic
@@ -165,23 +169,23 @@ def organisation_end(*, actor: Any, organisation: PartyOrganisation, status: str
     require(actor, "party.change_organisation", organisation)
     errors: dict[str, str] = {}
     if organisation.status != OrgStatus.ACTIVE:
-        errors["status"] = f"Tổ chức đảng này đã {organisation.get_status_display().lower()}; không thể kết thúc lần nữa."
+        errors["status"] = _("Tổ chức đảng này đã %(status)s; không thể kết thúc lần nữa.") % {"status": organisation.get_status_display().lower()}
     if status not in (OrgStatus.DISSOLVED, OrgStatus.MERGED):
-        errors["status"] = "Chọn “giải thể” hoặc “hợp nhất, sáp nhập”."
+        errors["status"] = _("Chọn “giải thể” hoặc “hợp nhất, sáp nhập”.")
     if not (decision_number or "").strip():
-        errors["decision_number"] = "Nhập số quyết định giải thể hoặc hợp nhất."
+        errors["decision_number"] = _("Nhập số quyết định giải thể hoặc hợp nhất.")
     if ended_on is None:
-        errors["ended_on"] = "Nhập ngày giải thể hoặc hợp nhất."
+        errors["ended_on"] = _("Nhập ngày giải thể hoặc hợp nhất.")
     elif ended_on < organisation.decision_date:
-        errors["ended_on"] = (f"Ngày kết thúc không thể trước ngày thành lập ({organisation.decision_date:%d/%m/%Y}). "
-                              "Sửa lại ngày.")
+        errors["ended_on"] = (_("Ngày kết thúc không thể trước ngày thành lập (%(decision_date)s). Sửa lại "
+                                "ngày.") % {"decision_date": format(organisation.decision_date, '%d/%m/%Y')})
     if status == OrgStatus.MERGED:
         if successor is None:
-            errors["successor"] = "Hợp nhất, sáp nhập phải chọn tổ chức đảng tiếp nhận."
+            errors["successor"] = _("Hợp nhất, sáp nhập phải chọn tổ chức đảng tiếp nhận.")
         elif successor.pk == organisation.pk or successor.status != OrgStatus.ACTIVE:
-            errors["successor"] = "Tổ chức đảng tiếp nhận phải là một tổ chức khác, đang hoạt động."
+            errors["successor"] = _("Tổ chức đảng tiếp nhận phải là một tổ chức khác, đang hoạt động.")
     elif successor is not None:
-        errors["successor"] = "Giải thể không có tổ chức tiếp nhận; để trống ô này."
+        errors["successor"] = _("Giải thể không có tổ chức tiếp nhận; để trống ô này.")
     if errors:
         raise ValidationError(errors)
     return object_update(actor=actor, obj=organisation, data={
@@ -199,9 +203,9 @@ def member_count_report(*, actor: Any, association: Any, reported_on: datetime.d
     errors: dict[str, str] = {}
     _check_counts({"official": official, "probationary": probationary}, errors)
     if reported_on is None:
-        errors["reported_on"] = "Nhập ngày tính số đảng viên."
+        errors["reported_on"] = _("Nhập ngày tính số đảng viên.")
     elif reported_on > today():
-        errors["reported_on"] = "Ngày tính số đảng viên không thể sau hôm nay. Sửa lại ngày."
+        errors["reported_on"] = _("Ngày tính số đảng viên không thể sau hôm nay. Sửa lại ngày.")
     if errors:
         raise ValidationError(errors)
     lock(association)  # concurrent reports of the same day queue here, so the second one updates the first
@@ -222,24 +226,24 @@ def rating_record(*, actor: Any, organisation: PartyOrganisation, year: int, gra
     errors: dict[str, str] = {}
     this_year = today().year
     if year is None or not (1930 <= int(year) <= this_year):
-        errors["year"] = f"Năm xếp loại phải từ 1930 đến {this_year}. Sửa lại năm."
+        errors["year"] = _("Năm xếp loại phải từ 1930 đến %(this_year)s. Sửa lại năm.") % {"this_year": this_year}
     elif not organisation.existed_in(int(year)):
-        end = f", kết thúc {organisation.ended_on:%d/%m/%Y}" if organisation.ended_on else ""
-        errors["year"] = (f"Năm {year} tổ chức đảng này chưa có hoặc không còn (thành lập "
-                          f"{organisation.decision_date:%d/%m/%Y}{end}). Chọn một năm tổ chức còn hoạt động.")
+        end = _(", kết thúc %(ended_on)s") % {"ended_on": format(organisation.ended_on, '%d/%m/%Y')} if organisation.ended_on else ""
+        errors["year"] = (_("Năm %(year)s tổ chức đảng này chưa có hoặc không còn (thành lập "
+                            "%(decision_date)s%(end)s). Chọn một năm tổ chức còn hoạt động.") % {"year": year, "decision_date": format(organisation.decision_date, '%d/%m/%Y'), "end": end})
     if score is not None and not (0 <= int(score) <= 100):
-        errors["score"] = f"Điểm phải từ 0 đến 100 (đã nhập {score}). Sửa lại điểm hoặc để trống."
+        errors["score"] = _("Điểm phải từ 0 đến 100 (đã nhập %(score)s). Sửa lại điểm hoặc để trống.") % {"score": score}
     if errors:
         raise ValidationError(errors)
     if score is not None:
         derived = grade_for_score(int(score), int(year))
         if grade and grade != derived:
             raise ValidationError({"grade": (
-                f"Với {score} điểm, xếp loại theo quy định năm {year} là “{derived.label}”, không phải "
-                f"“{Grade(grade).label}”. Để trống ô xếp loại hoặc sửa lại điểm.")})
+                _("Với %(score)s điểm, xếp loại theo quy định năm %(year)s là “%(derived)s”, không phải "
+                  "“%(chosen)s”. Để trống ô xếp loại hoặc sửa lại điểm.") % {"score": score, "year": year, "derived": derived.label, "chosen": Grade(grade).label})})
         grade = derived
     if not grade or grade not in Grade.values:
-        raise ValidationError({"grade": "Chọn xếp loại, hoặc nhập điểm để hệ thống tự xếp loại."})
+        raise ValidationError({"grade": _("Chọn xếp loại, hoặc nhập điểm để hệ thống tự xếp loại.")})
     data = {"grade": grade, "score": score, "decision": decision, "note": note}
     lock(organisation)  # concurrent ratings of the same year queue here, so the second one corrects the first
     existing = QualityRating.objects.filter(organisation=organisation, year=year).first()
@@ -274,17 +278,17 @@ def eligibility_task_create(*, actor: Any, committee: Any, associations: list[An
 
     require(actor, "party.create_eligibility_task", committee)
     if committee is None or committee.kind != UnitKind.PARTY_COMMITTEE:
-        raise ValidationError({"committee": "Chọn một cấp ủy đảng để giao nhiệm vụ."})
+        raise ValidationError({"committee": _("Chọn một cấp ủy đảng để giao nhiệm vụ.")})
     if not associations:
-        raise ValidationError({"associations": "Chưa chọn hội nào; chọn ít nhất một hội đủ điều kiện."})
+        raise ValidationError({"associations": _("Chưa chọn hội nào; chọn ít nhất một hội đủ điều kiện.")})
     task1 = letter_task()
     if task1 is None:
-        raise ValidationError(f"Chưa có Công văn {LETTER_CODE} (nhiệm vụ 1) trong sổ văn bản. Vào sổ văn bản đó "
-                              "trước, rồi giao nhiệm vụ.")
+        raise ValidationError(_("Chưa có Công văn %(LETTER_CODE)s (nhiệm vụ 1) trong sổ văn bản. Vào sổ văn "
+                                "bản đó trước, rồi giao nhiệm vụ.") % {"LETTER_CODE": LETTER_CODE})
     on = today()
     due = due or on + datetime.timedelta(days=90)
     if due < on:
-        raise ValidationError({"due": "Hạn hoàn thành không thể trước hôm nay. Chọn một ngày sau hôm nay."})
+        raise ValidationError({"due": _("Hạn hoàn thành không thể trước hôm nay. Chọn một ngày sau hôm nay.")})
     names = "; ".join(a.name for a in associations)
     issuer = actor.unit if actor is not None and actor.unit_id else None
     text = (f"Thực hiện nhiệm vụ 1 của Công văn {LETTER_CODE}: xem xét thành lập tổ chức đảng tại các hội đủ điều "

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import ConfigDict
@@ -143,7 +144,7 @@ def download_periodic_report(request: HttpRequest, job_id: int):
 
     job = get_scoped(ReportJob.objects.all(), request.auth, pk=job_id)
     if job.status != ReportJob.State.DONE or job.content is None:
-        raise Http404("Báo cáo chưa lập xong.")
+        raise Http404(_("Báo cáo chưa lập xong."))
     response = HttpResponse(bytes(job.content), content_type=FORMATS[job.format])
     response["Content-Disposition"] = f'attachment; filename="{job.filename}"'
     return response
@@ -343,13 +344,13 @@ def _plan_choices(request: HttpRequest, document: Any, choice: PlanChoiceQuery) 
     if choice.task_ids is not None:
         offered = {a.task_id for a in selectors.unit_draft(user=request.auth, document=document)["assignments"]}
         if set(choice.task_ids) - offered:
-            errors["task_ids"] = ("Có nhiệm vụ không được giao cho đơn vị bạn trong văn bản này; chọn trong danh sách "
-                                  "tasks của GET /reports/plans/{id}.")
+            errors["task_ids"] = (_("Có nhiệm vụ không được giao cho đơn vị bạn trong văn bản này; chọn "
+                                    "trong danh sách tasks của GET /reports/plans/{id}."))
     if choice.unit_ids is not None:
         units, _total = selectors.plan_units(unit=request.auth.unit, on=on)
         if set(choice.unit_ids) - {u.pk for u in units}:
-            errors["unit_ids"] = ("Có đơn vị không thuộc các đơn vị bạn chỉ đạo; chọn trong danh sách units của "
-                                  "GET /reports/plans/{id}.")
+            errors["unit_ids"] = (_("Có đơn vị không thuộc các đơn vị bạn chỉ đạo; chọn trong danh sách "
+                                    "units của GET /reports/plans/{id}."))
     if errors:
         raise ValidationError(errors)
     return selectors.plan_draft(user=request.auth, document=document, on=on, task_ids=choice.task_ids,

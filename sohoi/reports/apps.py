@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
     name = "sohoi.reports"
     label = "reports"
-    verbose_name = "Báo cáo"
+    verbose_name = _("Báo cáo")

@@ -11,6 +11,7 @@ from typing import Any
 
 import rules
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from sohoi.accounts.choices import Role
 from sohoi.core.permissions import declare, has_role, has_unit, is_authenticated, reads_all
@@ -47,22 +48,22 @@ def unit_received_directive(user: Any, document: Any) -> bool:
 # A unit's books: its own subtree and the read-all roles (the unit_field rule).
 BOOK_SCOPE = ScopePolicy(unit_field="unit")
 
-declare("reports.view_dashboard", is_authenticated, label="Xem bảng số liệu",
-        refusal="Hãy đăng nhập để xem bảng số liệu.")
-declare("reports.standing_home", is_standing, label="Trang chủ Thường trực: sáu điểm của Công văn 752-CV/TU")
-declare("reports.draft_unit_report", has_unit, label="Dự thảo báo cáo của đơn vị về văn bản được giao",
-        refusal="Chỉ người dùng thuộc một đơn vị mới dự thảo báo cáo của đơn vị.")
+declare("reports.view_dashboard", is_authenticated, label=_("Xem bảng số liệu"),
+        refusal=_("Hãy đăng nhập để xem bảng số liệu."))
+declare("reports.standing_home", is_standing, label=_("Trang chủ Thường trực: sáu điểm của Công văn 752-CV/TU"))
+declare("reports.draft_unit_report", has_unit, label=_("Dự thảo báo cáo của đơn vị về văn bản được giao"),
+        refusal=_("Chỉ người dùng thuộc một đơn vị mới dự thảo báo cáo của đơn vị."))
 declare("reports.draft_plan", has_unit & unit_received_directive,
-        label="Dự thảo kế hoạch thực hiện văn bản cấp trên",
-        refusal="Chỉ đơn vị được giao nhiệm vụ của văn bản này mới dự thảo kế hoạch thực hiện văn bản.")
-declare("reports.book_incoming", has_unit, label="Vào sổ văn bản đến của đơn vị",
-        refusal="Tài khoản của bạn chưa gắn với đơn vị nào nên chưa có sổ văn bản đến.")
-declare("reports.book_outgoing", has_unit & issued_by_own_unit, label="Vào sổ văn bản đi của đơn vị",
-        refusal="Sổ văn bản đi chỉ ghi văn bản do chính đơn vị của bạn ban hành.")
-declare("reports.view_book", has_unit, label="Xem sổ văn bản của đơn vị",
-        refusal="Tài khoản của bạn chưa gắn với đơn vị nào nên chưa có sổ văn bản.")
-declare("reports.generate", writes_reports, label="Lập báo cáo định kỳ",
-        refusal="Chỉ Ban Dân vận, Thường trực, Ban Tuyên giáo và cấp ủy lập báo cáo định kỳ.")
+        label=_("Dự thảo kế hoạch thực hiện văn bản cấp trên"),
+        refusal=_("Chỉ đơn vị được giao nhiệm vụ của văn bản này mới dự thảo kế hoạch thực hiện văn bản."))
+declare("reports.book_incoming", has_unit, label=_("Vào sổ văn bản đến của đơn vị"),
+        refusal=_("Tài khoản của bạn chưa gắn với đơn vị nào nên chưa có sổ văn bản đến."))
+declare("reports.book_outgoing", has_unit & issued_by_own_unit, label=_("Vào sổ văn bản đi của đơn vị"),
+        refusal=_("Sổ văn bản đi chỉ ghi văn bản do chính đơn vị của bạn ban hành."))
+declare("reports.view_book", has_unit, label=_("Xem sổ văn bản của đơn vị"),
+        refusal=_("Tài khoản của bạn chưa gắn với đơn vị nào nên chưa có sổ văn bản."))
+declare("reports.generate", writes_reports, label=_("Lập báo cáo định kỳ"),
+        refusal=_("Chỉ Ban Dân vận, Thường trực, Ban Tuyên giáo và cấp ủy lập báo cáo định kỳ."))
 
 
 def default_reader() -> Any:

@@ -6,6 +6,7 @@ import binascii
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -61,7 +62,7 @@ def _file(name: str | None, data: str | None, field: str = "attachment_base64") 
     try:
         return (name or "tep"), base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError):
-        raise ValidationError({field: "Tệp đính kèm không phải chuỗi base64 hợp lệ. Mã hóa lại tệp rồi gửi."}) from None
+        raise ValidationError({field: _("Tệp đính kèm không phải chuỗi base64 hợp lệ. Mã hóa lại tệp rồi gửi.")}) from None
 
 
 # Point 2 ------------------------------------------------------------------------------------------------
@@ -220,7 +221,7 @@ def create_review(request: HttpRequest, payload: DocumentReviewIn):
     unit = restrict(Unit.objects.filter(pk=unit_id), request.auth).first() if unit_id else (
         request.auth.unit if request.auth.unit_id else None)
     if unit_id and unit is None:
-        raise ValidationError({"unit_id": "Không tìm thấy đơn vị này. Để trống để ghi cho đơn vị của bạn."})
+        raise ValidationError({"unit_id": _("Không tìm thấy đơn vị này. Để trống để ghi cho đơn vị của bạn.")})
     data["document"] = data.pop("document_id")
     file = _file(data.pop("attachment_name"), data.pop("attachment_base64"))
     return Status(201, services.review_record(actor=request.auth, unit=unit, data=data, file=file))
@@ -254,7 +255,7 @@ def create_good_model(request: HttpRequest, payload: GoodModelIn):
     field_id = data.pop("field_id")
     data["field"] = FieldOfActivity.objects.filter(pk=field_id).first() if field_id else None
     if field_id and data["field"] is None:
-        raise ValidationError({"field_id": "Không có lĩnh vực này. Chọn một lĩnh vực trong danh mục."})
+        raise ValidationError({"field_id": _("Không có lĩnh vực này. Chọn một lĩnh vực trong danh mục.")})
     evidence = _file(data.pop("evidence_name"), data.pop("evidence_base64"), "evidence_base64")
     return Status(201, services.good_model_record(actor=request.auth, association=a, data=data,
                                                   files=[evidence] if evidence else []))

@@ -10,12 +10,14 @@ import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sohoi.core.spreadsheet import UnsafeArchive, check_zip
 from sohoi.directives.intake import _IMAGE_MAGIC
 from sohoi.directives.services.files import store_content
 
-ACCEPTED = "PDF, Word (.docx), Excel (.xlsx) hoặc ảnh (PNG, JPEG)"
+ACCEPTED = gettext_lazy("PDF, Word (.docx), Excel (.xlsx) hoặc ảnh (PNG, JPEG)")
 
 
 def _mb(n: int) -> str:
@@ -43,21 +45,22 @@ def kind_of(data: bytes) -> str | None:
 def check_file(data: bytes, filename: str, field: str = "attachment") -> str:
     """The file's kind, or ValidationError on `field` naming what is wrong and what to upload instead."""
     limit = settings.SOHOI_MAX_UPLOAD_BYTES
-    label = filename or "tệp"
+    label = filename or _("tệp")
     if not data:
-        raise ValidationError({field: f"Tệp “{label}” trống. Chọn lại tệp ({ACCEPTED})."})
+        raise ValidationError({field: _("Tệp “%(label)s” trống. Chọn lại tệp (%(ACCEPTED)s).") % {"label": label, "ACCEPTED": ACCEPTED}})
     if len(data) > limit:
-        raise ValidationError({field: f"Tệp “{label}” quá lớn ({_mb(len(data))}); giới hạn là {_mb(limit)}. "
-                                      "Nén ảnh hoặc tách tệp rồi tải lên lại."})
+        raise ValidationError({field: _("Tệp “%(label)s” quá lớn (%(size)s); giới hạn là %(limit)s. Nén ảnh hoặc "
+                                        "tách tệp rồi tải lên lại.") % {"label": label, "size": _mb(len(data)), "limit": _mb(limit)}})
     kind = kind_of(data)
     if kind is None:
-        raise ValidationError({field: f"Nội dung tệp “{label}” không phải {ACCEPTED} (hệ thống đọc nội dung tệp, "
-                                      "không xem tên tệp). Lưu lại đúng định dạng rồi tải lên."})
+        raise ValidationError({field: _("Nội dung tệp “%(label)s” không phải %(ACCEPTED)s (hệ thống đọc nội "
+                                        "dung tệp, không xem tên tệp). Lưu lại đúng định dạng rồi "
+                                        "tải lên.") % {"label": label, "ACCEPTED": ACCEPTED}})
     if kind in ("docx", "xlsx"):
         try:
             check_zip(io.BytesIO(data), filename)
         except UnsafeArchive as exc:
-            raise ValidationError({field: f"{exc} Không có gì được lưu."}) from None
+            raise ValidationError({field: _("%(exc)s Không có gì được lưu.") % {"exc": exc}}) from None
     return kind
 
 

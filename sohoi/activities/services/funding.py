@@ -6,6 +6,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sohoi.core.concurrency import lock
 from sohoi.core.permissions import require
@@ -17,8 +19,9 @@ from ..models import FinanceYear, StateSupport, StateTask
 from ..yearly import founded_year
 from .common import amount, cap, count, text, vnd, year_of
 
-NO_TASK = ("Kinh phí Nhà nước chỉ cấp cho nhiệm vụ Đảng, Nhà nước giao (Công văn 752-CV/TU, điểm 2). Chọn nhiệm vụ "
-           "được giao mà khoản kinh phí này chi cho; nếu chưa có, ghi nhiệm vụ được giao trước.")
+NO_TASK = (gettext_lazy("Kinh phí Nhà nước chỉ cấp cho nhiệm vụ Đảng, Nhà nước giao (Công văn 752-CV/TU, "
+                        "điểm 2). Chọn nhiệm vụ được giao mà khoản kinh phí này chi cho; nếu chưa "
+                        "có, ghi nhiệm vụ được giao trước."))
 
 
 def _document(actor: Any, document: Any) -> Any:
@@ -31,8 +34,8 @@ def _document(actor: Any, document: Any) -> Any:
     found = restrict(Document.objects.filter(pk=pk), actor).first() if actor is not None else \
         Document.objects.filter(pk=pk).first()
     if found is None:
-        raise ValidationError({"document": "Không tìm thấy văn bản này trong sổ văn bản. Chọn văn bản khác hoặc chỉ "
-                                           "ghi số, ký hiệu văn bản."})
+        raise ValidationError({"document": _("Không tìm thấy văn bản này trong sổ văn bản. Chọn văn bản khác "
+                                             "hoặc chỉ ghi số, ký hiệu văn bản.")})
     return found
 
 
@@ -44,20 +47,20 @@ def state_task_record(*, actor: Any, association: Any, data: dict[str, Any]) -> 
     document = _document(actor, data.get("document"))
     number = (data.get("document_number") or "").strip()
     if document is None and not number:
-        errors["document_number"] = ("Ghi văn bản giao nhiệm vụ: chọn văn bản trong sổ văn bản hoặc nhập số, ký hiệu "
-                                     "văn bản (ví dụ 1234/QĐ-UBND).")
-    content = text(data, "content", "nội dung nhiệm vụ được giao", errors)
-    start = year_of(data, "year_from", errors, label="năm bắt đầu")
+        errors["document_number"] = (_("Ghi văn bản giao nhiệm vụ: chọn văn bản trong sổ văn bản hoặc nhập "
+                                       "số, ký hiệu văn bản (ví dụ 1234/QĐ-UBND)."))
+    content = text(data, "content", _("nội dung nhiệm vụ được giao"), errors)
+    start = year_of(data, "year_from", errors, label=_("năm bắt đầu"))
     end = data.get("year_to")
     if end not in (None, ""):
         try:
             end = int(end)
         except (TypeError, ValueError):
-            errors["year_to"] = "Năm kết thúc phải là 4 chữ số, hoặc để trống."
+            errors["year_to"] = _("Năm kết thúc phải là 4 chữ số, hoặc để trống.")
             end = None
         else:
             if start is not None and end < start:
-                errors["year_to"] = f"Năm kết thúc ({end}) không thể trước năm bắt đầu ({start})."
+                errors["year_to"] = _("Năm kết thúc (%(end)s) không thể trước năm bắt đầu (%(start)s).") % {"end": end, "start": start}
     else:
         end = None
     if errors:
@@ -75,18 +78,18 @@ def state_support_record(*, actor: Any, task: StateTask | None, data: dict[str, 
     if task is None:
         raise ValidationError({"task": NO_TASK})
     errors: dict[str, str] = {}
-    money = amount(data, "amount", "số tiền hỗ trợ", errors)
+    money = amount(data, "amount", _("số tiền hỗ trợ"), errors)
     if not errors and money == 0:
-        errors["amount"] = "Số tiền hỗ trợ phải lớn hơn 0."
-    year = year_of(data, "year", errors, label="năm cấp kinh phí")
+        errors["amount"] = _("Số tiền hỗ trợ phải lớn hơn 0.")
+    year = year_of(data, "year", errors, label=_("năm cấp kinh phí"))
     if year is not None and "year" not in errors and not task.covers(year):
-        span = f"{task.year_from}–{task.year_to}" if task.year_to else f"từ {task.year_from}"
-        errors["year"] = (f"Nhiệm vụ “{task.content[:60]}” được giao {span}; năm {year} không thuộc thời gian đó. "
-                          "Chọn đúng năm hoặc ghi nhiệm vụ được giao cho năm này.")
+        span = f"{task.year_from}–{task.year_to}" if task.year_to else _("từ %(year_from)s") % {"year_from": task.year_from}
+        errors["year"] = (_("Nhiệm vụ “%(task)s” được giao %(span)s; năm %(year)s không thuộc thời gian đó. "
+                            "Chọn đúng năm hoặc ghi nhiệm vụ được giao cho năm này.") % {"task": task.content[:60], "span": span, "year": year})
     source = data.get("budget_source") or ""
     if source not in BudgetSource.values:
-        errors["budget_source"] = "Chọn nguồn kinh phí trong danh sách."
-    number = text(data, "document_number", "số văn bản quyết định cấp kinh phí", errors)
+        errors["budget_source"] = _("Chọn nguồn kinh phí trong danh sách.")
+    number = text(data, "document_number", _("số văn bản quyết định cấp kinh phí"), errors)
     if errors:
         raise ValidationError(errors)
     return object_create(actor=actor, model=StateSupport, data={
@@ -102,9 +105,8 @@ def _check_lines(data: dict[str, Any], lines: dict[str, Any], total_name: str, t
         summed = sum(values.values())
         if summed != total:
             parts = "; ".join(f"{label} {vnd(values[name])}" for name, label in lines.items() if values[name])
-            errors[total_name] = (f"{cap(total_label)} ghi {vnd(total)} nhưng cộng các dòng ({parts or 'không có dòng nào'}) "
-                                  f"được {vnd(summed)}, chênh {vnd(abs(total - summed))}. Sửa dòng sai hoặc ô "
-                                  f"{total_label}.")
+            errors[total_name] = (_("%(total_label)s ghi %(total)s nhưng cộng các dòng (%(lines)s) được "
+                                    "%(summed)s, chênh %(difference)s. Sửa dòng sai hoặc ô %(total_field)s.") % {"total_label": cap(total_label), "total": vnd(total), "lines": parts or _("không có dòng nào"), "summed": vnd(summed), "difference": vnd(abs(total - summed)), "total_field": total_label})
     return {**values, total_name: total}
 
 
@@ -113,14 +115,14 @@ def finance_report(*, actor: Any, association: Any, data: dict[str, Any]) -> Fin
     """The association reports (or corrects) one year of its finances."""
     require(actor, "activities.report_finances", association)
     errors: dict[str, str] = {}
-    year = year_of(data, "year", errors, founded=founded_year(association), label="năm tài chính")
-    values = _check_lines(data, REVENUE_LINES, "revenue_total", "tổng thu", errors)
-    values |= _check_lines(data, EXPENSE_LINES, "expenditure_total", "tổng chi", errors)
-    paid = count(data, "staff_paid", "số người hưởng lương", errors)
-    state_paid = count(data, "staff_state_paid", "số người hưởng lương từ ngân sách", errors)
+    year = year_of(data, "year", errors, founded=founded_year(association), label=_("năm tài chính"))
+    values = _check_lines(data, REVENUE_LINES, "revenue_total", _("tổng thu"), errors)
+    values |= _check_lines(data, EXPENSE_LINES, "expenditure_total", _("tổng chi"), errors)
+    paid = count(data, "staff_paid", _("số người hưởng lương"), errors)
+    state_paid = count(data, "staff_state_paid", _("số người hưởng lương từ ngân sách"), errors)
     if not errors.keys() & {"staff_paid", "staff_state_paid"} and state_paid > paid:
-        errors["staff_state_paid"] = (f"Số người hưởng lương từ ngân sách ({state_paid}) không thể nhiều hơn tổng số "
-                                      f"người hưởng lương ({paid}).")
+        errors["staff_state_paid"] = (_("Số người hưởng lương từ ngân sách (%(state_paid)s) không thể nhiều "
+                                        "hơn tổng số người hưởng lương (%(paid)s).") % {"state_paid": state_paid, "paid": paid})
     if errors:
         raise ValidationError(errors)
     values |= {"staff_paid": paid, "staff_state_paid": state_paid, "note": (data.get("note") or "").strip()[:500]}

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from sohoi.core import audit
 from sohoi.core.concurrency import lock
@@ -39,8 +40,8 @@ def _attachment(file: tuple[str, bytes] | None, errors: dict[str, str], field: s
 
 
 def _duplicate(association: Any, year: int) -> str:
-    return (f"Hội đã nộp báo cáo năm {year}. Mỗi năm chỉ một báo cáo: mở báo cáo đã nộp để xem; nếu bị trả lại thì "
-            "bổ sung và nộp lại trên báo cáo đó.")
+    return (_("Hội đã nộp báo cáo năm %(year)s. Mỗi năm chỉ một báo cáo: mở báo cáo đã nộp để xem; nếu bị "
+              "trả lại thì bổ sung và nộp lại trên báo cáo đó.") % {"year": year})
 
 
 @transaction.atomic
@@ -51,10 +52,10 @@ def yearly_report_file(*, actor: Any, association: Any, data: dict[str, Any],
     require(actor, "activities.file_yearly_report", association)
     on = on or today()
     errors: dict[str, str] = {}
-    year = year_of(data, "year", errors, founded=founded_year(association), label="năm báo cáo")
-    activities = text(data, "activities", "kết quả hoạt động chính trong năm", errors)
-    members = count(data, "members", "số hội viên", errors)
-    branches = count(data, "branches", "số chi hội", errors)
+    year = year_of(data, "year", errors, founded=founded_year(association), label=_("năm báo cáo"))
+    activities = text(data, "activities", _("kết quả hoạt động chính trong năm"), errors)
+    members = count(data, "members", _("số hội viên"), errors)
+    branches = count(data, "branches", _("số chi hội"), errors)
     checked = _attachment(file, errors)
     if year is not None and "year" not in errors:
         lock(association)
@@ -91,19 +92,19 @@ def yearly_report_transition(*, actor: Any, report: YearlyReport, action: str, c
     association is notified); the association resubmits a returned one, corrected."""
     transition = REPORT_TRANSITIONS.get(action)
     if transition is None:
-        raise ValidationError({"action": "Thao tác không hợp lệ: chọn Chấp nhận, Trả lại hoặc Nộp lại."})
+        raise ValidationError({"action": _("Thao tác không hợp lệ: chọn Chấp nhận, Trả lại hoặc Nộp lại.")})
     report = YearlyReport.objects.select_for_update(of=("self",)).select_related("association__unit").get(pk=report.pk)
     if action == "resubmit":
         require(actor, "activities.file_yearly_report", report.association)
     else:
         require(actor, "activities.review_yearly_report", report.association)
     if report.status != transition.source:
-        raise ValidationError({"action": f"Báo cáo đang ở trạng thái “{report.get_status_display()}”, không "
-                                         f"{str(transition.label).lower()} được. Tải lại trang để xem."})
+        raise ValidationError({"action": _("Báo cáo đang ở trạng thái “%(status)s”, không "
+                                           "%(action)s được. Tải lại trang để xem.") % {"status": report.get_status_display(), "action": str(transition.label).lower()}})
     comment = (comment or "").strip()
     errors: dict[str, str] = {}
     if transition.needs_comment and not comment:
-        errors["comment"] = "Ghi rõ lý do trả lại để hội biết cần bổ sung gì."
+        errors["comment"] = _("Ghi rõ lý do trả lại để hội biết cần bổ sung gì.")
     before = audit.snapshot(report)
     if action == "resubmit":
         data = data or {}
@@ -111,7 +112,7 @@ def yearly_report_transition(*, actor: Any, report: YearlyReport, action: str, c
             if name in data:
                 setattr(report, name, (data.get(name) or "").strip())
         if not report.activities:
-            errors["activities"] = "Nhập kết quả hoạt động chính trong năm."
+            errors["activities"] = _("Nhập kết quả hoạt động chính trong năm.")
         checked = _attachment(file, errors)
         if checked and not errors:
             report.attachment, report.attachment_name = store_file(checked[1], checked[0]), checked[0][:255]
@@ -125,6 +126,7 @@ def yearly_report_transition(*, actor: Any, report: YearlyReport, action: str, c
     audit.record(actor=actor, action=f"activities.yearly_report.{action}", target=report,
                  changes=audit.diff(before, audit.snapshot(report)))
     if action != "resubmit":
+        # The notification is stored and e-mailed to others: it stays in the source language, whatever the UI's.
         verb = "đã được chấp nhận" if action == "accept" else "bị trả lại để bổ sung"
         notify(users=_association_users(report.association), kind="activities.yearly_report",
                title=f"Báo cáo năm {report.year} của {report.association} {verb}",
@@ -138,8 +140,9 @@ def review_record(*, actor: Any, unit: Any, data: dict[str, Any], file: tuple[st
     """A unit records its review (sơ kết, tổng kết) of a registered document or a programme."""
     require(actor, "activities.record_review", unit)
     if unit is None:
-        raise ValidationError({"unit": "Tài khoản của bạn không gắn với đơn vị nào; sơ kết, tổng kết phải ghi cho một "
-                                       "đơn vị. Nhờ quản trị hệ thống gắn đơn vị cho tài khoản."})
+        raise ValidationError({"unit": _("Tài khoản của bạn không gắn với đơn vị nào; sơ kết, tổng kết phải "
+                                         "ghi cho một đơn vị. Nhờ quản trị hệ thống gắn đơn vị cho "
+                                         "tài khoản.")})
     errors: dict[str, str] = {}
     document = None
     try:
@@ -148,19 +151,20 @@ def review_record(*, actor: Any, unit: Any, data: dict[str, Any], file: tuple[st
         errors.update({k: " ".join(v) for k, v in exc.message_dict.items()})
     programme = (data.get("programme") or "").strip()
     if document is None and not programme and "document" not in errors:
-        errors["document"] = "Chọn văn bản được sơ kết, tổng kết trong sổ văn bản, hoặc ghi tên chương trình."
+        errors["document"] = _("Chọn văn bản được sơ kết, tổng kết trong sổ văn bản, hoặc ghi tên chương "
+                               "trình.")
     kind = data.get("kind") or ""
     if kind not in ReviewKind.values:
-        errors["kind"] = "Chọn sơ kết hoặc tổng kết."
-    for name, label in (("held_on", "ngày tổ chức"), ("period_from", "ngày bắt đầu giai đoạn"),
-                        ("period_to", "ngày kết thúc giai đoạn")):
+        errors["kind"] = _("Chọn sơ kết hoặc tổng kết.")
+    for name, label in (("held_on", _("ngày tổ chức")), ("period_from", _("ngày bắt đầu giai đoạn")),
+                        ("period_to", _("ngày kết thúc giai đoạn"))):
         if not isinstance(data.get(name), datetime.date):
-            errors[name] = f"Nhập {label} (ngày/tháng/năm)."
+            errors[name] = _("Nhập %(label)s (ngày/tháng/năm).") % {"label": label}
     ordered(data.get("period_from"), data.get("period_to"), "period_to", errors,
-            "Giai đoạn kết thúc không thể trước khi bắt đầu. Sửa lại ngày.")
+            _("Giai đoạn kết thúc không thể trước khi bắt đầu. Sửa lại ngày."))
     if isinstance(data.get("held_on"), datetime.date) and data["held_on"] > today():
-        errors["held_on"] = "Ngày tổ chức sơ kết, tổng kết không thể sau hôm nay."
-    findings = text(data, "findings", "kết quả đạt được", errors)
+        errors["held_on"] = _("Ngày tổ chức sơ kết, tổng kết không thể sau hôm nay.")
+    findings = text(data, "findings", _("kết quả đạt được"), errors)
     checked = _attachment(file, errors)
     if errors:
         raise ValidationError(errors)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from ninja import Schema
 
 from sohoi.core.scoping import restrict
@@ -32,8 +33,9 @@ def readers_of(user: Any, ids: list[int]) -> list[Any]:
     found = list(restrict(User.objects.filter(is_active=True, pk__in=ids), user))
     missing = sorted(set(ids) - {u.pk for u in found})
     if missing:
-        raise ValidationError({"readers": f"Không có người dùng số {', '.join(map(str, missing))} trong phạm vi của "
-                                          "bạn; chọn người đọc trong danh sách người dùng (GET /api/v1/users)."})
+        raise ValidationError({"readers": _("Không có người dùng số %(ids)s trong phạm vi của bạn; chọn "
+                                            "người đọc trong danh sách người dùng (GET "
+                                            "/api/v1/users).") % {"ids": ', '.join(map(str, missing))}})
     return found
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Status, UploadedFile
 from ninja.pagination import paginate
 
@@ -110,14 +111,15 @@ def update_document(request: HttpRequest, document_id: int, payload: DocumentPat
         pk = data.pop("issuer_id")
         data["issuer"] = Unit.objects.filter(pk=pk).first() if pk else None
         if pk and data["issuer"] is None:
-            raise ValidationError({"issuer_id": "Không có đơn vị này; chọn cơ quan ban hành trong danh sách đơn vị."})
+            raise ValidationError({"issuer_id": _("Không có đơn vị này; chọn cơ quan ban hành trong danh "
+                                                  "sách đơn vị.")})
     if "parent_id" in data:
         pk = data.pop("parent_id")
         data["parent"] = restrict(Document.objects.exclude(pk=document.pk), request.auth).filter(pk=pk).first() \
             if pk else None
         if pk and data["parent"] is None:
-            raise ValidationError({"parent_id": "Không có văn bản cấp trên này trong phạm vi của bạn; chọn văn bản "
-                                                "khác."})
+            raise ValidationError({"parent_id": _("Không có văn bản cấp trên này trong phạm vi của bạn; chọn "
+                                                  "văn bản khác.")})
     if "readers" in data:
         data["readers"] = readers_of(request.auth, data["readers"] or [])
     for name in [k for k, v in data.items() if v is None and k not in ("issuer", "parent", "date", "received_on")]:

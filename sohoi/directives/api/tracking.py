@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Status, UploadedFile
 from ninja.pagination import paginate
 
@@ -131,5 +132,5 @@ def return_report(request: HttpRequest, report_id: int, payload: ReviewIn):
              description="Remind a unit of all its overdue assignments the caller can see (in-app and e-mail), as "
                          "the urge page does; a second call the same day sends nothing (400).")
 def urge_unit(request: HttpRequest, payload: UrgeIn):
-    require(request.auth, "directives.urge", message="Đôn đốc dành cho Ban Dân vận.")
+    require(request.auth, "directives.urge", message=_("Đôn đốc dành cho Ban Dân vận."))
     return {"sent": services.unit_urge(actor=request.auth, unit_id=payload.unit_id)}

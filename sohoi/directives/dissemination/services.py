@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sohoi.core import audit
 from sohoi.core.deadlines import today
@@ -37,34 +38,34 @@ def _validate(*, document: Document, unit: Any, data: dict[str, Any]) -> None:
     errors: dict[str, str] = {}
     held_on = data.get("held_on")
     if held_on is None:
-        errors["held_on"] = "Nhập ngày tổ chức buổi quán triệt."
+        errors["held_on"] = _("Nhập ngày tổ chức buổi quán triệt.")
     elif document.date and held_on < document.date:
-        errors["held_on"] = (f"Ngày tổ chức {held_on:%d/%m/%Y} trước ngày ban hành văn bản {document.date:%d/%m/%Y}. "
-                             "Sửa lại ngày: chỉ quán triệt được văn bản đã ban hành.")
+        errors["held_on"] = (_("Ngày tổ chức %(held_on)s trước ngày ban hành văn bản %(date)s. Sửa lại ngày: "
+                               "chỉ quán triệt được văn bản đã ban hành.") % {"held_on": format(held_on, '%d/%m/%Y'), "date": format(document.date, '%d/%m/%Y')})
     labels = dict(GROUPS)
     for name in COUNT_FIELDS:
         value = data.get(name, 0)
         kind, stem = name.split("_", 1)
-        label = f"{labels[stem]} ({'dự kiến' if kind == 'planned' else 'thực tế'})"
+        label = f"{labels[stem]} ({_('dự kiến') if kind == 'planned' else _('thực tế')})"
         try:
             value = int(value or 0)
         except (TypeError, ValueError):
-            errors[name] = f"Số {label.lower()} phải là số nguyên. Nhập số người, ví dụ 120."
+            errors[name] = _("Số %(lower)s phải là số nguyên. Nhập số người, ví dụ 120.") % {"lower": label.lower()}
             continue
         if value < 0:
-            errors[name] = f"Số {label.lower()} không được âm (đã nhập {value}). Nhập 0 hoặc một số dương."
+            errors[name] = _("Số %(lower)s không được âm (đã nhập %(value)s). Nhập 0 hoặc một số dương.") % {"lower": label.lower(), "value": value}
         elif value > MAX_ATTENDANCE:  # also keeps the value inside the database's integer column
-            errors[name] = (f"Số {label.lower()} ({_n(value)}) lớn hơn cả dân số thành phố. Kiểm tra lại số "
-                            f"người (tối đa {_n(MAX_ATTENDANCE)}).")
+            errors[name] = (_("Số %(lower)s (%(n)s) lớn hơn cả dân số thành phố. Kiểm tra lại số người (tối "
+                              "đa %(n2)s).") % {"lower": label.lower(), "n": _n(value), "n2": _n(MAX_ATTENDANCE)})
     membership = membership_of(unit, held_on) if unit is not None and held_on else None
     if membership:
-        for kind, word in (("actual", "thực tế"), ("planned", "dự kiến")):
+        for kind, word in (("actual", _("thực tế")), ("planned", _("dự kiến"))):
             name = f"{kind}_members"
             value = data.get(name) or 0
             if name not in errors and int(value) > membership:
-                errors[name] = (f"Số hội viên {word} ({_n(int(value))}) lớn hơn tổng số hội viên của các hội thuộc "
-                                f"“{unit}” ({_n(membership)}). Kiểm tra lại số liệu; người dự ngoài các hội này ghi "
-                                "vào nhóm “Khác”.")
+                errors[name] = (_("Số hội viên %(word)s (%(n)s) lớn hơn tổng số hội viên của các hội thuộc "
+                                  "“%(unit)s” (%(n2)s). Kiểm tra lại số liệu; người dự ngoài các hội "
+                                  "này ghi vào nhóm “Khác”.") % {"word": word, "n": _n(int(value)), "unit": unit, "n2": _n(membership)})
     if errors:
         raise ValidationError(errors)
 
@@ -74,13 +75,13 @@ def session_record(*, actor: Any, document: Document, unit: Any, data: dict[str,
     """Record that `unit` disseminated `document`. The actor must see the document; a unit records its own
     sessions (and those of units under it); the organising boards may record for any unit."""
     if actor is not None and not Document.objects.filter(access.document_q(actor), pk=document.pk).exists():
-        raise PermissionDenied("Bạn không xem được văn bản này nên không ghi được buổi quán triệt.")
+        raise PermissionDenied(_("Bạn không xem được văn bản này nên không ghi được buổi quán triệt."))
     if unit is None:
-        raise ValidationError({"unit": "Chọn đơn vị tổ chức buổi quán triệt."})
+        raise ValidationError({"unit": _("Chọn đơn vị tổ chức buổi quán triệt.")})
     if not may_record(actor, unit):
         # The unit is not named: a refused caller must not learn names outside its scope.
-        raise PermissionDenied("Bạn chỉ ghi được buổi quán triệt của đơn vị mình hoặc đơn vị trực thuộc; "
-                               "chọn một đơn vị trong danh sách.")
+        raise PermissionDenied(_("Bạn chỉ ghi được buổi quán triệt của đơn vị mình hoặc đơn vị trực thuộc; "
+                                 "chọn một đơn vị trong danh sách."))
     fields = {k: v for k, v in data.items() if k in EDITABLE}
     _validate(document=document, unit=unit, data=fields)
     fields = {k: (int(v or 0) if k in COUNT_FIELDS else v) for k, v in fields.items()}
@@ -93,7 +94,7 @@ def session_record(*, actor: Any, document: Document, unit: Any, data: dict[str,
 def session_update(*, actor: Any, session: DisseminationSession, data: dict[str, Any],
                    expected_version: int | None = None) -> DisseminationSession:
     if not may_record(actor, session.unit):
-        raise PermissionDenied("Bạn chỉ sửa được buổi quán triệt của đơn vị mình hoặc đơn vị trực thuộc.")
+        raise PermissionDenied(_("Bạn chỉ sửa được buổi quán triệt của đơn vị mình hoặc đơn vị trực thuộc."))
     fields = {k: v for k, v in data.items() if k in EDITABLE}
     merged = {name: getattr(session, name) for name in EDITABLE} | fields
     _validate(document=session.document, unit=session.unit, data=merged)
@@ -111,7 +112,7 @@ def dissemination_urge(*, actor: Any, document: Document, on: datetime.date | No
     from .selectors import coverage
 
     require(actor, "directives.urge", document,
-            "Chỉ Ban Dân vận (hoặc quản trị) được nhắc các đơn vị chưa quán triệt.")
+            _("Chỉ Ban Dân vận (hoặc quản trị) được nhắc các đơn vị chưa quán triệt."))
     on = on or today()
     sent = 0
     for row in coverage(document=document, user=actor)["rows"]:
@@ -128,6 +129,6 @@ def dissemination_urge(*, actor: Any, document: Document, on: datetime.date | No
                          changes={"unit": [None, str(unit)], "notified": [None, len(created)]}, note=key)
             sent += len(created)
     if not sent:
-        raise ValidationError("Không có thông báo nào được gửi: mọi đơn vị đã quán triệt, đã được nhắc về văn bản "
-                              "này, hoặc chưa có người dùng nào của đơn vị.")
+        raise ValidationError(_("Không có thông báo nào được gửi: mọi đơn vị đã quán triệt, đã được nhắc về "
+                                "văn bản này, hoặc chưa có người dùng nào của đơn vị."))
     return sent

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from sohoi.core import audit
 from sohoi.core.permissions import require
@@ -167,8 +168,8 @@ def _check_issuer(actor: Any, issuer: Any, direction: str | None) -> None:
     require(actor, "directives.register_as_issuer", issuer)
     own = issuer is not None and actor.unit_id is not None and issuer.path.startswith(actor.unit.path)
     if not own and direction not in (None, "", "incoming"):
-        raise ValidationError({"direction": "Văn bản do cơ quan khác ban hành được vào sổ văn bản đến: chọn loại sổ "
-                                            "“Văn bản đến”."})
+        raise ValidationError({"direction": _("Văn bản do cơ quan khác ban hành được vào sổ văn bản đến: "
+                                              "chọn loại sổ “Văn bản đến”.")})
 
 
 def _check_secrecy(actor: Any, secrecy: str | None, readers: list[Any] | None, document: Document | None = None) -> None:
@@ -186,10 +187,11 @@ def _check_secrecy(actor: Any, secrecy: str | None, readers: list[Any] | None, d
 def _check_meta(meta: dict[str, Any]) -> None:
     errors: dict[str, str] = {}
     if meta.get("secrecy", Secrecy.NORMAL) != Secrecy.NORMAL and not meta.get("readers"):
-        errors["readers"] = ("Văn bản mật phải có người được đọc: chọn ít nhất một người trong mục "
-                             "“Người được đọc”.")
+        errors["readers"] = (_("Văn bản mật phải có người được đọc: chọn ít nhất một người trong mục “Người "
+                               "được đọc”."))
     if meta.get("incoming_no") and meta.get("direction", "incoming") != "incoming":
-        errors["incoming_no"] = "Số đến chỉ dùng cho văn bản đến: chọn loại sổ “Văn bản đến” hoặc xóa số đến."
+        errors["incoming_no"] = _("Số đến chỉ dùng cho văn bản đến: chọn loại sổ “Văn bản đến” hoặc xóa số "
+                                  "đến.")
     if errors:
         raise ValidationError(errors)
 
@@ -210,7 +212,7 @@ def document_register(*, actor: Any, data: bytes | None = None, filename: str = 
         digest = hashlib.sha256(data).hexdigest()
     else:
         if not (text or "").strip():
-            raise ValidationError({"text": "Nội dung văn bản trống: dán nội dung hoặc chọn tệp."})
+            raise ValidationError({"text": _("Nội dung văn bản trống: dán nội dung hoặc chọn tệp.")})
         digest = hashlib.sha256(text.encode()).hexdigest()
     record = intake.parse(text)
     fields = _fields_from_record(record)
@@ -220,8 +222,9 @@ def document_register(*, actor: Any, data: bytes | None = None, filename: str = 
         existing = Document.objects.filter(sha256=digest, is_stub=False).first()
     if existing is not None and not existing.is_stub:
         if actor is not None and not Document.objects.filter(access.document_q(actor), pk=existing.pk).exists():
-            raise ValidationError({"file": "Văn bản này đã có trong sổ nhưng bạn chưa được xem; liên hệ người vào "
-                                           "sổ hoặc Ban Dân vận để được cấp quyền. Không có gì được lưu thêm."})
+            raise ValidationError({"file": _("Văn bản này đã có trong sổ nhưng bạn chưa được xem; liên hệ "
+                                             "người vào sổ hoặc Ban Dân vận để được cấp quyền. Không "
+                                             "có gì được lưu thêm.")})
         return existing, False
     if existing is not None:
         require(actor, "directives.fill_stub", existing)
@@ -271,18 +274,20 @@ def document_update(*, actor: Any, document: Document, data: dict[str, Any],
         _check_issuer(actor, data["issuer"], data.get("direction", document.direction))
     secrecy = data.get("secrecy", document.secrecy)
     if secrecy != Secrecy.NORMAL and not (readers if readers is not None else document.readers.exists()):
-        raise ValidationError({"readers": "Văn bản mật phải có người được đọc: chọn ít nhất một người."})
+        raise ValidationError({"readers": _("Văn bản mật phải có người được đọc: chọn ít nhất một người.")})
     parent = data.get("parent")
     if parent is not None and (parent.pk == document.pk or _is_descendant(parent, document)):
-        raise ValidationError({"parent": "Không thể chọn chính văn bản này hoặc văn bản thực hiện nó làm văn bản cấp trên."})
+        raise ValidationError({"parent": _("Không thể chọn chính văn bản này hoặc văn bản thực hiện nó làm "
+                                           "văn bản cấp trên.")})
     before = _snapshot(document)
     current = Document.objects.select_for_update().filter(pk=document.pk).values_list("version", flat=True).first()
     based_on = expected_version if expected_version is not None else document.version
     if current != based_on:
-        raise StaleEditError("Văn bản đã được người khác sửa sau khi bạn mở nó. Hãy tải lại trang rồi sửa lại.")
+        raise StaleEditError(_("Văn bản đã được người khác sửa sau khi bạn mở nó. Hãy tải lại trang rồi sửa "
+                               "lại."))
     for name, value in data.items():
         if name not in HEADER_FIELDS:
-            raise ValidationError({name: "Trường này không sửa được ở đây."})
+            raise ValidationError({name: _("Trường này không sửa được ở đây.")})
         setattr(document, name, value)
     document.version = based_on + 1
     document.full_clean(exclude=["original"])
@@ -290,8 +295,8 @@ def document_update(*, actor: Any, document: Document, data: dict[str, Any],
             code_key=fold(document.code).replace(" ", ""),
             issuer_key=fold(document.issuer_name or (document.issuer.name if document.issuer_id else "")),
             date=document.date).exists():
-        raise ValidationError({"code": "Đã có văn bản cùng cơ quan ban hành, số ký hiệu và ngày trong sổ; "
-                                       "kiểm tra lại số, ký hiệu hoặc ngày."})
+        raise ValidationError({"code": _("Đã có văn bản cùng cơ quan ban hành, số ký hiệu và ngày trong sổ; "
+                                         "kiểm tra lại số, ký hiệu hoặc ngày.")})
     document.save()
     if readers is not None:
         document.readers.set(readers)
@@ -324,7 +329,8 @@ def document_create(*, actor: Any, fields: dict[str, Any], readers: list[Any] | 
     doc.full_clean(exclude=["original"])
     if doc.code and find_existing(issuer_name=doc.issuer_name or (doc.issuer.name if doc.issuer_id else ""),
                                   code=doc.code, date=doc.date):
-        raise ValidationError({"code": "Văn bản này đã có trong sổ (cùng cơ quan ban hành, số ký hiệu và ngày)."})
+        raise ValidationError({"code": _("Văn bản này đã có trong sổ (cùng cơ quan ban hành, số ký hiệu và "
+                                         "ngày).")})
     doc.save()
     if readers:
         doc.readers.set(readers)

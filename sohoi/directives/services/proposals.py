@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sohoi.core import audit
 from sohoi.core.permissions import allowed, require
@@ -143,37 +144,39 @@ def _clean_tasks(tasks: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
         cleaned.append(item)
         if not item["include"]:
             continue
-        label = f"Nhiệm vụ {no}"
+        label = _("Nhiệm vụ %(no)s") % {"no": no}
         if no in seen:
-            errors.append(f"{label}: số mục bị trùng; sửa số mục cho khác nhau.")
+            errors.append(_("%(label)s: số mục bị trùng; sửa số mục cho khác nhau.") % {"label": label})
         seen.add(no)
         if not item["text"]:
-            errors.append(f"{label}: nội dung trống; nhập nội dung hoặc bỏ chọn nhiệm vụ này.")
+            errors.append(_("%(label)s: nội dung trống; nhập nội dung hoặc bỏ chọn nhiệm vụ này.") % {"label": label})
         if item["deadline"]:
             try:
                 datetime.date.fromisoformat(item["deadline"])
             except ValueError:
-                errors.append(f"{label}: hạn “{item['deadline']}” không phải ngày; nhập dạng nn/tt/nnnn (ví dụ 30/06/2026; API: YYYY-MM-DD) hoặc để trống.")
+                errors.append(_("%(label)s: hạn “%(deadline)s” không phải ngày; nhập dạng nn/tt/nnnn (ví dụ "
+                                "30/06/2026; API: YYYY-MM-DD) hoặc để trống.") % {"label": label, "deadline": item['deadline']})
         if item["recurrence"] not in Recurrence.values:
-            errors.append(f"{label}: loại định kỳ không hợp lệ; chọn trong danh sách.")
+            errors.append(_("%(label)s: loại định kỳ không hợp lệ; chọn trong danh sách.") % {"label": label})
         for role in ("leads", "coordinators"):
             for entry in item[role]:
                 if entry.get("choice") and parse_choice(entry["choice"]) is None:
-                    errors.append(f"{label}: “{entry.get('name')}” trỏ tới đơn vị không còn tồn tại; chọn lại.")
+                    errors.append(_("%(label)s: “%(name)s” trỏ tới đơn vị không còn tồn tại; chọn lại.") % {"label": label, "name": entry.get('name')})
         if not any(e.get("choice") for e in item["leads"]):
             names = ", ".join(e.get("name", "") for e in item["leads"])
             named = f" ({names})" if names else ""  # never "((chưa có))"
-            errors.append(f"{label}: chưa xác định đơn vị chủ trì{named}; chọn đơn vị hoặc nhóm đơn vị "
-                          "trong danh sách, hoặc bỏ chọn nhiệm vụ này.")
+            errors.append(_("%(label)s: chưa xác định đơn vị chủ trì%(named)s; chọn đơn vị hoặc nhóm đơn vị "
+                            "trong danh sách, hoặc bỏ chọn nhiệm vụ này.") % {"label": label, "named": named})
     return cleaned, errors
 
 
 def _check_can_change(actor: Any, document: Document) -> None:
     # actor None is the system itself (demo loader, `sohoi ingest` without --user).
     require(actor, "directives.change_document", document,
-            "Bạn không được duyệt nhiệm vụ của văn bản này: chỉ người vào sổ, đơn vị ban hành hoặc Ban Dân vận.")
+            _("Bạn không được duyệt nhiệm vụ của văn bản này: chỉ người vào sổ, đơn vị ban hành hoặc Ban Dân "
+              "vận."))
     if document.confirmed_at is not None:
-        raise ValidationError("Nhiệm vụ của văn bản này đã được xác nhận và giao; không duyệt lại được.")
+        raise ValidationError(_("Nhiệm vụ của văn bản này đã được xác nhận và giao; không duyệt lại được."))
 
 
 def _check_directed(actor: Any, document: Document, chosen: list[dict[str, Any]], on: datetime.date) -> None:
@@ -200,9 +203,9 @@ def _check_directed(actor: Any, document: Document, chosen: list[dict[str, Any]]
                 allowed_ids = set(Unit.objects.filter(access.directed_units_q(body), pk__in=ids)
                                   .values_list("pk", flat=True)) if body is not None else set()
                 if set(ids) - allowed_ids:
-                    refused.append(f"Nhiệm vụ {item['no']}: “{entry['name']}” không thuộc các đơn vị mà "
-                                   f"{body or 'đơn vị của bạn'} chỉ đạo; chọn đơn vị trực thuộc hoặc nhóm đơn vị "
-                                   "mà văn bản gửi đến.")
+                    refused.append(_("Nhiệm vụ %(no)s: “%(name)s” không thuộc các đơn vị mà %(body)s chỉ "
+                                     "đạo; chọn đơn vị trực thuộc hoặc nhóm đơn vị mà văn bản gửi "
+                                     "đến.") % {"no": item['no'], "name": entry['name'], "body": body or _("đơn vị của bạn")})
     if refused:
         raise ValidationError({"tasks": list(dict.fromkeys(refused))})
 
@@ -242,7 +245,7 @@ def document_confirm(*, actor: Any, document: Document, tasks: list[dict[str, An
     cleaned, errors = _clean_tasks(document.proposal.get("tasks") or [])
     chosen = [t for t in cleaned if t["include"]]
     if not chosen:
-        errors.append("Chưa chọn nhiệm vụ nào: chọn ít nhất một nhiệm vụ để xác nhận.")
+        errors.append(_("Chưa chọn nhiệm vụ nào: chọn ít nhất một nhiệm vụ để xác nhận."))
     if errors:
         raise ValidationError({"tasks": errors})
     on = document.date or timezone.localdate()
@@ -278,8 +281,8 @@ def document_confirm(*, actor: Any, document: Document, tasks: list[dict[str, An
                 for unit in lead.members(on).order_by("path"):
                     units.setdefault(unit.pk, (unit, lead))
         if not units:
-            raise ValidationError({"tasks": [f"Nhiệm vụ {item['no']}: nhóm chủ trì không có đơn vị nào còn hoạt động "
-                                              f"vào ngày {on:%d/%m/%Y}; chọn đơn vị cụ thể."]})
+            raise ValidationError({"tasks": [_("Nhiệm vụ %(no)s: nhóm chủ trì không có đơn vị nào còn hoạt "
+                                               "động vào ngày %(on)s; chọn đơn vị cụ thể.") % {"no": item['no'], "on": format(on, '%d/%m/%Y')}]})
         for unit, group in units.values():
             assignment_open(actor=actor, task=task, unit=unit, via_group=group, audit_rows=opened)
         audit.record(actor=actor, action="directives.task.created", target=task,

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Case, When
+from django.utils.translation import gettext as _
 
 from sohoi.core import audit, deadlines
 from sohoi.core.deadlines import TrackState
@@ -87,7 +88,7 @@ def reminders_send(*, days: int = 7, on: datetime.date | None = None) -> int:
     notifications, whose e-mails go out in one connection once the batch is committed; one audit row sums
     up the run. A run with nothing to send costs one query."""
     if days < 0:
-        raise ValidationError({"days": "Số ngày phải từ 0 trở lên."})
+        raise ValidationError({"days": _("Số ngày phải từ 0 trở lên.")})
     on = on or deadlines.today()
     sent = 0
     batch: list[tuple[int, int, str, str, str]] = []
@@ -146,6 +147,6 @@ def unit_urge(*, actor: Any, unit_id: int, on: datetime.date | None = None) -> i
                          note=key)
             sent += len(created)
     if not sent:
-        raise ValidationError("Không có thông báo nào được gửi: đơn vị đã được đôn đốc hôm nay, không còn việc quá "
-                              "hạn, hoặc chưa có người dùng nào của đơn vị.")
+        raise ValidationError(_("Không có thông báo nào được gửi: đơn vị đã được đôn đốc hôm nay, không còn "
+                                "việc quá hạn, hoặc chưa có người dùng nào của đơn vị."))
     return sent

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sohoi.core import audit, deadlines
 from sohoi.core.concurrency import refuse_duplicate
@@ -26,8 +28,8 @@ from ..models import Assignment, ProgressReport, ReportAttachment, ReportPeriod,
 from ..workflows import REPORT_TRANSITIONS
 from .files import store_content
 
-PENDING_REPORT_EXISTS = ("Đơn vị đã có một báo cáo đang chờ xem xét; hãy chờ ý kiến trước khi gửi báo cáo "
-                         "mới.")
+PENDING_REPORT_EXISTS = (gettext_lazy("Đơn vị đã có một báo cáo đang chờ xem xét; hãy chờ ý kiến trước khi "
+                                      "gửi báo cáo mới."))
 PERIOD_MONTHS_ALLOWED = (1, 2, 3, 4, 6, 12)  # divisors of 12, so periods line up with calendar years
 
 
@@ -121,24 +123,23 @@ def progress_report_submit(*, actor: Any, assignment: Assignment, text: str, per
     on = on or deadlines.today()
     errors: dict[str, str] = {}
     if done_on is not None and done_on > on:
-        errors["done_on"] = (f"Ngày thực hiện xong ({done_on:%d/%m/%Y}) không được sau ngày báo cáo "
-                             f"({on:%d/%m/%Y}); nhập ngày việc đã thực sự làm xong.")
+        errors["done_on"] = (_("Ngày thực hiện xong (%(done_on)s) không được sau ngày báo cáo (%(on)s); nhập "
+                               "ngày việc đã thực sự làm xong.") % {"done_on": format(done_on, '%d/%m/%Y'), "on": format(on, '%d/%m/%Y')})
     text = (text or "").strip()
     if not text:
-        errors["text"] = "Nhập nội dung báo cáo: đã làm gì, kết quả ra sao."
+        errors["text"] = _("Nhập nội dung báo cáo: đã làm gì, kết quả ra sao.")
     if percent is not None and not 0 <= percent <= 100:
-        errors["percent"] = "Tiến độ là số phần trăm từ 0 đến 100."
+        errors["percent"] = _("Tiến độ là số phần trăm từ 0 đến 100.")
     if not assignment.task.recurrence and assignment.done_on is not None:
-        errors["__all__"] = "Nhiệm vụ này đã được ghi nhận hoàn thành; không cần báo cáo thêm."
+        errors["__all__"] = _("Nhiệm vụ này đã được ghi nhận hoàn thành; không cần báo cáo thêm.")
     if assignment.reports.filter(status=ReportStatus.SUBMITTED).exists():
         errors["__all__"] = PENDING_REPORT_EXISTS
     files = list(files)
     for name, data in files:
         if not data:
-            errors["files"] = f"Tệp đính kèm “{name}” trống; chọn lại tệp."
+            errors["files"] = _("Tệp đính kèm “%(name)s” trống; chọn lại tệp.") % {"name": name}
         elif len(data) > settings.SOHOI_MAX_UPLOAD_BYTES:
-            errors["files"] = (f"Tệp đính kèm “{name}” quá lớn; giới hạn "
-                               f"{settings.SOHOI_MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
+            errors["files"] = (_("Tệp đính kèm “%(name)s” quá lớn; giới hạn %(limit)s MB.") % {"name": name, "limit": settings.SOHOI_MAX_UPLOAD_BYTES // (1024 * 1024)})
     if errors:
         raise ValidationError(errors)
     if percent == 100:
@@ -165,17 +166,17 @@ def progress_report_transition(*, actor: Any, report: ProgressReport, action: st
     """The one way a report changes status (table in workflows.py): accept, or return with a comment."""
     transition = REPORT_TRANSITIONS.get(action)
     if transition is None:
-        raise ValidationError({"action": "Thao tác không hợp lệ: chọn Chấp nhận hoặc Trả lại."})
+        raise ValidationError({"action": _("Thao tác không hợp lệ: chọn Chấp nhận hoặc Trả lại.")})
     report = ProgressReport.objects.select_for_update(of=("self",)).select_related(
         "assignment__task__document", "period").get(pk=report.pk)
     assignment = report.assignment
     require(actor, "directives.review_report", report)
     if report.status != transition.source:
-        raise ValidationError({"action": f"Báo cáo đang ở trạng thái “{report.get_status_display()}”, không "
-                                         f"{str(transition.label).lower()} được nữa. Tải lại trang để xem."})
+        raise ValidationError({"action": _("Báo cáo đang ở trạng thái “%(status)s”, không "
+                                           "%(action)s được nữa. Tải lại trang để xem.") % {"status": report.get_status_display(), "action": str(transition.label).lower()}})
     comment = (comment or "").strip()
     if transition.needs_comment and not comment:
-        raise ValidationError({"comment": "Ghi rõ lý do trả lại để đơn vị biết cần bổ sung gì."})
+        raise ValidationError({"comment": _("Ghi rõ lý do trả lại để đơn vị biết cần bổ sung gì.")})
     before = report.status
     report.status = transition.target
     report.reviewed_by = actor if getattr(actor, "is_authenticated", False) else None

@@ -7,6 +7,7 @@ import binascii
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
@@ -60,7 +61,7 @@ def _filtered(filterset):
 def _units(ids: list[int], field: str) -> list[Unit]:
     units = list(Unit.objects.filter(pk__in=ids))
     if len(units) != len(set(ids)):
-        raise ValidationError({field: "Có mã đơn vị không tồn tại. Chọn lại đơn vị."})
+        raise ValidationError({field: _("Có mã đơn vị không tồn tại. Chọn lại đơn vị.")})
     return units
 
 
@@ -69,7 +70,8 @@ def _document(user, pk: int | None, field: str):
         return None
     doc = restrict(Document.objects.filter(pk=pk), user).first()
     if doc is None:
-        raise ValidationError({field: "Lựa chọn không hợp lệ. Chọn một văn bản trong sổ văn bản mà bạn xem được."})
+        raise ValidationError({field: _("Lựa chọn không hợp lệ. Chọn một văn bản trong sổ văn bản mà bạn xem "
+                                        "được.")})
     return doc
 
 
@@ -77,7 +79,7 @@ def _bytes(payload: FileIn, field: str) -> bytes:
     try:
         return base64.b64decode(payload.content_base64, validate=True)
     except (binascii.Error, ValueError):
-        raise ValidationError({field: "Nội dung tệp phải mã hóa base64."}) from None
+        raise ValidationError({field: _("Nội dung tệp phải mã hóa base64.")}) from None
 
 
 # Activities ------------------------------------------------------------------------------------------------
@@ -190,7 +192,7 @@ def add_recommendation(request: HttpRequest, activity_id: int, payload: Recommen
     addressee = Unit.objects.filter(pk=payload.addressee_id).first() if payload.addressee_id else None
     finding = Finding.objects.filter(pk=payload.finding_id, activity=activity).first() if payload.finding_id else None
     if payload.finding_id and finding is None:
-        raise ValidationError({"finding_id": "Phát hiện này không thuộc hoạt động; chọn lại."})
+        raise ValidationError({"finding_id": _("Phát hiện này không thuộc hoạt động; chọn lại.")})
     return Status(201, services.recommendation_add(actor=request.auth, activity=activity, text=payload.text,
                                                    addressee=addressee, due=payload.due, finding=finding))
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sohoi.core import deadlines
 from sohoi.core.permissions import require
@@ -42,10 +43,10 @@ def _check_document(actor: Any, document: Any, field: str, errors: dict[str, str
     if document is None:
         return
     if actor is not None and not restrict(Document.objects.filter(pk=document.pk), actor).exists():
-        errors[field] = "Lựa chọn không hợp lệ. Chọn một văn bản trong sổ văn bản mà bạn xem được."
+        errors[field] = _("Lựa chọn không hợp lệ. Chọn một văn bản trong sổ văn bản mà bạn xem được.")
     elif document.is_stub:
-        errors[field] = (f"Văn bản {document.code or ''} mới chỉ được trích dẫn, chưa vào sổ. Vào sổ văn bản đó "
-                         "trước (tải tệp lên), rồi chọn lại.")
+        errors[field] = (_("Văn bản %(code)s mới chỉ được trích dẫn, chưa vào sổ. Vào sổ văn bản đó trước "
+                           "(tải tệp lên), rồi chọn lại.") % {"code": document.code or ''})
 
 
 def _check_plan(actor: Any, data: dict[str, Any], obj: Activity | None = None) -> None:
@@ -55,33 +56,35 @@ def _check_plan(actor: Any, data: dict[str, Any], obj: Activity | None = None) -
     errors: dict[str, str] = {}
     kind = get("kind")
     if kind not in Kind.values:
-        errors["kind"] = "Chọn loại hoạt động: giám sát, phản biện xã hội hoặc kiểm tra."
+        errors["kind"] = _("Chọn loại hoạt động: giám sát, phản biện xã hội hoặc kiểm tra.")
     form = get("form") or ""
     if kind == Kind.SUPERVISION and form not in Form.values:
-        errors["form"] = "Chọn hình thức giám sát: chuyên đề, thường xuyên hoặc qua hội nghị, đối thoại."
+        errors["form"] = _("Chọn hình thức giám sát: chuyên đề, thường xuyên hoặc qua hội nghị, đối thoại.")
     elif kind != Kind.SUPERVISION and form:
-        errors["form"] = "Chỉ hoạt động giám sát có hình thức giám sát; để trống ô này."
+        errors["form"] = _("Chỉ hoạt động giám sát có hình thức giám sát; để trống ô này.")
     if not (get("subject") or "").strip():
-        errors["subject"] = "Nhập nội dung giám sát, phản biện hoặc kiểm tra."
+        errors["subject"] = _("Nhập nội dung giám sát, phản biện hoặc kiểm tra.")
     if get("lead_unit") is None:
-        errors["lead_unit"] = "Chọn đơn vị chủ trì."
+        errors["lead_unit"] = _("Chọn đơn vị chủ trì.")
     start, end = get("planned_start"), get("planned_end")
     if start is None:
-        errors["planned_start"] = "Nhập ngày dự kiến bắt đầu."
+        errors["planned_start"] = _("Nhập ngày dự kiến bắt đầu.")
     if end is None:
-        errors["planned_end"] = "Nhập ngày dự kiến kết thúc."
+        errors["planned_end"] = _("Nhập ngày dự kiến kết thúc.")
     elif start is not None and end < start:
-        errors["planned_end"] = "Ngày dự kiến kết thúc không thể trước ngày bắt đầu. Sửa lại một trong hai ngày."
+        errors["planned_end"] = _("Ngày dự kiến kết thúc không thể trước ngày bắt đầu. Sửa lại một trong hai "
+                                  "ngày.")
     _check_document(actor, get("legal_basis"), "legal_basis", errors)
     if kind == Kind.INSPECTION:
         if get("document") is None:
-            errors["document"] = "Kiểm tra việc thực hiện văn bản nào? Chọn văn bản (ví dụ 752-CV/TU) trong sổ."
+            errors["document"] = _("Kiểm tra việc thực hiện văn bản nào? Chọn văn bản (ví dụ 752-CV/TU) "
+                                   "trong sổ.")
         else:
             _check_document(actor, get("document"), "document", errors)
     elif get("document") is not None:
-        errors["document"] = "Chỉ hoạt động kiểm tra có văn bản được kiểm tra; để trống ô này."
+        errors["document"] = _("Chỉ hoạt động kiểm tra có văn bản được kiểm tra; để trống ô này.")
     if kind != Kind.CRITICISM and get("confidential"):
-        errors["confidential"] = "Chỉ dự thảo được phản biện mới đánh dấu mật."
+        errors["confidential"] = _("Chỉ dự thảo được phản biện mới đánh dấu mật.")
     if errors:
         raise ValidationError(errors)
 
@@ -106,7 +109,7 @@ def activity_update(*, actor: Any, activity: Activity, data: dict[str, Any],
     if "lead_unit" in data and data["lead_unit"] != activity.lead_unit:
         require(actor, "oversight.lead_from", data["lead_unit"])
     if activity.state == State.CLOSED:
-        raise ValidationError({"state": "Hoạt động đã kết thúc; không sửa được kế hoạch nữa."})
+        raise ValidationError({"state": _("Hoạt động đã kết thúc; không sửa được kế hoạch nữa.")})
     _check_plan(actor, data, activity)
     return object_update(actor=actor, obj=activity, data=data, action="oversight.activity.updated",
                          expected_version=expected_version)
@@ -116,25 +119,25 @@ def activity_update(*, actor: Any, activity: Activity, data: dict[str, Any],
 def activity_transition(*, actor: Any, activity: Activity, step: str, on: datetime.date | None = None) -> Activity:
     """The one way an activity's state changes (workflows.TRANSITIONS)."""
     if step not in TRANSITIONS:
-        raise ValidationError({"step": f"Không có bước “{step}”. Chọn một bước trên trang hoạt động."})
+        raise ValidationError({"step": _("Không có bước “%(step)s”. Chọn một bước trên trang hoạt động.") % {"step": step}})
     require(actor, f"oversight.step.{step}", activity)
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     transition = TRANSITIONS[step]
     if activity.state not in transition.sources:
-        steps = ", ".join(str(Step(s).label) for s in allowed_steps(activity.state)) or "không có"
-        raise ValidationError({"step": (f"Hoạt động đang ở trạng thái “{activity.get_state_display()}”: không thể "
-                                        f"“{Step(step).label}”. Các bước được phép: {steps}.")})
+        steps = ", ".join(str(Step(s).label) for s in allowed_steps(activity.state)) or _("không có")
+        raise ValidationError({"step": (_("Hoạt động đang ở trạng thái “%(state)s”: không thể "
+                                          "“%(label)s”. Các bước được phép: %(steps)s.") % {"state": activity.get_state_display(), "label": Step(step).label, "steps": steps})})
     on = on or deadlines.today()
     if transition.needs_conclusion and not (activity.conclusion.strip() or activity.conclusion_file):
-        raise ValidationError({"conclusion": "Chưa có kết luận: ghi nội dung kết luận hoặc tải tệp kết luận lên, "
-                                             "rồi bấm “Kết luận”."})
+        raise ValidationError({"conclusion": _("Chưa có kết luận: ghi nội dung kết luận hoặc tải tệp kết "
+                                               "luận lên, rồi bấm “Kết luận”.")})
     if transition.needs_answers:
         waiting = activity.recommendations.filter(answered_on__isnull=True).count()
         if waiting:
-            raise ValidationError({"step": f"Còn {waiting} kiến nghị chưa được trả lời; chỉ kết thúc khi mọi "
-                                           "kiến nghị đã có trả lời."})
+            raise ValidationError({"step": _("Còn %(waiting)s kiến nghị chưa được trả lời; chỉ kết thúc khi "
+                                             "mọi kiến nghị đã có trả lời.") % {"waiting": waiting}})
     if transition.date_field and activity.started_on and on < activity.started_on:
-        raise ValidationError({"step": "Ngày chuyển trạng thái không thể trước ngày bắt đầu tiến hành."})
+        raise ValidationError({"step": _("Ngày chuyển trạng thái không thể trước ngày bắt đầu tiến hành.")})
     data: dict[str, Any] = {"state": transition.target}
     if transition.date_field:
         data[transition.date_field] = on
@@ -156,17 +159,17 @@ def team_member_add(*, actor: Any, activity: Activity, name: str, role: str, uni
     if username:
         user = User.objects.select_related("unit").filter(username=username, is_active=True).first()
         if user is None:
-            errors["username"] = (f"Không có tài khoản “{username}”. Kiểm tra tên đăng nhập, hoặc để trống nếu thành "
-                                  "viên không có tài khoản Sổ Hội.")
+            errors["username"] = (_("Không có tài khoản “%(username)s”. Kiểm tra tên đăng nhập, hoặc để "
+                                    "trống nếu thành viên không có tài khoản Sổ Hội.") % {"username": username})
         else:
             name = name or user.get_full_name() or user.username
             unit = unit or user.unit
     if not (name or "").strip():
-        errors["name"] = "Nhập họ tên thành viên đoàn."
+        errors["name"] = _("Nhập họ tên thành viên đoàn.")
     if role not in TeamRole.values:
-        errors["role"] = "Chọn vai trò trong đoàn: trưởng đoàn, phó trưởng đoàn, thành viên hoặc thư ký."
+        errors["role"] = _("Chọn vai trò trong đoàn: trưởng đoàn, phó trưởng đoàn, thành viên hoặc thư ký.")
     if activity.state == State.CLOSED:
-        errors["name"] = "Hoạt động đã kết thúc; không thêm thành viên được nữa."
+        errors["name"] = _("Hoạt động đã kết thúc; không thêm thành viên được nữa.")
     if errors:
         raise ValidationError(errors)
     return object_create(actor=actor, model=TeamMember, data={
@@ -181,7 +184,7 @@ def attachment_add(*, actor: Any, activity: Activity, kind: str, name: str, data
 
     require(actor, "oversight.edit", activity)
     if kind not in AttachmentKind.values:
-        raise ValidationError({"kind": "Chọn loại tệp: kế hoạch, quyết định, biên bản, kết luận hoặc khác."})
+        raise ValidationError({"kind": _("Chọn loại tệp: kế hoạch, quyết định, biên bản, kết luận hoặc khác.")})
     read_document(data, name, "file")
     return object_create(actor=actor, model=Attachment, data={
         "activity": activity, "kind": kind, "name": (name or "tep")[:255], "file": store_file(data, name)},
@@ -195,7 +198,8 @@ def conclusion_save(*, actor: Any, activity: Activity, text: str = "",
     concluded."""
     require(actor, "oversight.recommend", activity)
     if activity.state not in (State.IN_PROGRESS, State.CONCLUDED):
-        raise ValidationError({"conclusion": "Chỉ ghi kết luận khi hoạt động đang tiến hành hoặc đã kết luận."})
+        raise ValidationError({"conclusion": _("Chỉ ghi kết luận khi hoạt động đang tiến hành hoặc đã kết "
+                                               "luận.")})
     text = (text or "").strip()
     data: dict[str, Any] = {"conclusion": text}
     if file is not None:
@@ -203,5 +207,5 @@ def conclusion_save(*, actor: Any, activity: Activity, text: str = "",
         read_document(content, name, "conclusion_file")
         data.update(conclusion_file=store_file(content, name), conclusion_file_name=(name or "")[:255])
     if not text and file is None and not activity.conclusion_file:
-        raise ValidationError({"conclusion": "Nhập nội dung kết luận hoặc chọn tệp kết luận."})
+        raise ValidationError({"conclusion": _("Nhập nội dung kết luận hoặc chọn tệp kết luận.")})
     return object_update(actor=actor, obj=activity, data=data, action="oversight.activity.conclusion_saved")

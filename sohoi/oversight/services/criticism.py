@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sohoi.core import deadlines
 from sohoi.core.permissions import require
@@ -36,16 +37,18 @@ def paragraphs(text: str) -> list[str]:
 def draft_upload(*, actor: Any, activity: Activity, name: str, data: bytes, title: str = "") -> Activity:
     require(actor, "oversight.edit", activity)
     if activity.kind != Kind.CRITICISM:
-        raise ValidationError({"draft_file": "Chỉ hoạt động phản biện xã hội có dự thảo."})
+        raise ValidationError({"draft_file": _("Chỉ hoạt động phản biện xã hội có dự thảo.")})
     if activity.state not in (State.PLANNED, State.IN_PROGRESS):
-        raise ValidationError({"draft_file": "Dự thảo chỉ thay được trước khi kết luận phản biện."})
+        raise ValidationError({"draft_file": _("Dự thảo chỉ thay được trước khi kết luận phản biện.")})
     if activity.comments.exists():
-        raise ValidationError({"draft_file": "Dự thảo đã có ý kiến góp vào từng đoạn; không thay được tệp (các ý kiến "
-                                             "sẽ chỉ sai đoạn). Lập một hoạt động phản biện mới cho dự thảo mới."})
+        raise ValidationError({"draft_file": _("Dự thảo đã có ý kiến góp vào từng đoạn; không thay được tệp "
+                                               "(các ý kiến sẽ chỉ sai đoạn). Lập một hoạt động phản "
+                                               "biện mới cho dự thảo mới.")})
     text = read_document(data, name, "draft_file")
     parts = paragraphs(text)
     if not parts:
-        raise ValidationError({"draft_file": "Không đọc được đoạn văn nào trong tệp dự thảo. Chọn đúng tệp dự thảo."})
+        raise ValidationError({"draft_file": _("Không đọc được đoạn văn nào trong tệp dự thảo. Chọn đúng tệp "
+                                               "dự thảo.")})
     return object_update(actor=actor, obj=activity, data={
         "draft_title": (title or activity.draft_title or name)[:300], "draft_file": store_file(data, name),
         "draft_text": text, "draft_paragraphs": parts}, action="oversight.activity.draft_uploaded")
@@ -57,14 +60,14 @@ def comment_add(*, actor: Any, activity: Activity, paragraph: int | None, text: 
     errors: dict[str, str] = {}
     count = len(activity.draft_paragraphs or [])
     if activity.kind != Kind.CRITICISM or not count:
-        errors["paragraph"] = "Hoạt động này chưa có dự thảo để góp ý; tải dự thảo lên trước."
+        errors["paragraph"] = _("Hoạt động này chưa có dự thảo để góp ý; tải dự thảo lên trước.")
     elif paragraph is None or not 1 <= int(paragraph) <= count:
-        errors["paragraph"] = (f"Dự thảo không có đoạn số {paragraph if paragraph is not None else '(trống)'}: dự thảo "
-                               f"có {count} đoạn, đánh số từ 1 đến {count}. Chọn lại đoạn cần góp ý.")
+        errors["paragraph"] = (_("Dự thảo không có đoạn số %(paragraph)s: dự thảo có %(count)s đoạn, đánh số từ "
+                                 "1 đến %(count)s. Chọn lại đoạn cần góp ý.") % {"paragraph": paragraph if paragraph is not None else _("(trống)"), "count": count})
     if activity.state not in (State.PLANNED, State.IN_PROGRESS):
-        errors["text"] = "Phản biện đã kết luận; không góp ý thêm được."
+        errors["text"] = _("Phản biện đã kết luận; không góp ý thêm được.")
     if not (text or "").strip():
-        errors["text"] = "Nhập nội dung góp ý."
+        errors["text"] = _("Nhập nội dung góp ý.")
     if errors:
         raise ValidationError(errors)
     return object_create(actor=actor, model=DraftComment, data={
@@ -78,14 +81,15 @@ def point_add(*, actor: Any, activity: Activity, text: str, paragraph: int | Non
     require(actor, "oversight.recommend", activity)
     errors: dict[str, str] = {}
     if activity.kind != Kind.CRITICISM:
-        errors["text"] = "Chỉ hoạt động phản biện xã hội có ý kiến phản biện."
+        errors["text"] = _("Chỉ hoạt động phản biện xã hội có ý kiến phản biện.")
     if not (text or "").strip():
-        errors["text"] = "Nhập nội dung ý kiến phản biện."
+        errors["text"] = _("Nhập nội dung ý kiến phản biện.")
     count = len(activity.draft_paragraphs or [])
     if paragraph is not None and not 1 <= int(paragraph) <= count:
-        errors["paragraph"] = f"Dự thảo không có đoạn số {paragraph} (có {count} đoạn). Chọn lại hoặc để trống."
+        errors["paragraph"] = _("Dự thảo không có đoạn số %(paragraph)s (có %(count)s đoạn). Chọn lại hoặc "
+                                "để trống.") % {"paragraph": paragraph, "count": count}
     if activity.state not in (State.IN_PROGRESS, State.CONCLUDED):
-        errors["text"] = "Chỉ ghi ý kiến phản biện khi hoạt động đang tiến hành hoặc đã kết luận."
+        errors["text"] = _("Chỉ ghi ý kiến phản biện khi hoạt động đang tiến hành hoặc đã kết luận.")
     if errors:
         raise ValidationError(errors)
     return object_create(actor=actor, model=CriticismPoint, data={
@@ -100,12 +104,12 @@ def point_mark(*, actor: Any, point: CriticismPoint, outcome: str, explanation: 
     errors: dict[str, str] = {}
     explanation = (explanation or "").strip()
     if outcome not in Outcome.values:
-        errors["outcome"] = "Chọn “đã tiếp thu” hoặc “không tiếp thu”."
+        errors["outcome"] = _("Chọn “đã tiếp thu” hoặc “không tiếp thu”.")
     elif outcome == Outcome.NOT_TAKEN_UP and not explanation:
-        errors["explanation"] = "Không tiếp thu phải có giải trình của cơ quan soạn thảo; nhập giải trình."
+        errors["explanation"] = _("Không tiếp thu phải có giải trình của cơ quan soạn thảo; nhập giải trình.")
     state = Activity.objects.filter(pk=point.activity_id).values_list("state", flat=True).first()
     if state not in (State.CONCLUDED, State.CLOSED):
-        errors["outcome"] = "Chỉ ghi việc tiếp thu sau khi phản biện đã kết luận."
+        errors["outcome"] = _("Chỉ ghi việc tiếp thu sau khi phản biện đã kết luận.")
     if errors:
         raise ValidationError(errors)
     return object_update(actor=actor, obj=point, data={

@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sohoi.core import audit, deadlines
 from sohoi.core.permissions import require
@@ -28,11 +29,11 @@ def finding_add(*, actor: Any, activity: Activity, text: str, unit: Any = None) 
     require(actor, "oversight.recommend", activity)
     errors: dict[str, str] = {}
     if not (text or "").strip():
-        errors["text"] = "Nhập nội dung phát hiện."
+        errors["text"] = _("Nhập nội dung phát hiện.")
     if activity.state not in OPEN_STATES:
-        errors["text"] = "Chỉ ghi phát hiện khi hoạt động đang tiến hành hoặc đã kết luận."
+        errors["text"] = _("Chỉ ghi phát hiện khi hoạt động đang tiến hành hoặc đã kết luận.")
     if unit is not None and not activity.examined.filter(pk=unit.pk).exists():
-        errors["unit"] = "Đơn vị liên quan phải là một đơn vị được giám sát, kiểm tra trong hoạt động này."
+        errors["unit"] = _("Đơn vị liên quan phải là một đơn vị được giám sát, kiểm tra trong hoạt động này.")
     if errors:
         raise ValidationError(errors)
     return object_create(actor=actor, model=Finding, data={"activity": activity, "text": text.strip(), "unit": unit},
@@ -48,19 +49,19 @@ def recommendation_add(*, actor: Any, activity: Activity, text: str, addressee: 
     base = activity.concluded_on or on or deadlines.today()
     errors: dict[str, str] = {}
     if not (text or "").strip():
-        errors["text"] = "Nhập nội dung kiến nghị."
+        errors["text"] = _("Nhập nội dung kiến nghị.")
     if addressee is None:
-        errors["addressee"] = "Kiến nghị phải gửi một đơn vị: chọn ô “đơn vị nhận kiến nghị”."
+        errors["addressee"] = _("Kiến nghị phải gửi một đơn vị: chọn ô “đơn vị nhận kiến nghị”.")
     if activity.state not in OPEN_STATES:
-        errors["text"] = "Chỉ ghi kiến nghị khi hoạt động đang tiến hành hoặc đã kết luận."
+        errors["text"] = _("Chỉ ghi kiến nghị khi hoạt động đang tiến hành hoặc đã kết luận.")
     if finding is not None and finding.activity_id != activity.pk:
-        errors["finding"] = "Phát hiện này thuộc hoạt động khác; chọn một phát hiện của hoạt động này."
+        errors["finding"] = _("Phát hiện này thuộc hoạt động khác; chọn một phát hiện của hoạt động này.")
     rule = None
     if due is None:
         due, rule = default_due(activity.kind, base)
     elif due < base:
-        errors["due"] = (f"Hạn trả lời ({due:%d/%m/%Y}) không thể trước ngày kết luận ({base:%d/%m/%Y}). Chọn một ngày "
-                         "từ ngày kết luận trở đi, hoặc để trống để lấy hạn theo quy định.")
+        errors["due"] = (_("Hạn trả lời (%(due)s) không thể trước ngày kết luận (%(base)s). Chọn một ngày từ "
+                           "ngày kết luận trở đi, hoặc để trống để lấy hạn theo quy định.") % {"due": format(due, '%d/%m/%Y'), "base": format(base, '%d/%m/%Y')})
     if errors:
         raise ValidationError(errors)
     return object_create(actor=actor, model=Recommendation, data={
@@ -76,12 +77,13 @@ def recommendation_answer(*, actor: Any, recommendation: Recommendation, answer:
     errors: dict[str, str] = {}
     text = (text or "").strip()
     if answer not in Answer.values:
-        errors["answer"] = "Chọn trả lời: tiếp thu, tiếp thu một phần hoặc không tiếp thu."
+        errors["answer"] = _("Chọn trả lời: tiếp thu, tiếp thu một phần hoặc không tiếp thu.")
     elif answer != Answer.ACCEPTED and not text:
-        errors["answer_text"] = "Tiếp thu một phần hoặc không tiếp thu phải nêu lý do; nhập lý do vào ô trả lời."
+        errors["answer_text"] = _("Tiếp thu một phần hoặc không tiếp thu phải nêu lý do; nhập lý do vào ô "
+                                  "trả lời.")
     if recommendation.answered_on is not None:
-        errors["answer"] = (f"Kiến nghị đã được trả lời ngày {recommendation.answered_on:%d/%m/%Y}; báo cáo kết quả "
-                            "thực hiện thay vì trả lời lại.")
+        errors["answer"] = (_("Kiến nghị đã được trả lời ngày %(answered_on)s; báo cáo kết quả thực hiện "
+                              "thay vì trả lời lại.") % {"answered_on": format(recommendation.answered_on, '%d/%m/%Y')})
     if errors:
         raise ValidationError(errors)
     return object_update(actor=actor, obj=recommendation, data={
@@ -97,17 +99,17 @@ def recommendation_report(*, actor: Any, recommendation: Recommendation, text: s
     require(actor, "oversight.answer", recommendation)
     errors: dict[str, str] = {}
     if recommendation.answered_on is None:
-        errors["action_text"] = "Trả lời kiến nghị trước (tiếp thu hay không), rồi mới báo cáo kết quả thực hiện."
+        errors["action_text"] = _("Trả lời kiến nghị trước (tiếp thu hay không), rồi mới báo cáo kết quả "
+                                  "thực hiện.")
     if not (text or "").strip():
-        errors["action_text"] = "Nhập kết quả thực hiện: đã làm gì, khi nào."
+        errors["action_text"] = _("Nhập kết quả thực hiện: đã làm gì, khi nào.")
     data: dict[str, Any] = {"action_text": (text or "").strip(), "action_on": on or deadlines.today()}
     if evidence is not None:
         name, content = evidence
         if not content:
-            errors["evidence"] = f"Tệp minh chứng “{name}” trống; chọn lại tệp."
+            errors["evidence"] = _("Tệp minh chứng “%(name)s” trống; chọn lại tệp.") % {"name": name}
         elif len(content) > settings.SOHOI_MAX_UPLOAD_BYTES:
-            errors["evidence"] = (f"Tệp minh chứng “{name}” quá lớn; giới hạn "
-                                  f"{settings.SOHOI_MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
+            errors["evidence"] = (_("Tệp minh chứng “%(name)s” quá lớn; giới hạn %(limit)s MB.") % {"name": name, "limit": settings.SOHOI_MAX_UPLOAD_BYTES // (1024 * 1024)})
         else:
             data.update(evidence=store_file(content, name), evidence_name=name[:255])
     if errors:
@@ -129,14 +131,15 @@ def finding_to_task(*, actor: Any, finding: Finding, due: datetime.date | None =
     on = on or deadlines.today()
     errors: dict[str, str] = {}
     if activity.kind != Kind.INSPECTION:
-        errors["finding"] = "Chỉ phát hiện của cuộc kiểm tra mới giao thành nhiệm vụ."
+        errors["finding"] = _("Chỉ phát hiện của cuộc kiểm tra mới giao thành nhiệm vụ.")
     if finding.unit is None:
-        errors["unit"] = "Phát hiện chưa ghi đơn vị được kiểm tra liên quan; ghi đơn vị trước khi giao nhiệm vụ."
+        errors["unit"] = _("Phát hiện chưa ghi đơn vị được kiểm tra liên quan; ghi đơn vị trước khi giao "
+                           "nhiệm vụ.")
     if finding.task_id:
-        errors["finding"] = "Phát hiện này đã được giao thành nhiệm vụ."
+        errors["finding"] = _("Phát hiện này đã được giao thành nhiệm vụ.")
     due = due or on + datetime.timedelta(days=60)
     if due < on:
-        errors["due"] = "Hạn hoàn thành không thể trước hôm nay. Chọn một ngày sau hôm nay."
+        errors["due"] = _("Hạn hoàn thành không thể trước hôm nay. Chọn một ngày sau hôm nay.")
     if errors:
         raise ValidationError(errors)
     issuer = activity.lead_unit

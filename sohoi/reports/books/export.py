@@ -6,15 +6,16 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
 from sohoi.core.spreadsheet import safe_row
 
 HEADS = {
-    "incoming": ["Số đến", "Ngày đến", "Tác giả", "Số, ký hiệu", "Ngày tháng văn bản", "Tên loại và trích yếu",
-                 "Ghi chú"],
-    "outgoing": ["Số đi", "Ngày vào sổ", "Số, ký hiệu", "Ngày tháng văn bản", "Tên loại và trích yếu", "Người ký",
-                 "Ghi chú"],
+    "incoming": [_("Số đến"), _("Ngày đến"), _("Tác giả"), _("Số, ký hiệu"), _("Ngày tháng văn bản"),
+                 _("Tên loại và trích yếu"), _("Ghi chú")],
+    "outgoing": [_("Số đi"), _("Ngày vào sổ"), _("Số, ký hiệu"), _("Ngày tháng văn bản"), _("Tên loại và trích yếu"),
+                 _("Người ký"), _("Ghi chú")],
 }
 
 
@@ -23,7 +24,7 @@ def book_workbook(*, entries: Any, visible: Any, book: str, title: str) -> bytes
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title[:31])
     ws.append(safe_row([title]))
-    ws.append(HEADS[book])
+    ws.append([str(h) for h in HEADS[book]])
     batch: list[Any] = []
 
     def flush() -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from sohoi.core import audit
 from sohoi.core.deadlines import today
@@ -34,14 +35,14 @@ def book_entry_add(*, actor: Any, document: Any, book: str, on: datetime.date | 
     moment: the second insert meets the unique constraint and takes the following number (inside a savepoint,
     so an enclosing transaction goes on)."""
     if book not in Book.values:
-        raise ValidationError({"book": "Sổ không hợp lệ: chọn sổ văn bản đến hoặc sổ văn bản đi."})
+        raise ValidationError({"book": _("Sổ không hợp lệ: chọn sổ văn bản đến hoặc sổ văn bản đi.")})
     require(actor, f"reports.book_{book}", document)
     unit = actor.unit
     on = on or today()
     label = Book(book).label
     if _already(unit, book, document) is not None:
-        raise ValidationError({"document": f"Văn bản này đã có trong {str(label).lower()} của {unit}; "
-                                           "không vào sổ lần thứ hai."})
+        raise ValidationError({"document": _("Văn bản này đã có trong %(lower)s của %(unit)s; không vào sổ "
+                                             "lần thứ hai.") % {"lower": str(label).lower(), "unit": unit}})
     for _attempt in range(ATTEMPTS):
         try:
             with transaction.atomic():
@@ -54,5 +55,6 @@ def book_entry_add(*, actor: Any, document: Any, book: str, on: datetime.date | 
             return entry
         except IntegrityError:
             if _already(unit, book, document) is not None:
-                raise ValidationError({"document": f"Văn bản này vừa được vào {str(label).lower()} của {unit}."}) from None
-    raise ValidationError({"number": "Chưa lấy được số vào sổ vì nhiều người cùng vào sổ một lúc; hãy bấm lại."})
+                raise ValidationError({"document": _("Văn bản này vừa được vào %(lower)s của %(unit)s.") % {"lower": str(label).lower(), "unit": unit}}) from None
+    raise ValidationError({"number": _("Chưa lấy được số vào sổ vì nhiều người cùng vào sổ một lúc; hãy bấm "
+                                       "lại.")})

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sohoi.reports.documents.build import FORMATS, build
 from sohoi.reports.documents.pdf import ConversionError
@@ -20,24 +22,27 @@ def reader(username: str | None):
     if username:
         user = User.objects.filter(username=username, is_active=True).first()
         if user is None:
-            raise CommandError(f"Không có người dùng đang hoạt động tên “{username}” (--as).")
+            raise CommandError(_("Không có người dùng đang hoạt động tên “%(username)s” (--as).") % {"username": username})
         return user
     user = default_reader()
     if user is None:
-        raise CommandError("Chưa có người dùng nào thuộc Thường trực hoặc Ban Dân vận: ghi --as TÊN_ĐĂNG_NHẬP.")
+        raise CommandError(_("Chưa có người dùng nào thuộc Thường trực hoặc Ban Dân vận: ghi --as "
+                             "TÊN_ĐĂNG_NHẬP."))
     return user
 
 
 class Command(BaseCommand):
-    help = "Lập báo cáo định kỳ thực hiện Công văn 752-CV/TU (docx theo thể thức văn bản của Đảng, xlsx phụ lục, pdf)."
+    help = gettext_lazy("Lập báo cáo định kỳ thực hiện Công văn 752-CV/TU (docx theo thể thức văn bản của "
+                        "Đảng, xlsx phụ lục, pdf).")
 
     def add_arguments(self, parser):
-        parser.add_argument("--period", required=True, help="Năm (2026), nửa năm (2026-H1) hoặc quý (2026-Q3).")
-        parser.add_argument("--territory", help="Mã đơn vị hành chính (xã, phường hoặc quận, huyện cũ).")
-        parser.add_argument("--field", type=int, help="Mã lĩnh vực hoạt động của hội.")
+        parser.add_argument("--period", required=True, help=_("Năm (2026), nửa năm (2026-H1) hoặc quý "
+                                                              "(2026-Q3)."))
+        parser.add_argument("--territory", help=_("Mã đơn vị hành chính (xã, phường hoặc quận, huyện cũ)."))
+        parser.add_argument("--field", type=int, help=_("Mã lĩnh vực hoạt động của hội."))
         parser.add_argument("--format", choices=sorted(FORMATS), default="docx")
-        parser.add_argument("-o", "--output", required=True, help="Tệp ghi ra.")
-        parser.add_argument("--as", dest="username", help="Tính số liệu trong phạm vi của người dùng này.")
+        parser.add_argument("-o", "--output", required=True, help=_("Tệp ghi ra."))
+        parser.add_argument("--as", dest="username", help=_("Tính số liệu trong phạm vi của người dùng này."))
 
     def handle(self, *args, period: str, territory: str | None, field: int | None, format: str, output: str,
                username: str | None, **options):
@@ -52,16 +57,16 @@ class Command(BaseCommand):
         if territory:
             area = AdminUnit.objects.filter(code=territory.strip()).first()
             if area is None:
-                raise CommandError(f"Không có đơn vị hành chính mã “{territory}” (--territory): xem trang Đơn vị "
-                                   "hành chính để tra mã.")
+                raise CommandError(_("Không có đơn vị hành chính mã “%(territory)s” (--territory): xem trang "
+                                     "Đơn vị hành chính để tra mã.") % {"territory": territory})
         fld = None
         if field is not None:
             fld = FieldOfActivity.objects.filter(pk=field).first()
             if fld is None:
-                raise CommandError(f"Không có lĩnh vực mã {field} (--field).")
+                raise CommandError(_("Không có lĩnh vực mã %(field)s (--field).") % {"field": field})
         try:
             content = build(Filters(reader(username), chosen, area, fld), format)
         except ConversionError as exc:
             raise CommandError(str(exc)) from None
         Path(output).write_bytes(content)
-        self.stdout.write(f"Đã ghi {output} ({len(content):,} byte).")
+        self.stdout.write(_("Đã ghi %(output)s (%(n_content)s byte).") % {"output": output, "n_content": f"{len(content):,}"})
