@@ -271,6 +271,8 @@ declare("directives.record_any_dissemination", is_organiser | is_recorder,
 declare("directives.review_any_report", is_reviewer_role,
         label="Theo dõi và xem xét báo cáo của mọi văn bản",
         refusal="Chỉ Ban Dân vận, Thường trực (hoặc quản trị) theo dõi báo cáo của mọi văn bản.")
+declare("directives.edit_deadline_rules", is_admin, label="Sửa bảng thời hạn mặc định của nhiệm vụ",
+        refusal="Chỉ quản trị hệ thống sửa bảng thời hạn mặc định của nhiệm vụ.")
 
 
 def board_users():
