@@ -163,16 +163,12 @@ def progress_report_submit(*, actor: Any, assignment: Assignment, text: str, per
 def progress_report_transition(*, actor: Any, report: ProgressReport, action: str, comment: str = "",
                                on: datetime.date | None = None) -> ProgressReport:
     """The one way a report changes status (table in workflows.py): accept, or return with a comment."""
-    transition = REPORT_TRANSITIONS.get(action)
-    if transition is None:
-        raise ValidationError({"action": "Thao tác không hợp lệ: chọn Chấp nhận hoặc Trả lại."})
+    REPORT_TRANSITIONS.known(action)
     report = ProgressReport.objects.select_for_update(of=("self",)).select_related(
         "assignment__task__document", "period").get(pk=report.pk)
     assignment = report.assignment
     require(actor, "directives.review_report", report)
-    if report.status != transition.source:
-        raise ValidationError({"action": f"Báo cáo đang ở trạng thái “{report.get_status_display()}”, không "
-                                         f"{str(transition.label).lower()} được nữa. Tải lại trang để xem."})
+    transition = REPORT_TRANSITIONS.transition(action, report.status)
     comment = (comment or "").strip()
     if transition.needs_comment and not comment:
         raise ValidationError({"comment": "Ghi rõ lý do trả lại để đơn vị biết cần bổ sung gì."})
