@@ -56,7 +56,7 @@ def test_every_step_from_every_state(planned, users, state, step):
     else:
         with pytest.raises(ValidationError) as exc:
             services.activity_transition(actor=users["mattran"], activity=act, step=step)
-        assert "step" in exc.value.message_dict and "không thể" in exc.value.message_dict["step"][0]
+        assert "step" in exc.value.message_dict and "Không thể" in exc.value.message_dict["step"][0]
         fresh = Activity.objects.get(pk=act.pk)
         assert (fresh.state, fresh.version) == before
         assert not AuditEntry.objects.filter(pk__gt=last).exists()
