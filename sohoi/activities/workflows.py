@@ -1,4 +1,4 @@
-"""Workflows as tables: the only allowed status changes of a yearly report, and what each needs."""
+"""Workflows as tables (core.workflow): the only allowed status changes of a yearly report, and what each needs."""
 
 from __future__ import annotations
 
@@ -7,30 +7,32 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from sohoi.core.workflow import Transition, Workflow
+
 from .choices import ReportStatus as S
 
 
 @dataclass(frozen=True)
-class Transition:
-    action: str
-    source: str
-    target: str
-    label: str
+class ReportTransition(Transition):
     needs_comment: bool = False
 
 
-REPORT_TRANSITIONS: dict[str, Transition] = {
-    t.action: t
-    for t in [
-        Transition("accept", S.SUBMITTED, S.ACCEPTED, _("Chấp nhận")),
-        # A returned report stays on record; the association corrects it and submits it again (same filing date).
-        Transition("return", S.SUBMITTED, S.RETURNED, pgettext_lazy("nút", "Trả lại"), needs_comment=True),
-        Transition("resubmit", S.RETURNED, S.SUBMITTED, _("Nộp lại sau khi bổ sung")),
-    ]
-}
+def _t(action: str, source: str, target: str, label: str, *, needs_comment: bool = False) -> ReportTransition:
+    return ReportTransition(action, frozenset({source}), target, label, needs_comment=needs_comment)
+
+
+REPORT_TRANSITIONS: Workflow[ReportTransition] = Workflow([
+    _t("accept", S.SUBMITTED, S.ACCEPTED, _("Chấp nhận")),
+    # A returned report stays on record; the association corrects it and submits it again (same filing date).
+    _t("return", S.SUBMITTED, S.RETURNED, pgettext_lazy("nút", "Trả lại"), needs_comment=True),
+    _t("resubmit", S.RETURNED, S.SUBMITTED, _("Nộp lại sau khi bổ sung")),
+], states=S, subject=_("báo cáo"), field="action")
 REVIEW_ACTIONS = ("accept", "return")
 
 
-def report_actions(status: str, *, reviewer: bool) -> list[Transition]:
-    wanted = REVIEW_ACTIONS if reviewer else ("resubmit",)
-    return [t for t in REPORT_TRANSITIONS.values() if t.source == status and t.action in wanted]
+RESUBMIT_ACTIONS = ("resubmit",)
+
+
+def report_actions(status: str, *, reviewer: bool) -> list[ReportTransition]:
+    """The buttons of the report page: the officer's review steps, or the association's resubmission."""
+    return REPORT_TRANSITIONS.available(status, REVIEW_ACTIONS if reviewer else RESUBMIT_ACTIONS)

@@ -2,12 +2,17 @@
 
 Founding: committee recognised -> dossier filed -> permitted -> first congress held -> operating; then
 suspended / dissolved, and the reorganisations of domain.md §3, each keeping lineage. Only
-`services.association_transition` reads this table; a transition not listed is refused with a message.
+`services.association_transition` reads this table (core.workflow); a step not allowed from the current
+status is refused with a message naming the allowed ones.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from sohoi.core.workflow import Transition, Workflow
 
 from .choices import Action, Status
 
@@ -15,39 +20,32 @@ S = Status
 
 
 @dataclass(frozen=True)
-class Step:
-    sources: frozenset[str]
-    target: str | None  # None: the status does not change (renaming, separation)
+class Step(Transition):
     successors: str = ""  # "" none; "one" exactly one; "many" at least one
     needs_new_name: bool = False
 
 
-TRANSITIONS: dict[str, Step] = {
-    Action.FILE_DOSSIER: Step(frozenset({S.COMMITTEE_RECOGNISED}), S.DOSSIER_FILED),
-    Action.RETURN_DOSSIER: Step(frozenset({S.DOSSIER_FILED}), S.COMMITTEE_RECOGNISED),
-    Action.PERMIT: Step(frozenset({S.DOSSIER_FILED}), S.PERMITTED),
-    Action.HOLD_FIRST_CONGRESS: Step(frozenset({S.PERMITTED}), S.FIRST_CONGRESS_HELD),
-    Action.LAPSE: Step(frozenset({S.PERMITTED}), S.DISSOLVED),
-    Action.APPROVE_CHARTER: Step(frozenset({S.FIRST_CONGRESS_HELD}), S.OPERATING),
-    Action.SUSPEND: Step(frozenset({S.OPERATING}), S.SUSPENDED),
-    Action.RESUME: Step(frozenset({S.SUSPENDED}), S.OPERATING),
-    Action.DISSOLVE: Step(frozenset({S.OPERATING, S.SUSPENDED, S.FIRST_CONGRESS_HELD}), S.DISSOLVED),
-    Action.RENAME: Step(frozenset({S.OPERATING}), None, needs_new_name=True),
-    Action.SEPARATE: Step(frozenset({S.OPERATING}), None, successors="many"),
-    Action.DIVIDE: Step(frozenset({S.OPERATING}), S.DIVIDED, successors="many"),
-    Action.MERGE: Step(frozenset({S.OPERATING}), S.MERGED, successors="one"),
-    Action.CONSOLIDATE: Step(frozenset({S.OPERATING}), S.CONSOLIDATED, successors="one"),
-}
+def _step(action: str, sources: set[str], target: str | None, *, successors: str = "",
+          needs_new_name: bool = False) -> Step:
+    return Step(action, frozenset(sources), target, successors=successors, needs_new_name=needs_new_name)
 
 
-def allowed_actions(status: str) -> list[str]:
-    """Actions that may be taken from `status`, in table order (drives the buttons on the detail page)."""
-    return [action for action, step in TRANSITIONS.items() if status in step.sources]
-
-
-def target_status(action: str, current: str) -> str:
-    step = TRANSITIONS[action]
-    return step.target or current
+TRANSITIONS: Workflow[Step] = Workflow([
+    _step(Action.FILE_DOSSIER, {S.COMMITTEE_RECOGNISED}, S.DOSSIER_FILED),
+    _step(Action.RETURN_DOSSIER, {S.DOSSIER_FILED}, S.COMMITTEE_RECOGNISED),
+    _step(Action.PERMIT, {S.DOSSIER_FILED}, S.PERMITTED),
+    _step(Action.HOLD_FIRST_CONGRESS, {S.PERMITTED}, S.FIRST_CONGRESS_HELD),
+    _step(Action.LAPSE, {S.PERMITTED}, S.DISSOLVED),
+    _step(Action.APPROVE_CHARTER, {S.FIRST_CONGRESS_HELD}, S.OPERATING),
+    _step(Action.SUSPEND, {S.OPERATING}, S.SUSPENDED),
+    _step(Action.RESUME, {S.SUSPENDED}, S.OPERATING),
+    _step(Action.DISSOLVE, {S.OPERATING, S.SUSPENDED, S.FIRST_CONGRESS_HELD}, S.DISSOLVED),
+    _step(Action.RENAME, {S.OPERATING}, None, needs_new_name=True),
+    _step(Action.SEPARATE, {S.OPERATING}, None, successors="many"),
+    _step(Action.DIVIDE, {S.OPERATING}, S.DIVIDED, successors="many"),
+    _step(Action.MERGE, {S.OPERATING}, S.MERGED, successors="one"),
+    _step(Action.CONSOLIDATE, {S.OPERATING}, S.CONSOLIDATED, successors="one"),
+], states=Status, steps=Action, subject=_("hội"), field="action")
 
 
 # A reason is part of these decisions (Nghị định 126/2024/NĐ-CP: a refusal, a suspension and a dissolution

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 LABELS = {
     "directives.assignment.opened": _("Giao nhiệm vụ cho đơn vị"),
     "directives.assignment.urged": _("Đôn đốc đơn vị"),
+    "directives.deadline_rule.created": _("Thêm dòng thời hạn mặc định của nhiệm vụ"),
+    "directives.deadline_rule.updated": _("Sửa dòng thời hạn mặc định của nhiệm vụ"),
     "directives.dissemination.recorded": _("Ghi buổi quán triệt"),
     "directives.dissemination.updated": _("Sửa buổi quán triệt"),
     "directives.dissemination.urged": _("Đôn đốc quán triệt"),

@@ -7,13 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from sohoi.accounts.models import User
+from sohoi.core.dated_rows import DatedRowForm
 from sohoi.core.lookup import searchable
 from sohoi.core.permissions import allowed
 from sohoi.core.scoping import restrict
 from sohoi.core.widgets import DateWidget
 
 from .choices import Direction, Recurrence, Secrecy, Urgency
-from .models import Document
+from .models import DeadlineRule, Document
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -138,3 +139,12 @@ class ReviewTaskForm(forms.Form):
     rule = forms.CharField(required=False, widget=forms.HiddenInput)
     parent = forms.CharField(required=False, widget=forms.HiddenInput)
     recurrence = forms.ChoiceField(label=_("Định kỳ báo cáo"), required=False, choices=Recurrence.choices)
+
+
+class DeadlineRuleForm(DatedRowForm):
+    """A dated row of the default task deadlines; blank type or recurrence = the fallback row. The service
+    judges overlaps (core.dated_rows)."""
+
+    class Meta:
+        model = DeadlineRule
+        fields = ["doc_type", "recurrence", "days", "legal_basis", "is_default", "valid_from", "valid_to"]

@@ -18,4 +18,7 @@ PARITY: dict[str, str] = {
     "directives:dissemination_add": "directives_session_record",
     "directives:dissemination_edit": "directives_session_update",
     "directives:dissemination_urge": "directives_dissemination_urge",
+    # the default task deadlines (administrator only)
+    "directives:rule_add": "directives_deadline_rule_create",
+    "directives:rule_edit": "directives_deadline_rule_update",
 }

@@ -274,6 +274,8 @@ declare("directives.record_any_dissemination", is_organiser | is_recorder,
 declare("directives.review_any_report", is_reviewer_role,
         label=_("Theo dõi và xem xét báo cáo của mọi văn bản"),
         refusal=_("Chỉ Ban Dân vận, Thường trực (hoặc quản trị) theo dõi báo cáo của mọi văn bản."))
+declare("directives.edit_deadline_rules", is_admin, label=_("Sửa bảng thời hạn mặc định của nhiệm vụ"),
+        refusal=_("Chỉ quản trị hệ thống sửa bảng thời hạn mặc định của nhiệm vụ."))
 
 
 def board_users():

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .dissemination import views as dissemination
-from .views import documents, review, tracking
+from .views import documents, review, rules, tracking
 
 app_name = "directives"
 urlpatterns = [
@@ -20,6 +20,9 @@ urlpatterns = [
     path("bao-cao/cho-xem-xet/", tracking.review_queue, name="review_queue"),
     path("viec-cua-don-vi/", tracking.my_work, name="my_work"),
     path("don-doc/", tracking.urge, name="urge"),
+    path("thoi-han-mac-dinh/", rules.rule_list, name="rule_list"),
+    path("thoi-han-mac-dinh/them/", rules.rule_add, name="rule_add"),
+    path("thoi-han-mac-dinh/<int:pk>/", rules.rule_edit, name="rule_edit"),
     path("quan-triet/", dissemination.dissemination_list, name="dissemination_list"),
     path("quan-triet/<int:pk>/", dissemination.dissemination_detail, name="dissemination_detail"),
     path("quan-triet/<int:pk>/sua/", dissemination.dissemination_edit, name="dissemination_edit"),

@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sohoi.core.dated_rows import DatedRowForm
 from sohoi.core.text import fold
 from sohoi.core.widgets import DateWidget
 from sohoi.orgs.models import Unit
@@ -184,10 +185,8 @@ class ResultForm(forms.Form):
     results = forms.CharField(label=_("Kết quả"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class RuleForm(forms.ModelForm):
-    """A dated row of the response-deadline table; the service judges overlaps."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class RuleForm(DatedRowForm):
+    """A dated row of the response-deadline table; the service judges overlaps (core.dated_rows)."""
 
     class Meta:
         model = OversightRule
@@ -197,8 +196,3 @@ class RuleForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.fields["days"].max_value = 365
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
-
-    def data_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in self.cleaned_data.items() if k != "version"}

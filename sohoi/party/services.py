@@ -11,12 +11,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sohoi.core import audit
 from sohoi.core.concurrency import lock
+from sohoi.core.dated_rows import check_dated_row
 from sohoi.core.deadlines import today
 from sohoi.core.permissions import require
 from sohoi.core.scoping import restrict
@@ -89,18 +89,8 @@ def _check_organisation(data: dict[str, Any], obj: PartyOrganisation | None = No
 # Rules -------------------------------------------------------------------------------------------------
 
 def _check_overlap(rule: PartyRule, code: str, start: datetime.date | None, end: datetime.date | None) -> None:
-    qs = PartyRule.objects.filter(code=code)
-    if rule.pk:
-        qs = qs.exclude(pk=rule.pk)
-    if end is not None:
-        qs = qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=end))
-    if start is not None:
-        qs = qs.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
-    other = qs.first()
-    if other:
-        raise ValidationError({"valid_from": (
-            _("Thời gian hiệu lực chồng lên dòng “%(label)s” (%(legal_basis)s). Đặt ngày hết hiệu lực cho "
-              "dòng cũ trước, rồi thêm dòng mới từ ngày kế tiếp.") % {"label": other.label, "legal_basis": other.legal_basis})})
+    check_dated_row(PartyRule.objects.filter(code=code), row=rule, start=start, end=end,
+                    describe=lambda other: f"“{other.label}”")
 
 
 @transaction.atomic

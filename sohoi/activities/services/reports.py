@@ -20,7 +20,7 @@ from sohoi.core.services import object_create
 
 from ..choices import ReportStatus, ReviewKind
 from ..models import Review, YearlyReport
-from ..workflows import REPORT_TRANSITIONS
+from ..workflows import REPORT_TRANSITIONS, RESUBMIT_ACTIONS, REVIEW_ACTIONS
 from ..yearly import founded_year, state
 from .common import count, ordered, text, year_of
 from .files import check_file, store_file
@@ -90,17 +90,14 @@ def yearly_report_transition(*, actor: Any, report: YearlyReport, action: str, c
                              on: datetime.date | None = None) -> YearlyReport:
     """The one way a report changes status (workflows.py): the officer accepts or returns it with a comment (the
     association is notified); the association resubmits a returned one, corrected."""
-    transition = REPORT_TRANSITIONS.get(action)
-    if transition is None:
-        raise ValidationError({"action": _("Thao tác không hợp lệ: chọn Chấp nhận, Trả lại hoặc Nộp lại.")})
+    REPORT_TRANSITIONS.known(action)
     report = YearlyReport.objects.select_for_update(of=("self",)).select_related("association__unit").get(pk=report.pk)
     if action == "resubmit":
         require(actor, "activities.file_yearly_report", report.association)
     else:
         require(actor, "activities.review_yearly_report", report.association)
-    if report.status != transition.source:
-        raise ValidationError({"action": _("Báo cáo đang ở trạng thái “%(status)s”, không "
-                                           "%(action)s được. Tải lại trang để xem.") % {"status": report.get_status_display(), "action": str(transition.label).lower()}})
+    transition = REPORT_TRANSITIONS.transition(action, report.status,
+                                               RESUBMIT_ACTIONS if action == "resubmit" else REVIEW_ACTIONS)
     comment = (comment or "").strip()
     errors: dict[str, str] = {}
     if transition.needs_comment and not comment:

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 
+from sohoi.core.dated_rows import check_dated_row
 from sohoi.core.permissions import require
 from sohoi.core.services import object_create, object_update
 
@@ -19,18 +19,8 @@ from ..models import FoundingDossier, LegalRule
 def _check_overlap(rule: LegalRule, code: str, scope_level: str, start: datetime.date | None,
                    end: datetime.date | None) -> None:
     """Two rows for the same rule and scope must not be valid on the same day, or a check would be ambiguous."""
-    qs = LegalRule.objects.filter(code=code, scope_level=scope_level)
-    if rule.pk:
-        qs = qs.exclude(pk=rule.pk)
-    if end is not None:
-        qs = qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=end))
-    if start is not None:
-        qs = qs.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
-    other = qs.first()
-    if other:
-        raise ValidationError({"valid_from": (
-            f"Thời gian hiệu lực chồng lên dòng “{other.label}” ({other.legal_basis}). Đặt ngày hết hiệu lực cho "
-            "dòng cũ trước, rồi thêm dòng mới từ ngày kế tiếp.")})
+    check_dated_row(LegalRule.objects.filter(code=code, scope_level=scope_level), row=rule, start=start, end=end,
+                    describe=lambda other: f"“{other.label}”")
 
 
 @transaction.atomic

@@ -20,7 +20,7 @@ from sohoi.orgs.services import unit_close, unit_create, unit_update
 
 from ..choices import ENDED, FOUNDING, Action, ScopeLevel, Status
 from ..models import Association, AssociationTransition, FieldOfActivity, FoundingDossier, LineageEvent
-from ..workflows import REASON_REQUIRED, TRANSITIONS, allowed_actions, target_status
+from ..workflows import REASON_REQUIRED, TRANSITIONS
 from .base import validate_decision
 
 UNIT_LEVEL = {ScopeLevel.NATIONWIDE: UnitLevel.CENTRAL, ScopeLevel.PROVINCE: UnitLevel.PROVINCE,
@@ -196,8 +196,7 @@ def association_transition(
     successors: Sequence[Association] = (), expected_version: int | None = None,
 ) -> Association:
     """The one way a status changes (workflows.TRANSITIONS), with the deciding document and lineage."""
-    if action not in TRANSITIONS:
-        raise ValidationError({"action": "Sự kiện không có trong quy trình. Chọn trong danh sách sự kiện."})
+    TRANSITIONS.known(action)
     # State decisions are the Department's; association staff record only their own filings and congresses.
     require(actor, f"associations.transition.{action}", association)
     current = Association.objects.select_for_update().filter(pk=association.pk).values_list(
@@ -206,12 +205,7 @@ def association_transition(
     based_on = expected_version if expected_version is not None else association.version
     if version != based_on:
         raise StaleEditError("Hồ sơ hội đã được người khác cập nhật sau khi bạn mở. Tải lại trang rồi làm lại.")
-    step = TRANSITIONS[action]
-    if status not in step.sources:
-        allowed = ", ".join(str(Action(a).label) for a in allowed_actions(status)) or "không có"
-        raise ValidationError({"action": (
-            f"Không thể “{Action(action).label}” khi hội đang ở tình trạng “{Status(status).label}”. "
-            f"Các sự kiện được phép lúc này: {allowed}.")})
+    step = TRANSITIONS.transition(action, status)
     validate_decision(decision_number, decision_date, decision_issuer)
     if action in REASON_REQUIRED and not (note or "").strip():
         raise ValidationError({"note": (
@@ -228,7 +222,7 @@ def association_transition(
                  .exclude(status__in=ENDED).first())
         if clash:
             raise ValidationError({"new_name": f"Tên mới trùng với “{clash}” trong cùng phạm vi. Chọn tên khác."})
-    target = target_status(action, status)
+    target = TRANSITIONS.target(action, status)
     old_name = association.name
     changes: dict[str, Any] = {"status": [status, target]} if target != status else {}
     association.status = target

@@ -20,7 +20,7 @@ from ..exports import register_xlsx
 from ..forms import AssociationCreateForm, AssociationForm, StateDecisionForm, TransitionForm, apply_errors
 from ..models import Association, FoundingDossier
 from ..selectors import PUBLIC_FIELDS
-from ..workflows import allowed_actions
+from ..workflows import TRANSITIONS
 
 BRANCHES_SHOWN = 10  # on an association's page; the rest through the register list (?within=)
 
@@ -43,7 +43,7 @@ def association_detail(request: HttpRequest, pk: int) -> HttpResponse:
     leaders, sensitive = selectors.leaders_for(user=request.user, association=association)
     may_change = allowed(request.user, "associations.edit_profile", association)
     # Only the lifecycle steps this user may record are offered (staff: their filing and first congress).
-    actions = [a for a in allowed_actions(association.status)
+    actions = [a for a in TRANSITIONS.allowed_steps(association.status)
                if allowed(request.user, f"associations.transition.{a}", association)]
     transition_form = TransitionForm(actions=actions, initial={"version": association.version},
                                      successor_qs=_successor_qs(request, association),

@@ -4,13 +4,13 @@ anything the API cannot (the mapping page -> operation is `directives/parity.py`
 
 documents.py: register (file or text), the proposed tasks (read, edit, confirm), header and secrecy edits,
 the tracking figures; tracking.py: tasks, assignments, progress reports and their review, the urge;
-dissemination.py: dissemination sessions and their coverage."""
+dissemination.py: dissemination sessions and their coverage; rules.py: the default task deadlines."""
 
 from ninja import Router
 
 prefix = "/directives/"
 router = Router()
 
-from . import dissemination, documents, tracking  # noqa: E402,F401  (each adds its operations to `router`)
+from . import dissemination, documents, rules, tracking  # noqa: E402,F401  (each adds its operations to `router`)
 
 __all__ = ["prefix", "router"]

@@ -436,3 +436,52 @@ class SessionFilters(Schema):
     unit: int | None = Field(None, ge=1, le=MAX_ID)
     year: int | None = Field(None, ge=1900, le=2100)
     form: str | None = Field(None, max_length=20)
+
+
+class DeadlineRuleOut(Schema):
+    id: int
+    doc_type: str
+    recurrence: str
+    days: int
+    legal_basis: str
+    is_default: bool
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+    version: int
+
+
+class DeadlineRuleIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"doc_type": "ke_hoach",
+         "recurrence": "",
+         "days": 180,
+         "legal_basis": "Quy chế làm việc (ví dụ)",
+         "is_default": False,
+         "valid_from": "2027-01-01",
+         "valid_to": None},
+    ]})
+
+    doc_type: str = Field("", max_length=20, description="A document type code (cong_van, ke_hoach, ...); empty "
+                                                         "for every type.")
+    recurrence: str = Field("", max_length=12, description="monthly | quarterly | half_yearly | yearly | periodic; "
+                                                           "empty when the task is not recurring.")
+    days: int = Field(..., ge=0, le=32767, description="Days from the document's date.")
+    legal_basis: str = Field(..., max_length=300)
+    is_default: bool = False
+    valid_from: datetime.date | None = None
+    valid_to: datetime.date | None = None
+
+
+class DeadlineRulePatch(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"valid_to": "2026-12-31", "version": 1},
+    ]})
+
+    doc_type: str | None = Field(None, max_length=20)
+    recurrence: str | None = Field(None, max_length=12)
+    days: int | None = Field(None, ge=0, le=32767)
+    legal_basis: str | None = Field(None, max_length=300)
+    is_default: bool | None = None
+    valid_from: datetime.date | None = None
+    valid_to: datetime.date | None = None
+    version: int | None = None

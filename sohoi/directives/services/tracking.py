@@ -164,16 +164,12 @@ def progress_report_submit(*, actor: Any, assignment: Assignment, text: str, per
 def progress_report_transition(*, actor: Any, report: ProgressReport, action: str, comment: str = "",
                                on: datetime.date | None = None) -> ProgressReport:
     """The one way a report changes status (table in workflows.py): accept, or return with a comment."""
-    transition = REPORT_TRANSITIONS.get(action)
-    if transition is None:
-        raise ValidationError({"action": _("Thao tác không hợp lệ: chọn Chấp nhận hoặc Trả lại.")})
+    REPORT_TRANSITIONS.known(action)
     report = ProgressReport.objects.select_for_update(of=("self",)).select_related(
         "assignment__task__document", "period").get(pk=report.pk)
     assignment = report.assignment
     require(actor, "directives.review_report", report)
-    if report.status != transition.source:
-        raise ValidationError({"action": _("Báo cáo đang ở trạng thái “%(status)s”, không "
-                                           "%(action)s được nữa. Tải lại trang để xem.") % {"status": report.get_status_display(), "action": str(transition.label).lower()}})
+    transition = REPORT_TRANSITIONS.transition(action, report.status)
     comment = (comment or "").strip()
     if transition.needs_comment and not comment:
         raise ValidationError({"comment": _("Ghi rõ lý do trả lại để đơn vị biết cần bổ sung gì.")})

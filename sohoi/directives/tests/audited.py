@@ -16,7 +16,12 @@ from sohoi.directives.models import (
     ReportPeriod,
     Task,
 )
-from sohoi.directives.services import document_confirm, document_register, progress_report_submit
+from sohoi.directives.services import (
+    deadline_rule_create,
+    document_confirm,
+    document_register,
+    progress_report_submit,
+)
 
 _n = itertools.count(500)
 
@@ -62,9 +67,11 @@ WRITES = {
     ProgressReport: _report,
     ReportAttachment: lambda actor: _report(actor, files=[("bien-ban.txt", b"Bien ban")]).attachments.get(),
     DisseminationSession: _session,
+    DeadlineRule: lambda actor: deadline_rule_create(actor=actor, data={
+        "doc_type": "chi_thi", "recurrence": "quarterly", "days": 90, "legal_basis": "Quy chế (nhật ký)",
+        "valid_from": datetime.date(2000, 1, 1)}),
 }
 EXEMPT = {
-    DeadlineRule: "Bảng thời hạn mặc định do bản demo nạp như dữ liệu có ngày hiệu lực; chưa có trang nào sửa.",
     ReportPeriod: "Mở tự động theo định kỳ của nhiệm vụ khi phân công được mở hoặc kỳ trước được chấp nhận; "
                   "chính thao tác đó (mở phân công, chấp nhận báo cáo) được ghi nhật ký.",
 }

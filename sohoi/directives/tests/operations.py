@@ -20,7 +20,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sohoi.core.models import Notification
 from sohoi.directives.dissemination.models import DisseminationSession
-from sohoi.directives.models import Assignment, Document, ProgressReport
+from sohoi.directives.models import Assignment, DeadlineRule, Document, ProgressReport
 from sohoi.orgs.models import Unit
 from tests.permission_matrix import Operation
 
@@ -224,6 +224,55 @@ OPERATIONS = [
         allowed=lambda name, user, s: name in _may_edit_session(s),
         state=lambda s: DisseminationSession.objects.get(pk=s.pk).title, action="directives.dissemination.updated"),
 ]
+
+
+# The default task deadlines: the administrator only (directives.edit_deadline_rules). A new row for a type with
+# no demo row, so that it overlaps nothing; the edit targets the demo row of "thông báo".
+
+def _notice_rule() -> list[DeadlineRule]:
+    return [DeadlineRule.objects.get(doc_type="thong_bao", recurrence="")]
+
+
+def _deadline_rule_payload(r: DeadlineRule) -> dict[str, Any]:
+    return {"doc_type": r.doc_type, "recurrence": r.recurrence, "days": 60, "legal_basis": "Quy chế (ma trận)",
+            "is_default": "", "valid_from": r.valid_from.isoformat() if r.valid_from else "", "valid_to": "",
+            "version": r.version}
+
+
+def _deadline_rule_state(r: DeadlineRule) -> tuple[Any, ...]:
+    fresh = DeadlineRule.objects.get(pk=r.pk)
+    return fresh.days, fresh.legal_basis, fresh.version
+
+
+RULE_OPERATIONS = [
+    Operation(
+        name="directives.rule_add (page)", route="directives:rule_add", url=lambda t: "/van-ban/thoi-han-mac-dinh/them/",
+        targets=lambda: [None], audit_target=False,
+        payload=lambda t: {"doc_type": "chi_thi", "recurrence": "", "days": 120, "is_default": "",
+                           "legal_basis": "Quy chế (ma trận)", "valid_from": "2000-01-01", "valid_to": ""},
+        allowed=lambda name, user, t: name == "quantri", state=lambda t: DeadlineRule.objects.count(),
+        action="directives.deadline_rule.created"),
+    Operation(
+        name="directives.rule_edit (page)", route="directives:rule_edit",
+        url=lambda r: f"/van-ban/thoi-han-mac-dinh/{r.pk}/", targets=_notice_rule, payload=_deadline_rule_payload,
+        allowed=lambda name, user, r: name == "quantri", state=_deadline_rule_state,
+        action="directives.deadline_rule.updated"),
+    Operation(
+        name="directives.rule_add (API)", route="POST /api/v1/directives/deadline-rules", api=True,
+        url=lambda t: "/api/v1/directives/deadline-rules", targets=lambda: [None], audit_target=False,
+        payload=lambda t: {"doc_type": "chi_thi", "days": 120, "legal_basis": "Quy chế (API)",
+                           "valid_from": "2000-01-01"},
+        allowed=lambda name, user, t: name == "quantri", state=lambda t: DeadlineRule.objects.count(),
+        action="directives.deadline_rule.created"),
+    Operation(
+        name="directives.rule_edit (API)", route="PATCH /api/v1/directives/deadline-rules/{rule_id}", api=True,
+        method="PATCH", url=lambda r: f"/api/v1/directives/deadline-rules/{r.pk}", targets=_notice_rule,
+        payload=lambda r: {"days": 60, "legal_basis": "Quy chế (API)", "version": r.version},
+        allowed=lambda name, user, r: name == "quantri", state=_deadline_rule_state,
+        action="directives.deadline_rule.updated"),
+]
+
+OPERATIONS += RULE_OPERATIONS
 
 
 # API operations added for parity with the pages (directives/parity.py) ----------------------------------

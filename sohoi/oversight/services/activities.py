@@ -16,7 +16,7 @@ from sohoi.core.services import object_create, object_update
 
 from ..choices import Form, Kind, State, Step, TeamRole
 from ..models import Activity, Attachment, TeamMember
-from ..workflows import TRANSITIONS, allowed_steps
+from ..workflows import TRANSITIONS
 
 PLAN_FIELDS = ("kind", "form", "subject", "lead_unit", "participants", "examined", "legal_basis", "document",
                "planned_start", "planned_end", "method", "confidential", "draft_title")
@@ -118,15 +118,10 @@ def activity_update(*, actor: Any, activity: Activity, data: dict[str, Any],
 @transaction.atomic
 def activity_transition(*, actor: Any, activity: Activity, step: str, on: datetime.date | None = None) -> Activity:
     """The one way an activity's state changes (workflows.TRANSITIONS)."""
-    if step not in TRANSITIONS:
-        raise ValidationError({"step": _("Không có bước “%(step)s”. Chọn một bước trên trang hoạt động.") % {"step": step}})
+    TRANSITIONS.known(step)
     require(actor, f"oversight.step.{step}", activity)
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
-    transition = TRANSITIONS[step]
-    if activity.state not in transition.sources:
-        steps = ", ".join(str(Step(s).label) for s in allowed_steps(activity.state)) or _("không có")
-        raise ValidationError({"step": (_("Hoạt động đang ở trạng thái “%(state)s”: không thể "
-                                          "“%(label)s”. Các bước được phép: %(steps)s.") % {"state": activity.get_state_display(), "label": Step(step).label, "steps": steps})})
+    transition = TRANSITIONS.transition(step, activity.state)
     on = on or deadlines.today()
     if transition.needs_conclusion and not (activity.conclusion.strip() or activity.conclusion_file):
         raise ValidationError({"conclusion": _("Chưa có kết luận: ghi nội dung kết luận hoặc tải tệp kết "

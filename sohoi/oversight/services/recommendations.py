@@ -125,6 +125,9 @@ def finding_to_task(*, actor: Any, finding: Finding, due: datetime.date | None =
     tracking board, reported on and urged like every other. Returns the Task."""
     from sohoi.directives.choices import Direction, DocType, System
     from sohoi.directives.services import document_confirm, document_create
+    from sohoi.reports.books.models import Book
+    from sohoi.reports.books.services import book_entry_issue, next_number
+    from sohoi.reports.documents.official import is_party, symbol
 
     require(actor, "oversight.task_from_finding", finding)
     activity = finding.activity
@@ -144,8 +147,19 @@ def finding_to_task(*, actor: Any, finding: Finding, due: datetime.date | None =
         raise ValidationError(errors)
     issuer = activity.lead_unit
     unit = finding.unit
+    # The notice is numbered from the issuing unit's outgoing book, as an implementing plan is
+    # (reports.services.plan_register): the number the book would give now, corrected below if another
+    # document took it meanwhile (the book's unique constraint decides).
+    party = is_party(issuer)
+    sym = symbol(issuer, "TB")
+
+    def code(n: int) -> str:
+        return f"{n}-{sym}" if party else f"{n}/{sym}"
+
+    number = next_number(unit=issuer, book=Book.OUTGOING, year=on.year)
     document = document_create(actor=actor, fields={
-        "system": System.PARTY, "doc_type": DocType.THONG_BAO, "issuer": issuer, "issuer_name": issuer.name,
+        "system": System.PARTY if party else System.STATE, "doc_type": DocType.THONG_BAO, "issuer": issuer,
+        "issuer_name": issuer.name, "number": str(number), "symbol": sym, "code": code(number),
         "date": on, "place": "Cần Thơ",
         "subject": f"Thông báo kết luận kiểm tra việc thực hiện {activity.document} tại {unit} (phát hiện #{finding.pk})",
         "direction": Direction.OUTGOING, "parent": activity.document, "recipients": [unit.name],
@@ -153,6 +167,10 @@ def finding_to_task(*, actor: Any, finding: Finding, due: datetime.date | None =
                      "tasks": [{"no": "1", "text": f"Khắc phục hạn chế qua kiểm tra: {finding.text}", "include": True,
                                 "deadline": due.isoformat(), "recurrence": "",
                                 "leads": [{"name": unit.name, "choice": f"unit:{unit.pk}"}], "coordinators": []}]}})
+    entry = book_entry_issue(actor=actor, document=document, on=on)
+    if entry.number != number:
+        document.number, document.code = str(entry.number), code(entry.number)
+        document.save(update_fields=["number", "code", "updated_at"])
     task = document_confirm(actor=actor, document=document)[0]
     Finding.objects.filter(pk=finding.pk).update(task=task, version=finding.version + 1)
     audit.record(actor=actor, action="oversight.finding.task_created", target=finding,

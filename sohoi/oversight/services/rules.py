@@ -9,9 +9,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from sohoi.core.dated_rows import dated_row_errors
 from sohoi.core.permissions import require
 from sohoi.core.services import object_create, object_update
 
@@ -30,21 +30,9 @@ def _check(rule: OversightRule, code: str, days: Any, basis: str, start: datetim
         errors["days"] = _("Số ngày phải từ 1 đến 365.")
     if not (basis or "").strip():
         errors["legal_basis"] = _("Nhập căn cứ pháp lý của thời hạn (tên, số văn bản).")
-    if start and end and end < start:
-        errors["valid_to"] = _("Ngày hết hiệu lực không thể trước ngày bắt đầu hiệu lực. Sửa lại một trong "
-                               "hai ngày.")
-    if not errors:
-        qs = OversightRule.objects.filter(code=code).exclude(pk=rule.pk)
-        if end is not None:
-            qs = qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=end))
-        if start is not None:
-            qs = qs.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
-        other = qs.first()
-        if other is not None:
-            since = f"{other.valid_from:%d/%m/%Y}" if other.valid_from else "…"
-            errors["valid_from"] = (
-                _("Thời gian hiệu lực chồng lên dòng %(days)s ngày (%(legal_basis)s, từ %(since)s). Đặt ngày "
-                  "hết hiệu lực cho dòng cũ trước, rồi thêm dòng mới từ ngày kế tiếp.") % {"days": other.days, "legal_basis": other.legal_basis, "since": since})
+    if code in RuleCode.values:  # the end-before-start check and the overlap with the rule's other rows
+        errors.update(dated_row_errors(OversightRule.objects.filter(code=code), row=rule, start=start, end=end,
+                                  describe=lambda other: _("%(days)s ngày") % {"days": other.days}))
     if errors:
         raise ValidationError(errors)
 

@@ -139,3 +139,32 @@ def test_reminders_are_sent_once(users, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         reminders_send(days=7, on=on)
     assert mine.count() == 1
+
+
+def test_a_finding_notice_takes_the_next_number_of_the_issuers_outgoing_book(demo, users, client):
+    from sohoi.reports.books.models import BookEntry
+    from sohoi.reports.books.services import next_number
+
+    act = demo("Kiểm tra việc thực hiện")
+    issuer = act.lead_unit
+    # The demo's two findings of Bình Thủy: two notices, two consecutive numbers of the issuer's book of 2013.
+    demo_docs = [f.task.document for f in Finding.objects.filter(activity=act, task__isnull=False)
+                 .select_related("task__document").order_by("pk")]
+    demo_entries = [BookEntry.objects.get(document=d, unit=issuer, book="outgoing") for d in demo_docs]
+    assert [d.number for d in demo_docs] == [str(e.number) for e in demo_entries]
+    assert demo_entries[1].number == demo_entries[0].number + 1
+    assert all(d.code == f"{d.number}-{d.symbol}" and d.symbol.startswith("TB/") for d in demo_docs)
+
+    pending = list(Finding.objects.filter(activity=act, task__isnull=True).order_by("pk"))
+    assert len(pending) == 2  # Phong Điền's and Ninh Kiều's findings stayed findings in the demo
+    expected = next_number(unit=issuer, book="outgoing", year=2013)
+    first = services.finding_to_task(actor=users["dandan"], finding=pending[0], on=D(2013, 6, 3),
+                                     due=D(2013, 8, 30)).document
+    second = services.finding_to_task(actor=users["dandan"], finding=pending[1], on=D(2013, 6, 3),
+                                      due=D(2013, 8, 30)).document
+    assert (first.number, second.number) == (str(expected), str(expected + 1))
+    assert first.code != second.code
+    assert BookEntry.objects.get(document=first).unit == issuer == BookEntry.objects.get(document=second).unit
+    client.force_login(users["dandan"])
+    urge = client.get("/van-ban/don-doc/").content.decode()
+    assert demo_docs[0].code in urge  # the overdue task of the notice is listed under its number

@@ -30,7 +30,7 @@ from ..forms import (
     TeamMemberForm,
 )
 from ..models import Activity, Attachment
-from ..workflows import allowed_steps
+from ..workflows import TRANSITIONS
 from .common import form_page, upload
 
 
@@ -99,7 +99,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = selectors.activity_get(user=request.user, pk=pk)
     data = selectors.activity_page(user=request.user, activity=activity)
     may = data["may_change"]
-    steps = [(s, Step(s).label) for s in allowed_steps(activity.state)
+    steps = [(s, Step(s).label) for s in TRANSITIONS.allowed_steps(activity.state)
              if allowed(request.user, f"oversight.step.{s}", activity)]
     examined = activity.examined.all()
     context = {**data, "object": activity, "title": str(activity), "steps": steps, "state_css": STATE_CSS,

@@ -3,15 +3,12 @@ recommendation), `oversight.edit_rules` adds or corrects dated rows, through the
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sohoi.core import audit
-from sohoi.core.forms import apply_errors
-from sohoi.core.permissions import require
+from sohoi.core.dated_rows import dated_row_edit
 from sohoi.core.scoping import get_scoped, restrict, scoped_view
 
 from .. import services
@@ -27,23 +24,11 @@ def rule_list(request: HttpRequest) -> HttpResponse:
 
 
 def _rule_form(request: HttpRequest, rule: OversightRule | None) -> HttpResponse:
-    require(request.user, "oversight.edit_rules", rule)
-    form = RuleForm(request.POST or None, instance=OversightRule.objects.get(pk=rule.pk) if rule else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if rule:
-                services.rule_update(actor=request.user, rule=rule, data=form.data_dict(),
-                                     expected_version=form.cleaned_data.get("version"))
-            else:
-                services.rule_create(actor=request.user, data=form.data_dict())
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Đã lưu thời hạn."))
-            return redirect("oversight:rule_list")
-    return render(request, "oversight/rule_form.html", {
-        "form": form, "title": _("Sửa dòng thời hạn") if rule else _("Thêm dòng thời hạn"),
-        "history": audit.visible_history(rule, request.user, limit=50) if rule else None})
+    return dated_row_edit(
+        request, permission="oversight.edit_rules", row=rule, form_class=RuleForm, create=services.rule_create,
+        update=services.rule_update, success_url=reverse("oversight:rule_list"), saved=_("Đã lưu thời hạn."),
+        template="oversight/rule_form.html",
+        context={"title": _("Sửa dòng thời hạn") if rule else _("Thêm dòng thời hạn")})
 
 
 def rule_add(request: HttpRequest) -> HttpResponse:

@@ -37,8 +37,21 @@ def book_entry_add(*, actor: Any, document: Any, book: str, on: datetime.date | 
     if book not in Book.values:
         raise ValidationError({"book": _("Sổ không hợp lệ: chọn sổ văn bản đến hoặc sổ văn bản đi.")})
     require(actor, f"reports.book_{book}", document)
-    unit = actor.unit
-    on = on or today()
+    return _enter(actor=actor, unit=actor.unit, book=book, document=document, on=on or today(), note=note)
+
+
+def book_entry_issue(*, actor: Any, document: Any, on: datetime.date | None = None, note: str = "") -> BookEntry:
+    """Enter a document the application itself issues on behalf of its issuing unit (an inspection's notice
+    of conclusions) in the ISSUER's outgoing book, under the next number of the year. The actor may be a user
+    of a unit above the issuer: the caller has checked, through its own named action, that the actor may issue
+    the document for that unit; this only numbers it (same constraint and retry as book_entry_add)."""
+    if document.issuer_id is None:
+        raise ValidationError({"issuer": "Văn bản chưa có cơ quan ban hành nên chưa lấy được số văn bản đi."})
+    return _enter(actor=actor, unit=document.issuer, book=Book.OUTGOING, document=document, on=on or today(),
+                  note=note)
+
+
+def _enter(*, actor: Any, unit: Any, book: str, document: Any, on: datetime.date, note: str) -> BookEntry:
     label = Book(book).label
     if _already(unit, book, document) is not None:
         raise ValidationError({"document": _("Văn bản này đã có trong %(lower)s của %(unit)s; không vào sổ "
@@ -48,7 +61,9 @@ def book_entry_add(*, actor: Any, document: Any, book: str, on: datetime.date | 
             with transaction.atomic():
                 entry = BookEntry.objects.create(unit=unit, book=book, year=on.year, document=document,
                                                  number=next_number(unit=unit, book=book, year=on.year),
-                                                 registered_on=on, note=note[:300], created_by=actor)
+                                                 registered_on=on, note=note[:300],
+                                                 created_by=actor if getattr(actor, "is_authenticated", False)
+                                                 else None)
                 audit.record(actor=actor, action=f"reports.book.{book}_registered", target=document,
                              changes={"book": [None, str(label)], "number": [None, f"{entry.number}/{entry.year}"],
                                       "unit": [None, str(unit)]})
