@@ -36,7 +36,7 @@ class RejectNulMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if "\x00" in request.META.get("QUERY_STRING", "") or "%00" in request.META.get("QUERY_STRING", "") \
                 or self._form_has_nul(request):
-            message = "Dữ liệu gửi lên có ký tự rỗng (NUL) không hợp lệ: xóa ký tự đó rồi gửi lại."
+            message = _("Dữ liệu gửi lên có ký tự rỗng (NUL) không hợp lệ: xóa ký tự đó rồi gửi lại.")
             if request.path.startswith("/api/"):
                 from django.http import JsonResponse
 
