@@ -111,8 +111,8 @@ def read_table(upload: IO[bytes], filename: str, columns: dict[str, str],
                             for label in missing])
     for number, values in enumerate(rows, start=2):
         if number > MAX_ROWS + 1:
-            raise FileRejected([RowError(number, "", _("Tệp quá %(max_rows)s dòng. Chia thành nhiều tệp nhỏ hơn.") % {"max_rows": format(MAX_ROWS, ',')}
-                                         .replace(",", "."))])
+            raise FileRejected([RowError(number, "", _("Tệp quá %(max_rows)s dòng. Chia thành nhiều tệp nhỏ hơn.")
+                                         % {"max_rows": format(MAX_ROWS, ",").replace(",", ".")})])
         if not any(v not in (None, "") for v in values):
             continue
         yield number, {key: (values[i] if i < len(values) else None) for key, i in positions.items()}

@@ -148,10 +148,10 @@ for _action in Action:
     if _action == Action.STATE_DECISION:
         continue  # its own step, "associations.record_state_decision"
     if _action in OWN_ACTIONS:
-        declare(f"associations.transition.{_action}", changes_association, label=str(_action.label),
+        declare(f"associations.transition.{_action}", changes_association, label=_action.label,
                 refusal=_("Bạn không được ghi sự kiện tổ chức của hội này."))
     else:
-        declare(f"associations.transition.{_action}", is_department & changes_association, label=str(_action.label),
+        declare(f"associations.transition.{_action}", is_department & changes_association, label=_action.label,
                 refusal=_("Chỉ Sở Nội vụ (hoặc quản trị hệ thống) được ghi quyết định này; hội chỉ tự ghi việc nộp "
                         "hồ sơ và đại hội lần đầu."))
 declare("associations.transition", changes_association, label=_("Ghi sự kiện tổ chức (một trong các bước)"),

@@ -191,8 +191,8 @@ def _count(raw: Any) -> tuple[int, str]:
     if number < 0:
         return 0, _("Số hội viên %(number)s là số âm. Ghi 0 nếu chưa có số liệu.") % {"number": int(number)}
     if number > MAX_MEMBERS:
-        return 0, (_("Số hội viên %(number)s lớn hơn cả dân số thành phố. Kiểm tra lại (có thể thừa chữ số).") % {"number": format(int(number), ',')}
-                   .replace(",", "."))
+        return 0, (_("Số hội viên %(number)s lớn hơn cả dân số thành phố. Kiểm tra lại (có thể thừa chữ số).")
+                   % {"number": format(int(number), ",").replace(",", ".")})
     return int(number), ""
 
 
