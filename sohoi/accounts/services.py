@@ -19,13 +19,15 @@ def user_create(*, actor: Any, username: str, password: str, full_name: str, uni
                 email: str = "", position: str = "", check_password: bool = True) -> User:
     unknown = [r for r in roles if r not in Role.values]
     if unknown:
-        raise ValidationError({"roles": _("Vai trò không tồn tại: %(unknown)s. Chọn trong danh sách vai trò.") % {"unknown": ', '.join(unknown)}})
+        raise ValidationError({"roles": _("Vai trò không tồn tại: %(unknown)s. Chọn trong danh sách vai trò.")
+                                        % {"unknown": ', '.join(unknown)}})
     if not roles:
         raise ValidationError({"roles": _("Người dùng phải có ít nhất một vai trò.")})
     if unit is None and Role.ADMIN not in roles:
         raise ValidationError({"unit": _("Chọn đơn vị mà người dùng làm việc cho.")})
     if User.objects.filter(username__iexact=username).exists():
-        raise ValidationError({"username": _("Tên đăng nhập “%(username)s” đã có người dùng. Chọn tên khác.") % {"username": username}})
+        raise ValidationError({"username": _("Tên đăng nhập “%(username)s” đã có người dùng. Chọn tên khác.")
+                                           % {"username": username}})
     user = User(username=username, full_name=full_name, unit=unit, email=email, position=position)
     if check_password:
         validate_password(password, user)
@@ -98,7 +100,8 @@ def api_token_revoke(*, actor: Any, token: Any) -> Any:
     token = ApiToken.objects.select_for_update().select_related("user").get(pk=token.pk)
     _require_token_owner_or_admin(actor, token.user)
     if token.revoked_at is not None:
-        raise ValidationError({"token": (_("Mã truy cập “%(token)s” đã bị thu hồi lúc %(revoked_at)s.") % {"token": token, "revoked_at": format(timezone.localtime(token.revoked_at), '%H:%M %d/%m/%Y')})})
+        raise ValidationError({"token": (_("Mã truy cập “%(token)s” đã bị thu hồi lúc %(revoked_at)s.")
+                                         % {"token": token, "revoked_at": format(timezone.localtime(token.revoked_at), '%H:%M %d/%m/%Y')})})
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     audit.record(actor=actor, action="accounts.api_token.revoked", target=token,

@@ -26,7 +26,8 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
-BAD_CURSOR = gettext_lazy("Con trỏ trang (cursor) không hợp lệ hoặc đã cũ; bỏ tham số cursor (hoặc để trống) để đọc lại từ đầu.")
+BAD_CURSOR = gettext_lazy("Con trỏ trang (cursor) không hợp lệ hoặc đã cũ; bỏ tham số cursor (hoặc để trống) "
+                          "để đọc lại từ đầu.")
 
 
 class PageNumber(PaginationBase):

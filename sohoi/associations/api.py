@@ -550,7 +550,8 @@ def register_import(request: HttpRequest, file: File[UploadedFile], dry_run: For
     result = services.register_import(actor=request.auth, upload=file, filename=file.name or "", dry_run=dry_run)
     errors = [{"row": e.row, "column": e.column, "message": e.message} for e in result.errors]
     if errors:
-        return Status(400, {"code": "invalid", "message": _("Tệp có %(errors)s lỗi; chưa ghi gì. %(value)s") % {"errors": len(errors), "value": result.errors[0]},
+        return Status(400, {"code": "invalid", "message": _("Tệp có %(errors)s lỗi; chưa ghi gì. %(value)s")
+                                                          % {"errors": len(errors), "value": result.errors[0]},
                             "fields": {}, "rows": result.rows, "errors": errors})
     return {"dry_run": result.dry_run, "rows": result.rows, "created": result.created, "updated": result.updated}
 

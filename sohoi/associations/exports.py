@@ -19,11 +19,14 @@ SCOPES = dict(ScopeLevel.choices)
 STATUSES = dict(Status.choices)
 
 # The register columns: public fields only, so the same export serves the public page and staff.
-REGISTER_COLUMNS = [("name", gettext_lazy("Tên hội")), ("short_name", gettext_lazy("Tên viết tắt")), ("field__name", gettext_lazy("Lĩnh vực")),
-                    ("scope_level", gettext_lazy("Phạm vi")), ("territory__name", gettext_lazy("Địa bàn")), ("status", gettext_lazy("Tình trạng")),
-                    ("founding_decision_number", gettext_lazy("Số quyết định thành lập")),
-                    ("founding_decision_date", gettext_lazy("Ngày quyết định")), ("founding_decision_issuer", gettext_lazy("Cơ quan quyết định")),
-                    ("head_office", gettext_lazy("Trụ sở"))]
+REGISTER_COLUMNS = [
+    ("name", gettext_lazy("Tên hội")), ("short_name", gettext_lazy("Tên viết tắt")),
+    ("field__name", gettext_lazy("Lĩnh vực")), ("scope_level", gettext_lazy("Phạm vi")),
+    ("territory__name", gettext_lazy("Địa bàn")), ("status", gettext_lazy("Tình trạng")),
+    ("founding_decision_number", gettext_lazy("Số quyết định thành lập")),
+    ("founding_decision_date", gettext_lazy("Ngày quyết định")),
+    ("founding_decision_issuer", gettext_lazy("Cơ quan quyết định")), ("head_office", gettext_lazy("Trụ sở")),
+]
 
 
 def _cell(key: str, value: Any) -> Any:

@@ -27,7 +27,12 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        where = _("Dòng %(row)s, cột “%(column)s”") % {"row": self.row, "column": self.column} if self.row else (_("Cột “%(column)s”") % {"column": self.column} if self.column else _("Tệp"))
+        if self.row:
+            where = _("Dòng %(row)s, cột “%(column)s”") % {"row": self.row, "column": self.column}
+        elif self.column:
+            where = _("Cột “%(column)s”") % {"column": self.column}
+        else:
+            where = _("Tệp")
         return f"{where}: {self.message}"
 
 
@@ -60,7 +65,8 @@ _SIGNATURES = [  # what a file really is, from its first bytes (a renamed file k
     (b"\xff\xd8\xff", "binary"),
     (b"{\\rtf", "rtf"),
 ]
-_WHAT = {"xls": gettext_lazy("tệp Excel cũ (.xls)"), "pdf": gettext_lazy("tệp PDF"), "rtf": gettext_lazy("tệp Word (.rtf)"), "binary": gettext_lazy("tệp không phải bảng tính")}
+_WHAT = {"xls": gettext_lazy("tệp Excel cũ (.xls)"), "pdf": gettext_lazy("tệp PDF"),
+         "rtf": gettext_lazy("tệp Word (.rtf)"), "binary": gettext_lazy("tệp không phải bảng tính")}
 
 
 def sniff(upload: IO[bytes]) -> str:
@@ -92,7 +98,9 @@ def read_table(upload: IO[bytes], filename: str, columns: dict[str, str],
         rows = _csv_rows(upload)
     elif name.endswith((".xlsx", ".csv")):
         what = _WHAT.get(kind, _("tệp văn bản") if kind == "text" else _("tệp Excel (.xlsx)"))
-        raise FileRejected([RowError(0, "", (_("Tệp mang tên %(filename)s nhưng nội dung là %(what)s. Mở tệp bằng Excel và lưu lại đúng dạng .xlsx (hoặc CSV UTF-8) rồi tải lên.") % {"filename": filename, "what": what}))])
+        raise FileRejected([RowError(0, "", (_("Tệp mang tên %(filename)s nhưng nội dung là %(what)s. Mở tệp "
+                                               "bằng Excel và lưu lại đúng dạng .xlsx (hoặc CSV UTF-8) rồi tải lên.")
+                                             % {"filename": filename, "what": what}))])
     else:
         raise FileRejected([RowError(0, "", _("Tệp phải là Excel (.xlsx) hoặc CSV (.csv). Lưu lại tệp đúng định dạng "
                                             "rồi tải lên; tệp .xls cũ hãy mở bằng Excel và lưu thành .xlsx."))])

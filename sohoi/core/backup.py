@@ -99,7 +99,9 @@ def backup(path: str | Path) -> int:
 
 
 def _bad(path: Path, why: str) -> BackupError:
-    return BackupError(_("Tệp %(name)s không phải tệp sao lưu Sổ Hội đầy đủ: %(why)s. Không có dữ liệu nào bị thay đổi. Hãy dùng một tệp sao lưu khác (tạo bằng lệnh “sohoi backup”).") % {"name": path.name, "why": why})
+    return BackupError(_("Tệp %(name)s không phải tệp sao lưu Sổ Hội đầy đủ: %(why)s. Không có dữ liệu nào "
+                         "bị thay đổi. Hãy dùng một tệp sao lưu khác (tạo bằng lệnh “sohoi backup”).")
+                       % {"name": path.name, "why": why})
 
 
 def _read(path: Path) -> tuple[dict, list[tuple[str, str]]]:
@@ -115,7 +117,9 @@ def _read(path: Path) -> tuple[dict, list[tuple[str, str]]]:
             if not isinstance(header, dict) or "format" not in header:
                 raise _bad(path, _("không có phần đầu (header) của tệp sao lưu"))
             if header.get("format") not in READABLE:
-                raise BackupError(_("Tệp %(name)s có định dạng %(value)s, phiên bản này đọc được %(readable)s. Không có dữ liệu nào bị thay đổi. Tạo lại bản sao lưu bằng lệnh “sohoi backup” của phiên bản hiện tại.") % {"name": path.name, "value": repr(header.get('format')), "readable": ', '.join(sorted(READABLE))})
+                raise BackupError(_("Tệp %(name)s có định dạng %(value)s, phiên bản này đọc được "
+                                    "%(readable)s. Không có dữ liệu nào bị thay đổi. Tạo lại bản sao lưu bằng lệnh “sohoi backup” của phiên bản hiện tại.")
+                                  % {"name": path.name, "value": repr(header.get('format')), "readable": ', '.join(sorted(READABLE))})
             if not isinstance(header.get("migrations"), list) or not isinstance(header.get("counts"), dict):
                 raise _bad(path, _("phần đầu thiếu phiên bản cấu trúc dữ liệu hoặc số bản ghi"))
             chunks: list[tuple[str, str]] = []
@@ -127,7 +131,8 @@ def _read(path: Path) -> tuple[dict, list[tuple[str, str]]]:
                 data = src.readline()
                 found = len(json.loads(data))  # also proves the chunk is complete JSON
                 if found != header["counts"].get(meta["model"]):
-                    raise _bad(path, (_("bảng %(model)s có %(found)s bản ghi, phần đầu ghi %(model2)s") % {"model": meta['model'], "found": found, "model2": header['counts'].get(meta['model'])}))
+                    raise _bad(path, (_("bảng %(model)s có %(found)s bản ghi, phần đầu ghi %(model2)s")
+                                      % {"model": meta['model'], "found": found, "model2": header['counts'].get(meta['model'])}))
                 chunks.append((meta["model"], data))
     except BackupError:
         raise
@@ -139,7 +144,8 @@ def _read(path: Path) -> tuple[dict, list[tuple[str, str]]]:
         raise _bad(path, _("nội dung hỏng (%(name)s)") % {"name": exc.__class__.__name__}) from None
     missing = sorted(set(header["counts"]) - {label for label, _data in chunks})
     if missing:
-        raise _bad(path, _("thiếu %(missing)s bảng (%(value)s%(value2)s)") % {"missing": len(missing), "value": ', '.join(missing[:3]), "value2": '…' if len(missing) > 3 else ''})
+        raise _bad(path, _("thiếu %(missing)s bảng (%(value)s%(value2)s)")
+                         % {"missing": len(missing), "value": ', '.join(missing[:3]), "value2": '…' if len(missing) > 3 else ''})
     return header, chunks
 
 
@@ -154,7 +160,9 @@ def restore(path: str | Path, *, actor: Any = None) -> int:
     newer = sorted(set(header["migrations"]) - set(_applied()))
     if newer:
         raise BackupError(
-            _("Tệp sao lưu được tạo từ phiên bản Sổ Hội mới hơn (cấu trúc dữ liệu có thêm: %(value)s%(value2)s). Hãy cập nhật phần mềm rồi phục hồi lại.") % {"value": ', '.join(newer[:3]), "value2": '…' if len(newer) > 3 else ''})
+            _("Tệp sao lưu được tạo từ phiên bản Sổ Hội mới hơn (cấu trúc dữ liệu có thêm: "
+              "%(value)s%(value2)s). Hãy cập nhật phần mềm rồi phục hồi lại.")
+            % {"value": ', '.join(newer[:3]), "value2": '…' if len(newer) > 3 else ''})
     rows = 0
     try:
         with transaction.atomic():
@@ -184,7 +192,9 @@ def restore(path: str | Path, *, actor: Any = None) -> int:
                                   "backup_rows": [None, header.get("rows")]})
     except (DeserializationError, DatabaseError) as exc:
         ContentType.objects.clear_cache()
-        raise BackupError(_("Không phục hồi được từ tệp %(name)s: dữ liệu trong tệp không khớp cấu trúc hiện tại (%(name2)s). Dữ liệu cũ được giữ nguyên (đã hoàn tác).") % {"name": path.name, "name2": exc.__class__.__name__}) from exc
+        raise BackupError(_("Không phục hồi được từ tệp %(name)s: dữ liệu trong tệp không khớp cấu trúc hiện "
+                            "tại (%(name2)s). Dữ liệu cũ được giữ nguyên (đã hoàn tác).")
+                          % {"name": path.name, "name2": exc.__class__.__name__}) from exc
     return rows
 
 

@@ -48,7 +48,8 @@ class RejectNulMiddleware:
 
             names = ", ".join(f for f in fields if f != "__all__")
             message = _("Dữ liệu JSON gửi lên có ký tự rỗng (NUL, \\u0000) không hợp lệ%(where)s: xóa ký tự đó "
-                        "rồi gửi lại.") % {"where": _(" ở trường %(names)s") % {"names": names} if names else ""}
+                        "rồi gửi lại.") % {"where": _(" ở trường %(names)s")
+                                                    % {"names": names} if names else ""}
             return JsonResponse({"code": "invalid", "message": message,
                                  "fields": {f: [_("Có ký tự rỗng (NUL); xóa ký tự đó.")] for f in fields}},
                                 status=400)

@@ -58,7 +58,9 @@ def congress_record(*, actor: Any, association: Association, number: int, held_o
     elif attended > expected:
         errors["attended"] = _("Số có mặt (%(attended)s) lớn hơn số được triệu tập (%(expected)s). Kiểm tra lại hai số.") % {"attended": attended, "expected": expected}
     elif attended * 2 <= expected:
-        errors["attended"] = (_("Đại hội chỉ có %(attended)s/%(expected)s có mặt, chưa quá một nửa nên không hợp lệ (Nghị định 126/2024/NĐ-CP). Không ghi đại hội này; tổ chức lại đại hội.") % {"attended": attended, "expected": expected})
+        errors["attended"] = (_("Đại hội chỉ có %(attended)s/%(expected)s có mặt, chưa quá một nửa nên không "
+                                "hợp lệ (Nghị định 126/2024/NĐ-CP). Không ghi đại hội này; tổ chức lại đại hội.")
+                              % {"attended": attended, "expected": expected})
     if Congress.objects.filter(association=association, number=number).exists():
         errors["number"] = _("Đã có đại hội lần thứ %(number)s. Kiểm tra số thứ tự.") % {"number": number}
     if errors:
@@ -66,7 +68,8 @@ def congress_record(*, actor: Any, association: Association, number: int, held_o
     years = years or term_years(association, held_on)
     # Two clerks recording the same congress at once both pass the check above; the database constraint
     # (congress_number_once) refuses the second, with the same message instead of a 500.
-    with refuse_duplicate({"number": _("Đã có đại hội lần thứ %(number)s. Kiểm tra số thứ tự.") % {"number": number}}):
+    with refuse_duplicate({"number": _("Đã có đại hội lần thứ %(number)s. Kiểm tra số thứ tự.")
+                                     % {"number": number}}):
         congress = object_create(actor=actor, model=Congress, action="associations.congress.recorded", data={
             "association": association, "number": number, "kind": kind, "held_on": held_on,
             "term_label": term_label, "term_years": years, "expected": expected, "attended": attended,

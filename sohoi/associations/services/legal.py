@@ -30,7 +30,9 @@ def _check_overlap(rule: LegalRule, code: str, scope_level: str, start: datetime
     other = qs.first()
     if other:
         raise ValidationError({"valid_from": (
-            _("Thời gian hiệu lực chồng lên dòng “%(value)s” (%(legal_basis)s). Đặt ngày hết hiệu lực cho dòng cũ trước, rồi thêm dòng mới từ ngày kế tiếp.") % {"value": other.label, "legal_basis": other.legal_basis})})
+            _("Thời gian hiệu lực chồng lên dòng “%(value)s” (%(legal_basis)s). Đặt ngày hết hiệu lực cho "
+              "dòng cũ trước, rồi thêm dòng mới từ ngày kế tiếp.")
+            % {"value": other.label, "legal_basis": other.legal_basis})})
 
 
 @transaction.atomic
@@ -59,7 +61,8 @@ def dossier_update(*, actor: Any, dossier: FoundingDossier, data: dict[str, Any]
     if items is not None:
         unknown = [i for i in items if i not in DossierItem.values]
         if unknown:
-            raise ValidationError({"submitted": _("Giấy tờ không có trong danh mục: %(unknown)s.") % {"unknown": ', '.join(unknown)}})
+            raise ValidationError({"submitted": _("Giấy tờ không có trong danh mục: %(unknown)s.")
+                                                % {"unknown": ', '.join(unknown)}})
     filed = data.get("filed_on", dossier.filed_on)
     complete = data.get("complete_on", dossier.complete_on)
     if filed and complete and complete < filed:

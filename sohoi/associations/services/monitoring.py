@@ -22,16 +22,21 @@ def officer_assign(*, actor: Any, association: Association, officer: Any, starte
     """Assign (or reassign) the dedicated officer; the previous assignment ends the day before."""
     require(actor, "associations.assign_officer", association)
     if not is_monitoring_officer(officer):
-        raise ValidationError({"officer": (_("“%(officer)s” không có vai trò cán bộ theo dõi hội. Chọn cán bộ khác hoặc nhờ quản trị cấp vai trò.") % {"officer": officer})})
+        raise ValidationError({"officer": (_("“%(officer)s” không có vai trò cán bộ theo dõi hội. Chọn cán "
+                                             "bộ khác hoặc nhờ quản trị cấp vai trò.")
+                                           % {"officer": officer})})
     if association.has_ended:
         raise ValidationError({"association": _("Hội đã chấm dứt hoạt động; không phân công theo dõi.")})
     current = OfficerAssignment.objects.select_for_update().filter(association=association,
                                                                   ended_on__isnull=True).first()
     if current is not None:
         if current.officer_id == officer.pk:
-            raise ValidationError({"officer": _("“%(officer)s” đang theo dõi hội này.") % {"officer": officer}})
+            raise ValidationError({"officer": _("“%(officer)s” đang theo dõi hội này.")
+                                              % {"officer": officer}})
         if started_on <= current.started_on:
-            raise ValidationError({"started_on": (_("Ngày bắt đầu phải sau %(started_on)s (ngày cán bộ hiện tại bắt đầu theo dõi).") % {"started_on": format(current.started_on, '%d/%m/%Y')})})
+            raise ValidationError({"started_on": (_("Ngày bắt đầu phải sau %(started_on)s (ngày cán bộ hiện "
+                                                    "tại bắt đầu theo dõi).")
+                                                  % {"started_on": format(current.started_on, '%d/%m/%Y')})})
         officer_unassign(actor=actor, assignment=current, ended_on=started_on - datetime.timedelta(days=1))
     return object_create(actor=actor, model=OfficerAssignment, action="associations.officer.assigned", data={
         "association": association, "officer": officer, "started_on": started_on, "note": note})

@@ -219,7 +219,8 @@ def _parse_row(number: int, raw: dict[str, Any], lk: _Lookups, errors: list[RowE
     if not field_text:
         err("field", _("Để trống. Chọn một lĩnh vực: %(field_names)s.") % {"field_names": lk.field_names})
     elif row["field"] is None:
-        err("field", _("Không có lĩnh vực “%(field_text)s”. Ghi một trong: %(field_names)s.") % {"field_text": field_text, "field_names": lk.field_names})
+        err("field", _("Không có lĩnh vực “%(field_text)s”. Ghi một trong: %(field_names)s.")
+                     % {"field_text": field_text, "field_names": lk.field_names})
 
     scope_text = _text(raw.get("scope_level"))
     scope = SCOPE_WORDS.get(lk.fold(scope_text))
@@ -239,9 +240,11 @@ def _parse_row(number: int, raw: dict[str, Any], lk: _Lookups, errors: list[RowE
     if message:
         err("decision_date", message)
     elif day and day > today():
-        err("decision_date", _("Ngày quyết định %(day)s sau hôm nay. Sửa lại ngày.") % {"day": format(day, '%d/%m/%Y')})
+        err("decision_date", _("Ngày quyết định %(day)s sau hôm nay. Sửa lại ngày.")
+                             % {"day": format(day, '%d/%m/%Y')})
     elif day and day.year < 1945:
-        err("decision_date", _("Ngày quyết định %(day)s quá sớm. Kiểm tra lại năm.") % {"day": format(day, '%d/%m/%Y')})
+        err("decision_date", _("Ngày quyết định %(day)s quá sớm. Kiểm tra lại năm.")
+                             % {"day": format(day, '%d/%m/%Y')})
     row["decision_date"] = day
     if row["decision_number"] and not day and not message:
         err("decision_date", _("Có số quyết định nhưng thiếu ngày. Ghi ngày theo dạng dd/mm/yyyy."))
@@ -251,10 +254,13 @@ def _parse_row(number: int, raw: dict[str, Any], lk: _Lookups, errors: list[RowE
     status_text = _text(raw.get("status"))
     status = STATUS_WORDS.get(lk.fold(status_text), Status.OPERATING if not status_text else None)
     if status is None:
-        err("status", _("“%(status_text)s” không phải tình trạng. Ghi một trong: ") % {"status_text": status_text}
+        err("status", _("“%(status_text)s” không phải tình trạng. Ghi một trong: ")
+                      % {"status_text": status_text}
                       + ", ".join(str(Status(s).label) for s in IMPORTABLE) + ".")
     elif status in ENDED:
-        err("status", (_("Không nhập hội “%(value)s” qua danh bạ. Bỏ dòng này; ghi việc giải thể, sáp nhập... bằng sự kiện tổ chức trên trang của hội (kèm văn bản quyết định).") % {"value": Status(status).label}))
+        err("status", (_("Không nhập hội “%(value)s” qua danh bạ. Bỏ dòng này; ghi việc giải thể, sáp "
+                         "nhập... bằng sự kiện tổ chức trên trang của hội (kèm văn bản quyết định).")
+                       % {"value": Status(status).label}))
         status = None
     row["status"] = status
 
@@ -268,14 +274,16 @@ def _parse_row(number: int, raw: dict[str, Any], lk: _Lookups, errors: list[RowE
 
     phone = _text(raw.get("phone"))
     if phone and not _PHONE.match(phone):
-        err("phone", _("“%(phone)s” không phải số điện thoại. Chỉ ghi chữ số, dấu cách, dấu + . ( ) -.") % {"phone": phone})
+        err("phone", _("“%(phone)s” không phải số điện thoại. Chỉ ghi chữ số, dấu cách, dấu + . ( ) -.")
+                     % {"phone": phone})
     row["phone"] = phone[:30]
     email = _text(raw.get("email"))
     if email:
         try:
             validate_email(email)
         except ValidationError:
-            err("email", _("“%(email)s” không phải địa chỉ thư điện tử (ví dụ hoi@example.vn).") % {"email": email})
+            err("email", _("“%(email)s” không phải địa chỉ thư điện tử (ví dụ hoi@example.vn).")
+                         % {"email": email})
     row["email"] = email[:254]
     website = _text(raw.get("website"))
     if website and "://" not in website:
@@ -284,14 +292,18 @@ def _parse_row(number: int, raw: dict[str, Any], lk: _Lookups, errors: list[RowE
         try:
             URLValidator()(website)
         except ValidationError:
-            err("website", _("“%(website)s” không phải địa chỉ trang web (ví dụ https://hoi.cantho.gov.vn).") % {"website": website})
+            err("website", _("“%(website)s” không phải địa chỉ trang web (ví dụ https://hoi.cantho.gov.vn).")
+                           % {"website": website})
     row["website"] = website[:200]
     agency_text = _text(raw.get("managing_agency"))
     agency = lk.agencies.get(lk.fold(agency_text)) if agency_text else None
     if agency_text and agency is None:
-        err("managing_agency", (_("Không có cơ quan “%(agency_text)s” trong cây tổ chức. Ghi đúng tên sở, ngành (ví dụ Sở Nội vụ) hoặc để trống.") % {"agency_text": agency_text}))
+        err("managing_agency", (_("Không có cơ quan “%(agency_text)s” trong cây tổ chức. Ghi đúng tên sở, "
+                                  "ngành (ví dụ Sở Nội vụ) hoặc để trống.")
+                                % {"agency_text": agency_text}))
     elif agency is _AMBIGUOUS:
-        err("managing_agency", _("“%(agency_text)s” khớp nhiều cơ quan. Ghi tên đầy đủ.") % {"agency_text": agency_text})
+        err("managing_agency", _("“%(agency_text)s” khớp nhiều cơ quan. Ghi tên đầy đủ.")
+                               % {"agency_text": agency_text})
         agency = None
     row["managing_agency"] = agency
     return row
@@ -304,20 +316,27 @@ def _territory(number: int, text: str, scope: str | None, lk: _Lookups, errors: 
     if scope == ScopeLevel.PROVINCE:
         if text and lk.fold(text) not in {PROVINCE_CODE, fold(lk.province.name) if lk.province else "", "can tho",
                                        "thanh pho can tho", "tp can tho"}:
-            errors.append(RowError(number, column, (_("Hội cấp thành phố: để trống hoặc ghi “%(province)s” (đang ghi “%(text)s”).") % {"province": lk.province, "text": text})))
+            errors.append(RowError(number, column, (_("Hội cấp thành phố: để trống hoặc ghi “%(province)s” "
+                                                      "(đang ghi “%(text)s”).")
+                                                    % {"province": lk.province, "text": text})))
         return lk.province
     if scope not in lk.places:
         return None
     what = _("quận, huyện (cũ)") if scope == ScopeLevel.DISTRICT else _("xã, phường")
     if not text:
-        errors.append(RowError(number, column, _("Để trống. Hội cấp %(what)s phải ghi tên hoặc mã %(what2)s.") % {"what": what, "what2": what}))
+        errors.append(RowError(number, column, _("Để trống. Hội cấp %(what)s phải ghi tên hoặc mã %(what2)s.")
+                                               % {"what": what, "what2": what}))
         return None
     found = lk.places[scope].get(text.strip()) or lk.places[scope].get(lk.fold(text))
     if found is _AMBIGUOUS:
-        errors.append(RowError(number, column, (_("“%(text)s” khớp nhiều %(what)s. Ghi đủ “Xã …” hoặc “Phường …”, hoặc ghi mã đơn vị hành chính.") % {"text": text, "what": what})))
+        errors.append(RowError(number, column, (_("“%(text)s” khớp nhiều %(what)s. Ghi đủ “Xã …” hoặc "
+                                                  "“Phường …”, hoặc ghi mã đơn vị hành chính.")
+                                                % {"text": text, "what": what})))
         return None
     if found is None:
-        errors.append(RowError(number, column, (_("Không có %(what)s “%(text)s” thuộc thành phố Cần Thơ. Ghi đúng tên (ví dụ Phường Cái Khế) hoặc mã (ví dụ 31120).") % {"what": what, "text": text})))
+        errors.append(RowError(number, column, (_("Không có %(what)s “%(text)s” thuộc thành phố Cần Thơ. Ghi "
+                                                  "đúng tên (ví dụ Phường Cái Khế) hoặc mã (ví dụ 31120).")
+                                                % {"what": what, "text": text})))
     return found
 
 
@@ -345,11 +364,15 @@ def _match(number: int, row: dict[str, Any], existing: dict[tuple, list[Associat
     found = next((a for a in live if a.name == row["name"]), None)
     if found is None:
         errors.append(RowError(number, COLUMNS["name"], (
-            _("Trùng với hội “%(name)s” đã có trong danh bạ cùng phạm vi (chỉ khác dấu, hoa thường hoặc khoảng trắng). Ghi đúng tên như trong danh bạ để cập nhật hội đó; đổi tên thì dùng sự kiện Đổi tên.") % {"name": live[0].name})))
+            _("Trùng với hội “%(name)s” đã có trong danh bạ cùng phạm vi (chỉ khác dấu, hoa thường hoặc "
+              "khoảng trắng). Ghi đúng tên như trong danh bạ để cập nhật hội đó; đổi tên thì dùng sự kiện Đổi tên.")
+            % {"name": live[0].name})))
         return None
     if row["status"] and row["status"] != found.status:
         errors.append(RowError(number, COLUMNS["status"], (
-            _("Danh bạ ghi hội đang “%(value)s”. Tình trạng chỉ đổi qua sự kiện tổ chức (kèm văn bản quyết định); sửa ô này cho khớp hoặc ghi sự kiện trước.") % {"value": Status(found.status).label})))
+            _("Danh bạ ghi hội đang “%(value)s”. Tình trạng chỉ đổi qua sự kiện tổ chức (kèm văn bản quyết "
+              "định); sửa ô này cho khớp hoặc ghi sự kiện trước.")
+            % {"value": Status(found.status).label})))
     return found
 
 
@@ -403,7 +426,9 @@ def _check(rows: Iterator[tuple[int, dict[str, Any]]], lk: _Lookups, result: Imp
             key = _key(row)
             if key in seen:
                 result.errors.append(RowError(number, COLUMNS["name"], (
-                    _("Trùng tên với dòng %(value)s trong cùng phạm vi và địa bàn (so sánh không dấu). Xóa một trong hai dòng, hoặc sửa phạm vi/địa bàn nếu là hai hội khác nhau.") % {"value": seen[key]})))
+                    _("Trùng tên với dòng %(value)s trong cùng phạm vi và địa bàn (so sánh không dấu). Xóa "
+                      "một trong hai dòng, hoặc sửa phạm vi/địa bàn nếu là hai hội khác nhau.")
+                    % {"value": seen[key]})))
                 continue
             seen[key] = number
             if _match(number, row, existing, result.errors) is None:

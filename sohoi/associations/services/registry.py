@@ -99,7 +99,9 @@ def _refuse_duplicate(name: str, scope_level: str, territory: Any, parent: Unit 
     if existing is not None:
         where = _(", địa bàn %(territory)s") % {"territory": territory} if territory is not None else ""
         raise ValidationError({"name": (
-            _("Đã có hội “%(name)s” (mã %(pk)s) cùng tên, cùng phạm vi %(value)s%(where)s. Mở hồ sơ hội đó để cập nhật thay vì đăng ký lại, hoặc đặt tên khác nếu đây là một hội khác.") % {"name": existing.name, "pk": existing.pk, "value": existing.get_scope_level_display().lower(), "where": where})})
+            _("Đã có hội “%(name)s” (mã %(pk)s) cùng tên, cùng phạm vi %(value)s%(where)s. Mở hồ sơ hội đó "
+              "để cập nhật thay vì đăng ký lại, hoặc đặt tên khác nếu đây là một hội khác.")
+            % {"name": existing.name, "pk": existing.pk, "value": existing.get_scope_level_display().lower(), "where": where})})
 
 
 @transaction.atomic
@@ -113,7 +115,9 @@ def association_update(*, actor: Any, association: Association, data: dict[str, 
         raise ValidationError({k: _("Trường này chỉ đổi qua sự kiện tổ chức (có văn bản quyết định).") for k in locked})
     decided = [k for k in data if k in Association.STATE_FIELDS]
     if decided:
-        raise ValidationError({k: (_("“%(verbose_name)s” do cơ quan nhà nước quyết định: Sở Nội vụ ghi qua bước “Ghi quyết định của Nhà nước”, kèm văn bản quyết định.") % {"verbose_name": Association._meta.get_field(k).verbose_name})
+        raise ValidationError({k: (_("“%(verbose_name)s” do cơ quan nhà nước quyết định: Sở Nội vụ ghi qua "
+                                     "bước “Ghi quyết định của Nhà nước”, kèm văn bản quyết định.")
+                                   % {"verbose_name": Association._meta.get_field(k).verbose_name})
                                for k in decided})
     merged = {k: getattr(association, k) for k in ("members_individual", "members_organisational",
                                                     "members_honorary", "members_reported_on")}
@@ -184,7 +188,8 @@ def _validate_successors(association: Association, action: str, successors: Sequ
         if s.pk == association.pk:
             raise ValidationError({"successors": _("Hội không thể kế thừa chính nó.")})
         if s.status in ENDED:
-            raise ValidationError({"successors": _("“%(s)s” đã chấm dứt hoạt động, không thể là hội kế thừa.") % {"s": s}})
+            raise ValidationError({"successors": _("“%(s)s” đã chấm dứt hoạt động, không thể là hội kế thừa.")
+                                                 % {"s": s}})
 
 
 @transaction.atomic
@@ -208,11 +213,13 @@ def association_transition(
     if status not in step.sources:
         allowed = ", ".join(str(Action(a).label) for a in allowed_actions(status)) or _("không có")
         raise ValidationError({"action": (
-            _("Không thể “%(value)s” khi hội đang ở tình trạng “%(value2)s”. Các sự kiện được phép lúc này: %(allowed)s.") % {"value": Action(action).label, "value2": Status(status).label, "allowed": allowed})})
+            _("Không thể “%(value)s” khi hội đang ở tình trạng “%(value2)s”. Các sự kiện được phép lúc này: %(allowed)s.")
+            % {"value": Action(action).label, "value2": Status(status).label, "allowed": allowed})})
     validate_decision(decision_number, decision_date, decision_issuer)
     if action in REASON_REQUIRED and not (note or "").strip():
         raise ValidationError({"note": (
-            _("Nhập lý do vào ô “Ghi chú, lý do”: “%(value)s” phải nêu rõ lý do trong văn bản.") % {"value": Action(action).label})})
+            _("Nhập lý do vào ô “Ghi chú, lý do”: “%(value)s” phải nêu rõ lý do trong văn bản.")
+            % {"value": Action(action).label})})
     _validate_successors(association, action, successors)
     new_name = " ".join((new_name or "").split())
     if step.needs_new_name:
@@ -224,7 +231,8 @@ def association_transition(
                                             name_folded=fold(new_name)).exclude(pk=association.pk)
                  .exclude(status__in=ENDED).first())
         if clash:
-            raise ValidationError({"new_name": _("Tên mới trùng với “%(clash)s” trong cùng phạm vi. Chọn tên khác.") % {"clash": clash}})
+            raise ValidationError({"new_name": _("Tên mới trùng với “%(clash)s” trong cùng phạm vi. Chọn tên khác.")
+                                               % {"clash": clash}})
     target = target_status(action, status)
     old_name = association.name
     changes: dict[str, Any] = {"status": [status, target]} if target != status else {}

@@ -111,7 +111,8 @@ def _parse_row(number: int, raw: dict[str, Any], branches: dict[str, Association
     if branch_name:
         row["branch"] = branches.get(fold(branch_name))
         if row["branch"] is None:
-            err("branch", _("Không có chi hội “%(branch_name)s” thuộc hội này. Ghi đúng tên chi hội hoặc để trống.") % {"branch_name": branch_name})
+            err("branch", _("Không có chi hội “%(branch_name)s” thuộc hội này. Ghi đúng tên chi hội hoặc để trống.")
+                          % {"branch_name": branch_name})
     return row
 
 
@@ -143,13 +144,16 @@ def roster_import(*, actor: Any, association: Association, upload: IO[bytes], fi
                     if row["id_number"]:
                         if row["id_number"] in seen_ids:
                             result.errors.append(RowError(number, COLUMNS["id_number"], (
-                                _("Trùng số định danh với dòng %(value)s. Xóa một trong hai dòng.") % {"value": seen_ids[row['id_number']]})))
+                                _("Trùng số định danh với dòng %(value)s. Xóa một trong hai dòng.")
+                                % {"value": seen_ids[row['id_number']]})))
                         seen_ids.setdefault(row["id_number"], number)
                     elif row["full_name"]:
                         key = (fold(row["full_name"]), row["birth_year"])
                         if key in seen_names:
                             result.errors.append(RowError(number, COLUMNS["full_name"], (
-                                _("Trùng họ tên và năm sinh với dòng %(value)s mà không có số định danh. Thêm số định danh để phân biệt, hoặc xóa dòng trùng.") % {"value": seen_names[key]})))
+                                _("Trùng họ tên và năm sinh với dòng %(value)s mà không có số định danh. "
+                                  "Thêm số định danh để phân biệt, hoặc xóa dòng trùng.")
+                                % {"value": seen_names[key]})))
                         seen_names.setdefault(key, number)
                     parsed.append(row)
                 result.rows += len(chunk)

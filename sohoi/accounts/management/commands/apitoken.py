@@ -32,7 +32,8 @@ class Command(BaseCommand):
     def _user(self, username: str) -> User:
         user = User.objects.filter(username=username).first()
         if user is None:
-            raise CommandError(_("Không có tài khoản “%(username)s”. Xem tên đăng nhập trong trang Người dùng.") % {"username": username})
+            raise CommandError(_("Không có tài khoản “%(username)s”. Xem tên đăng nhập trong trang Người dùng.")
+                               % {"username": username})
         return user
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -40,19 +41,22 @@ class Command(BaseCommand):
             if options["action"] == "create":
                 row, token = services.api_token_create(actor=None, user=self._user(options["username"]),
                                                        name=options["name"])
-                self.stdout.write(_("Đã tạo mã %(row)s (số %(pk)s). Chép ngay, mã chỉ hiện một lần:\n%(token)s") % {"row": row, "pk": row.pk, "token": token})
+                self.stdout.write(_("Đã tạo mã %(row)s (số %(pk)s). Chép ngay, mã chỉ hiện một lần:\n%(token)s")
+                                  % {"row": row, "pk": row.pk, "token": token})
             elif options["action"] == "list":
                 qs = ApiToken.objects.select_related("user").order_by("pk")
                 if options.get("username"):
                     qs = qs.filter(user=self._user(options["username"]))
                 for row in qs:
-                    state = (_("thu hồi %(revoked_at)s") % {"revoked_at": format(timezone.localtime(row.revoked_at), '%d/%m/%Y %H:%M')} if row.revoked_at
+                    state = (_("thu hồi %(revoked_at)s")
+                             % {"revoked_at": format(timezone.localtime(row.revoked_at), '%d/%m/%Y %H:%M')} if row.revoked_at
                              else _("đang dùng"))
                     self.stdout.write(f"{row.pk}\t{row.user.username}\t{row}\t{state}")
             else:
                 row = ApiToken.objects.filter(pk=options["id"]).first()
                 if row is None:
-                    raise CommandError(_("Không có mã truy cập số %(id)s. Xem số bằng “sohoi apitoken list”.") % {"id": options['id']})
+                    raise CommandError(_("Không có mã truy cập số %(id)s. Xem số bằng “sohoi apitoken list”.")
+                                       % {"id": options['id']})
                 services.api_token_revoke(actor=None, token=row)
                 self.stdout.write(_("Đã thu hồi mã %(row)s.") % {"row": row})
         except ValidationError as exc:

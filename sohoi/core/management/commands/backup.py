@@ -18,4 +18,5 @@ class Command(BaseCommand):
             rows = backup(options["file"])
         except (BackupError, OSError) as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(self.style.SUCCESS(gettext("Đã sao lưu %(rows)s bản ghi vào %(file)s.") % {"rows": rows, "file": options['file']}))
+        self.stdout.write(self.style.SUCCESS(gettext("Đã sao lưu %(rows)s bản ghi vào %(file)s.")
+                                             % {"rows": rows, "file": options['file']}))

@@ -33,11 +33,13 @@ class Command(BaseCommand):
             self.stdout.write(msg)
             self.stdout.flush()
 
-        log(_("Sinh dữ liệu quy mô %(scale)s (hạt giống %(seed)s, x%(times)s) vào %(vendor)s...") % {"scale": scale, "seed": seed, "times": times, "vendor": connection.vendor})
+        log(_("Sinh dữ liệu quy mô %(scale)s (hạt giống %(seed)s, x%(times)s) vào %(vendor)s...")
+            % {"scale": scale, "seed": seed, "times": times, "vendor": connection.vendor})
         try:
             gen = generate(scale, seed=seed, times=times, log=log, tty=sys.stderr.isatty())
         except LookupError as exc:
             raise CommandError(str(exc)) from exc
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         rate = gen.rows / max(gen.elapsed, 1e-6)
-        log(_("Xong: %(rows)s dòng trong %(elapsed)s s (%(rate)s dòng/giây), bộ nhớ đỉnh %(peak)s MB (cả tiến trình)") % {"rows": num(gen.rows), "elapsed": format(gen.elapsed, '.1f'), "rate": num(rate), "peak": num(peak)})
+        log(_("Xong: %(rows)s dòng trong %(elapsed)s s (%(rate)s dòng/giây), bộ nhớ đỉnh %(peak)s MB (cả tiến trình)")
+            % {"rows": num(gen.rows), "elapsed": format(gen.elapsed, '.1f'), "rate": num(rate), "peak": num(peak)})

@@ -28,9 +28,11 @@ class Command(BaseCommand):
             call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write("")
         if options["no_demo"]:
-            self.stdout.write(self.style.SUCCESS(_("Sổ Hội sẵn sàng. Tạo tài khoản quản trị đầu tiên: sohoi createsuperuser")))
+            self.stdout.write(self.style.SUCCESS(_("Sổ Hội sẵn sàng. Tạo tài khoản quản trị đầu tiên: sohoi "
+                                                   "createsuperuser")))
             return
         self.stdout.write(self.style.SUCCESS(_("Sổ Hội sẵn sàng tại http://127.0.0.1:8000/")))
-        self.stdout.write(_("Tài khoản demo (mật khẩu chung: %(demo_password)s, chỉ dùng trên máy cá nhân):") % {"demo_password": DEMO_PASSWORD})
+        self.stdout.write(_("Tài khoản demo (mật khẩu chung: %(demo_password)s, chỉ dùng trên máy cá nhân):")
+                          % {"demo_password": DEMO_PASSWORD})
         for username, _name, unit, roles, _position in DEMO_USERS:
             self.stdout.write(f"  {username:<20} {', '.join(str(r.label) for r in roles):<35} {unit or ''}")

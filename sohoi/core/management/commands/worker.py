@@ -32,7 +32,9 @@ class Command(BaseCommand):
 
         backend = settings.TASKS["default"]["BACKEND"]
         if backend != "django_tasks_db.DatabaseBackend":
-            raise CommandError(_("Việc nền đang dùng %(backend)s: chạy tiến trình worker của hệ thống đó (xem docs/deploy.md), không dùng `sohoi worker`.") % {"backend": backend})
+            raise CommandError(_("Việc nền đang dùng %(backend)s: chạy tiến trình worker của hệ thống đó "
+                                 "(xem docs/deploy.md), không dùng `sohoi worker`.")
+                               % {"backend": backend})
         if options["processes"] < 1:
             raise CommandError(_("--processes phải từ 1 trở lên."))
         if options["processes"] == 1:
