@@ -52,3 +52,14 @@ def login(client, users):
         return client
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default():
+    """Each test starts in the source language: a request with the English cookie activates English for the
+    thread (LocaleMiddleware does not switch back), and a later test calling a service directly would read it."""
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.activate("vi")

@@ -3,6 +3,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import ConfigDict
@@ -100,7 +101,7 @@ def create_user(request: HttpRequest, payload: UserCreateIn):
     if payload.unit_id is not None:
         unit = Unit.objects.valid_on().filter(pk=payload.unit_id).first()
         if unit is None:
-            raise ValidationError({"unit_id": "Lựa chọn không hợp lệ. Chọn một đơn vị trong danh sách."})
+            raise ValidationError({"unit_id": _("Lựa chọn không hợp lệ. Chọn một đơn vị trong danh sách.")})
     data = payload.dict()
     data.pop("unit_id")
     return Status(201, services.user_create(actor=request.auth, unit=unit, **data))
@@ -112,7 +113,7 @@ def create_user(request: HttpRequest, payload: UserCreateIn):
 def set_user_roles(request: HttpRequest, user_id: int, payload: UserRolesIn):
     user = get_scoped(User.objects.all(), request.auth, pk=user_id)
     if not can(request.auth, CHANGE, user):  # as the page: 404 outside scope, 403 for a reader
-        raise PermissionDenied("Chỉ quản trị hệ thống được đặt vai trò của người dùng.")
+        raise PermissionDenied(_("Chỉ quản trị hệ thống được đặt vai trò của người dùng."))
     return services.user_set_roles(actor=request.auth, user=user, roles=payload.roles)
 
 

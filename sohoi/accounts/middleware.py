@@ -7,6 +7,7 @@ from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 SESSION_KEY = "sohoi_second_factor_required"
 
@@ -35,6 +36,6 @@ class SecondFactorMiddleware:
                 and request.path not in {reverse(name) for name in self.ALLOWED}):
             if request.path.startswith("/api/"):
                 return JsonResponse({"code": "second_factor_required", "fields": {},
-                                     "message": "Cần nhập mã xác thực hai lớp trên trang đăng nhập trước."}, status=401)
+                                     "message": _("Cần nhập mã xác thực hai lớp trên trang đăng nhập trước.")}, status=401)
             return redirect(f"{reverse('accounts:otp_verify')}?next={request.get_full_path()}")
         return self.get_response(request)

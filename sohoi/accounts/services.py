@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sohoi.core import audit
 from sohoi.core.permissions import allowed, require
@@ -18,13 +19,15 @@ def user_create(*, actor: Any, username: str, password: str, full_name: str, uni
                 email: str = "", position: str = "", check_password: bool = True) -> User:
     unknown = [r for r in roles if r not in Role.values]
     if unknown:
-        raise ValidationError({"roles": f"Vai trò không tồn tại: {', '.join(unknown)}. Chọn trong danh sách vai trò."})
+        raise ValidationError({"roles": _("Vai trò không tồn tại: %(unknown)s. Chọn trong danh sách vai trò.")
+                                        % {"unknown": ', '.join(unknown)}})
     if not roles:
-        raise ValidationError({"roles": "Người dùng phải có ít nhất một vai trò."})
+        raise ValidationError({"roles": _("Người dùng phải có ít nhất một vai trò.")})
     if unit is None and Role.ADMIN not in roles:
-        raise ValidationError({"unit": "Chọn đơn vị mà người dùng làm việc cho."})
+        raise ValidationError({"unit": _("Chọn đơn vị mà người dùng làm việc cho.")})
     if User.objects.filter(username__iexact=username).exists():
-        raise ValidationError({"username": f"Tên đăng nhập “{username}” đã có người dùng. Chọn tên khác."})
+        raise ValidationError({"username": _("Tên đăng nhập “%(username)s” đã có người dùng. Chọn tên khác.")
+                                           % {"username": username}})
     user = User(username=username, full_name=full_name, unit=unit, email=email, position=position)
     if check_password:
         validate_password(password, user)
@@ -41,7 +44,7 @@ def user_create(*, actor: Any, username: str, password: str, full_name: str, uni
 @transaction.atomic
 def user_set_roles(*, actor: Any, user: User, roles: list[str]) -> User:
     if not roles or any(r not in Role.values for r in roles):
-        raise ValidationError({"roles": "Chọn ít nhất một vai trò trong danh sách vai trò."})
+        raise ValidationError({"roles": _("Chọn ít nhất một vai trò trong danh sách vai trò.")})
     before = sorted(user.role_codes)
     UserRole.objects.filter(user=user).exclude(role__in=roles).delete()
     UserRole.objects.bulk_create([UserRole(user=user, role=r) for r in roles], ignore_conflicts=True)
@@ -60,9 +63,9 @@ def api_token_create(*, actor: Any, user: User, name: str) -> tuple[Any, str]:
 
     _require_token_owner_or_admin(actor, user)
     if not name.strip():
-        raise ValidationError({"name": "Đặt tên cho mã truy cập (ví dụ: tên hệ thống dùng nó)."})
+        raise ValidationError({"name": _("Đặt tên cho mã truy cập (ví dụ: tên hệ thống dùng nó).")})
     if len(name.strip()) > 100:
-        raise ValidationError({"name": "Tên mã truy cập dài quá 100 ký tự; đặt tên ngắn hơn."})
+        raise ValidationError({"name": _("Tên mã truy cập dài quá 100 ký tự; đặt tên ngắn hơn.")})
     token = secrets.token_urlsafe(32)
     row = ApiToken.objects.create(user=user, name=name.strip(), prefix=token[:8],
                                   key_hash=hashlib.sha256(token.encode()).hexdigest())
@@ -97,8 +100,8 @@ def api_token_revoke(*, actor: Any, token: Any) -> Any:
     token = ApiToken.objects.select_for_update().select_related("user").get(pk=token.pk)
     _require_token_owner_or_admin(actor, token.user)
     if token.revoked_at is not None:
-        raise ValidationError({"token": f"Mã truy cập “{token}” đã bị thu hồi lúc "
-                                        f"{timezone.localtime(token.revoked_at):%H:%M %d/%m/%Y}."})
+        raise ValidationError({"token": (_("Mã truy cập “%(token)s” đã bị thu hồi lúc %(revoked_at)s.")
+                                         % {"token": token, "revoked_at": format(timezone.localtime(token.revoked_at), '%H:%M %d/%m/%Y')})})
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     audit.record(actor=actor, action="accounts.api_token.revoked", target=token,

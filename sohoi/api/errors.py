@@ -7,6 +7,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -31,28 +33,28 @@ def _ninja_fields(errors: list[dict[str, Any]]) -> dict[str, list[str]]:
         name = ".".join(loc) or "__all__"
         kind = err.get("type", "")
         if kind == "missing":
-            msg = "Thiếu trường bắt buộc này."
+            msg = _("Thiếu trường bắt buộc này.")
         elif "int" in kind or "float" in kind or "decimal" in kind:
-            msg = "Phải là một số."
+            msg = _("Phải là một số.")
         elif "date" in kind:
-            msg = "Ngày không hợp lệ: dùng dạng YYYY-MM-DD."
+            msg = _("Ngày không hợp lệ: dùng dạng YYYY-MM-DD.")
         elif "bool" in kind:
-            msg = "Phải là true hoặc false."
+            msg = _("Phải là true hoặc false.")
         elif "enum" in kind or "literal" in kind:
-            msg = "Giá trị không nằm trong danh sách cho phép."
+            msg = _("Giá trị không nằm trong danh sách cho phép.")
         elif "too_long" in kind or "max_length" in kind:
-            msg = "Quá dài."
+            msg = _("Quá dài.")
         else:
-            msg = "Giá trị không hợp lệ."
+            msg = _("Giá trị không hợp lệ.")
         fields.setdefault(name, []).append(msg)
     return fields
 
 
 # English messages raised inside django-ninja, in the language of the users.
 KNOWN_MESSAGES = {
-    "CSRF check Failed": "Thiếu mã chống giả mạo (CSRF): tải lại trang rồi thử lại; "
-    "hệ thống khác hãy dùng mã truy cập (Authorization: Bearer).",
-    "Method not allowed": "Phương thức này không được dùng cho địa chỉ này.",
+    "CSRF check Failed": gettext_lazy("Thiếu mã chống giả mạo (CSRF): tải lại trang rồi thử lại; "
+    "hệ thống khác hãy dùng mã truy cập (Authorization: Bearer)."),
+    "Method not allowed": gettext_lazy("Phương thức này không được dùng cho địa chỉ này."),
 }
 
 
@@ -64,28 +66,28 @@ def install(api: Any) -> None:
     def on_schema_error(request, exc):
         fields = _ninja_fields(exc.errors)
         names = ", ".join(k for k in fields if k != "__all__")
-        message = f"Dữ liệu gửi lên chưa hợp lệ ở: {names}. Sửa các trường này rồi gửi lại." if names else \
-            "Dữ liệu gửi lên chưa hợp lệ (cần JSON đúng cấu trúc)."
+        message = _("Dữ liệu gửi lên chưa hợp lệ ở: %(names)s. Sửa các trường này rồi gửi lại.") % {"names": names} if names else \
+            _("Dữ liệu gửi lên chưa hợp lệ (cần JSON đúng cấu trúc).")
         return respond(request, 422, "invalid", message, fields)
 
     @api.exception_handler(DjangoValidationError)
     def on_validation_error(request, exc):
         fields = django_errors(exc)
-        first = next(iter(fields.values()), ["Dữ liệu không hợp lệ."])[0]
+        first = next(iter(fields.values()), [_("Dữ liệu không hợp lệ.")])[0]
         return respond(request, 400, "invalid", first, fields)
 
     @api.exception_handler(Http404)
     def on_not_found(request, exc):
-        return respond(request, 404, "not_found", "Không tìm thấy, hoặc nằm ngoài phạm vi dữ liệu của bạn.")
+        return respond(request, 404, "not_found", _("Không tìm thấy, hoặc nằm ngoài phạm vi dữ liệu của bạn."))
 
     @api.exception_handler(PermissionDenied)
     def on_forbidden(request, exc):
-        return respond(request, 403, "forbidden", str(exc) or "Vai trò của bạn không được làm việc này.")
+        return respond(request, 403, "forbidden", str(exc) or _("Vai trò của bạn không được làm việc này."))
 
     @api.exception_handler(AuthenticationError)
     def on_unauthenticated(request, exc):
         return respond(request, 401, "unauthenticated",
-                       "Cần đăng nhập: gửi phiên đăng nhập hoặc mã truy cập (Authorization: Bearer <token>).")
+                       _("Cần đăng nhập: gửi phiên đăng nhập hoặc mã truy cập (Authorization: Bearer <token>)."))
 
     @api.exception_handler(HttpError)
     def on_http_error(request, exc):
@@ -97,11 +99,11 @@ def install(api: Any) -> None:
     @api.exception_handler(OverflowError)
     def on_overflow(request, exc):
         # A number too large for the database (an id or a filter beyond 64 bits) is bad input, not a crash.
-        return respond(request, 422, "invalid", "Có số quá lớn trong yêu cầu: kiểm tra lại các mã số và bộ lọc.")
+        return respond(request, 422, "invalid", _("Có số quá lớn trong yêu cầu: kiểm tra lại các mã số và bộ lọc."))
 
     @api.exception_handler(Exception)
     def on_unexpected(request, exc):
         import logging
 
         logging.getLogger("sohoi.api").exception("API error")
-        return respond(request, 500, "server_error", "Lỗi hệ thống; dữ liệu chưa bị thay đổi. Thử lại sau.")
+        return respond(request, 500, "server_error", _("Lỗi hệ thống; dữ liệu chưa bị thay đổi. Thử lại sau."))

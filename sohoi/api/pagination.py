@@ -21,10 +21,13 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.query import ModelIterable
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
-BAD_CURSOR = "Con trỏ trang (cursor) không hợp lệ hoặc đã cũ; bỏ tham số cursor (hoặc để trống) để đọc lại từ đầu."
+BAD_CURSOR = gettext_lazy("Con trỏ trang (cursor) không hợp lệ hoặc đã cũ; bỏ tham số cursor (hoặc để trống) "
+                          "để đọc lại từ đầu.")
 
 
 class PageNumber(PaginationBase):
@@ -58,7 +61,7 @@ class PageNumber(PaginationBase):
                 items = list(page[start:start + size + 1])
         else:
             if not keyed:
-                raise ValidationError({"cursor": "Danh sách này không phân trang theo con trỏ; dùng page."})
+                raise ValidationError({"cursor": _("Danh sách này không phân trang theo con trỏ; dùng page.")})
             fields = _ordering(queryset)
             page = _with_keys(_ordered(queryset, fields), fields)
             if pagination.cursor:

@@ -6,6 +6,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, File, FilterSchema, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -414,7 +415,7 @@ def _pick(qs, pk: int | None, field: str):
         return None
     obj = qs.filter(pk=pk).first()
     if obj is None:
-        raise ValidationError({field: "Lựa chọn không hợp lệ. Chọn một mục trong danh sách."})
+        raise ValidationError({field: _("Lựa chọn không hợp lệ. Chọn một mục trong danh sách.")})
     return obj
 
 
@@ -511,7 +512,7 @@ def create_assignment(request: HttpRequest, payload: AssignmentIn):
 
     officer = User.objects.filter(pk=payload.officer_id).first()
     if officer is None:
-        raise HttpError(404, "Không tìm thấy cán bộ.")
+        raise HttpError(404, _("Không tìm thấy cán bộ."))
     assignment = services.officer_assign(actor=request.auth, association=_assoc(request, payload.association_id),
                                          officer=officer, started_on=payload.started_on, note=payload.note)
     return Status(201, assignment)
@@ -549,7 +550,8 @@ def register_import(request: HttpRequest, file: File[UploadedFile], dry_run: For
     result = services.register_import(actor=request.auth, upload=file, filename=file.name or "", dry_run=dry_run)
     errors = [{"row": e.row, "column": e.column, "message": e.message} for e in result.errors]
     if errors:
-        return Status(400, {"code": "invalid", "message": f"Tệp có {len(errors)} lỗi; chưa ghi gì. {result.errors[0]}",
+        return Status(400, {"code": "invalid", "message": _("Tệp có %(errors)s lỗi; chưa ghi gì. %(value)s")
+                                                          % {"errors": len(errors), "value": result.errors[0]},
                             "fields": {}, "rows": result.rows, "errors": errors})
     return {"dry_run": result.dry_run, "rows": result.rows, "created": result.created, "updated": result.updated}
 

@@ -11,6 +11,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 from pydantic import ConfigDict
@@ -327,7 +328,8 @@ def create_log(request: HttpRequest, pk: int, payload: MonitoringLogIn):
     association = selectors.association_get(user=request.auth, pk=pk)
     kinds = {k for k, _label in MonitoringLog._meta.get_field("kind").choices}
     if payload.kind not in kinds:
-        raise ValidationError({"kind": f"Loại không hợp lệ; chọn một trong: {', '.join(sorted(kinds))}."})
+        raise ValidationError({"kind": _("Loại không hợp lệ; chọn một trong: %(kinds)s.")
+                                       % {"kinds": ', '.join(sorted(kinds))}})
     return Status(201, services.monitoring_log_add(actor=request.auth, association=association, **payload.dict()))
 
 
@@ -459,10 +461,10 @@ class ImportErrorsOut(Schema):
 def _upload(file: UploadedFile) -> str:
     name = (file.name or "").lower()
     if not name.endswith((".xlsx", ".csv")):
-        raise ValidationError({"file": "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)."})
+        raise ValidationError({"file": _("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).")})
     if file.size > MAX_BYTES:
-        raise ValidationError({"file": f"Tệp lớn hơn {MAX_BYTES // (1024 * 1024)} MB. Chia thành nhiều tệp nhỏ hơn "
-                                       "rồi nhập lần lượt."})
+        raise ValidationError({"file": (_("Tệp lớn hơn %(value)s MB. Chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.")
+                                        % {"value": MAX_BYTES // (1024 * 1024)})})
     return store_upload(file)
 
 

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sohoi.core.spreadsheet import safe_row
 
@@ -17,11 +19,14 @@ SCOPES = dict(ScopeLevel.choices)
 STATUSES = dict(Status.choices)
 
 # The register columns: public fields only, so the same export serves the public page and staff.
-REGISTER_COLUMNS = [("name", "Tên hội"), ("short_name", "Tên viết tắt"), ("field__name", "Lĩnh vực"),
-                    ("scope_level", "Phạm vi"), ("territory__name", "Địa bàn"), ("status", "Tình trạng"),
-                    ("founding_decision_number", "Số quyết định thành lập"),
-                    ("founding_decision_date", "Ngày quyết định"), ("founding_decision_issuer", "Cơ quan quyết định"),
-                    ("head_office", "Trụ sở")]
+REGISTER_COLUMNS = [
+    ("name", gettext_lazy("Tên hội")), ("short_name", gettext_lazy("Tên viết tắt")),
+    ("field__name", gettext_lazy("Lĩnh vực")), ("scope_level", gettext_lazy("Phạm vi")),
+    ("territory__name", gettext_lazy("Địa bàn")), ("status", gettext_lazy("Tình trạng")),
+    ("founding_decision_number", gettext_lazy("Số quyết định thành lập")),
+    ("founding_decision_date", gettext_lazy("Ngày quyết định")),
+    ("founding_decision_issuer", gettext_lazy("Cơ quan quyết định")), ("head_office", gettext_lazy("Trụ sở")),
+]
 
 
 def _cell(key: str, value: Any) -> Any:
@@ -51,5 +56,5 @@ def xlsx_response(filename: str, title: str, header: Sequence[str], rows: Iterab
 
 def register_xlsx(values_rows: Iterable[dict[str, Any]], filename: str = "danh-ba-hoi.xlsx") -> HttpResponse:
     """`values_rows` are dicts from `.values(...)`: only the public columns are ever read from them."""
-    return xlsx_response(filename, "Danh bạ hội", [label for _k, label in REGISTER_COLUMNS],
+    return xlsx_response(filename, _("Danh bạ hội"), [str(label) for _k, label in REGISTER_COLUMNS],
                          ([_cell(k, row.get(k)) for k, _label in REGISTER_COLUMNS] for row in values_rows))

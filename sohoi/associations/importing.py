@@ -11,6 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from sohoi.core.spreadsheet import UnsafeArchive, ZipLimits, check_zip
 from sohoi.core.text import fold
 
@@ -24,7 +27,12 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        where = f"Dòng {self.row}, cột “{self.column}”" if self.row else (f"Cột “{self.column}”" if self.column else "Tệp")
+        if self.row:
+            where = _("Dòng %(row)s, cột “%(column)s”") % {"row": self.row, "column": self.column}
+        elif self.column:
+            where = _("Cột “%(column)s”") % {"column": self.column}
+        else:
+            where = _("Tệp")
         return f"{where}: {self.message}"
 
 
@@ -57,7 +65,8 @@ _SIGNATURES = [  # what a file really is, from its first bytes (a renamed file k
     (b"\xff\xd8\xff", "binary"),
     (b"{\\rtf", "rtf"),
 ]
-_WHAT = {"xls": "tệp Excel cũ (.xls)", "pdf": "tệp PDF", "rtf": "tệp Word (.rtf)", "binary": "tệp không phải bảng tính"}
+_WHAT = {"xls": gettext_lazy("tệp Excel cũ (.xls)"), "pdf": gettext_lazy("tệp PDF"),
+         "rtf": gettext_lazy("tệp Word (.rtf)"), "binary": gettext_lazy("tệp không phải bảng tính")}
 
 
 def sniff(upload: IO[bytes]) -> str:
@@ -88,15 +97,16 @@ def read_table(upload: IO[bytes], filename: str, columns: dict[str, str],
     elif name.endswith(".csv") and kind == "text":
         rows = _csv_rows(upload)
     elif name.endswith((".xlsx", ".csv")):
-        what = _WHAT.get(kind, "tệp văn bản" if kind == "text" else "tệp Excel (.xlsx)")
-        raise FileRejected([RowError(0, "", f"Tệp mang tên {filename} nhưng nội dung là {what}. Mở tệp bằng Excel "
-                                            "và lưu lại đúng dạng .xlsx (hoặc CSV UTF-8) rồi tải lên.")])
+        what = _WHAT.get(kind, _("tệp văn bản") if kind == "text" else _("tệp Excel (.xlsx)"))
+        raise FileRejected([RowError(0, "", (_("Tệp mang tên %(filename)s nhưng nội dung là %(what)s. Mở tệp "
+                                               "bằng Excel và lưu lại đúng dạng .xlsx (hoặc CSV UTF-8) rồi tải lên.")
+                                             % {"filename": filename, "what": what}))])
     else:
-        raise FileRejected([RowError(0, "", "Tệp phải là Excel (.xlsx) hoặc CSV (.csv). Lưu lại tệp đúng định dạng "
-                                            "rồi tải lên; tệp .xls cũ hãy mở bằng Excel và lưu thành .xlsx.")])
+        raise FileRejected([RowError(0, "", _("Tệp phải là Excel (.xlsx) hoặc CSV (.csv). Lưu lại tệp đúng định dạng "
+                                            "rồi tải lên; tệp .xls cũ hãy mở bằng Excel và lưu thành .xlsx."))])
     header = next(rows, None)
     if header is None:
-        raise FileRejected([RowError(0, "", "Tệp trống. Dùng tệp mẫu và điền từ dòng 2.")])
+        raise FileRejected([RowError(0, "", _("Tệp trống. Dùng tệp mẫu và điền từ dòng 2."))])
     wanted = {fold(label): key for key, label in columns.items()}
     positions: dict[str, int] = {}
     for i, cell in enumerate(header):
@@ -105,12 +115,12 @@ def read_table(upload: IO[bytes], filename: str, columns: dict[str, str],
             positions[key] = i
     missing = [label for key, label in columns.items() if key not in positions and key not in optional]
     if missing:
-        raise FileRejected([RowError(1, label, "Thiếu cột này ở dòng tiêu đề. Tải tệp mẫu và giữ nguyên tên cột.")
+        raise FileRejected([RowError(1, label, _("Thiếu cột này ở dòng tiêu đề. Tải tệp mẫu và giữ nguyên tên cột."))
                             for label in missing])
     for number, values in enumerate(rows, start=2):
         if number > MAX_ROWS + 1:
-            raise FileRejected([RowError(number, "", f"Tệp quá {MAX_ROWS:,} dòng. Chia thành nhiều tệp nhỏ hơn."
-                                         .replace(",", "."))])
+            raise FileRejected([RowError(number, "", _("Tệp quá %(max_rows)s dòng. Chia thành nhiều tệp nhỏ hơn.")
+                                         % {"max_rows": format(MAX_ROWS, ",").replace(",", ".")})])
         if not any(v not in (None, "") for v in values):
             continue
         yield number, {key: (values[i] if i < len(values) else None) for key, i in positions.items()}
@@ -157,8 +167,8 @@ def _xlsx_rows(upload: IO[bytes]) -> Iterator[tuple]:
     try:
         book = load_workbook(upload, read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FileRejected([RowError(0, "", "Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx). "
-                                            "Mở tệp bằng Excel, lưu lại dạng .xlsx rồi tải lên.")]) from exc
+        raise FileRejected([RowError(0, "", _("Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx). "
+                                            "Mở tệp bằng Excel, lưu lại dạng .xlsx rồi tải lên."))]) from exc
     try:
         yield from book.worksheets[0].iter_rows(values_only=True)
     finally:
@@ -175,7 +185,7 @@ def _csv_rows(upload: IO[bytes]) -> Iterator[list[str]]:
     try:
         yield from csv.reader(text, delimiter=delimiter)
     except UnicodeDecodeError as exc:
-        raise FileRejected([RowError(0, "", "Tệp CSV phải mã hóa UTF-8. Trong Excel chọn “Lưu thành CSV UTF-8”.")]) \
+        raise FileRejected([RowError(0, "", _("Tệp CSV phải mã hóa UTF-8. Trong Excel chọn “Lưu thành CSV UTF-8”."))]) \
             from exc
     finally:
         text.detach()
@@ -200,11 +210,11 @@ def parse_date(value: Any) -> tuple[datetime.date | None, str]:
     if parts is None and (m := _ISO.match(text)):
         parts = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if parts is None:
-        return None, f"“{text}” không phải ngày. Ghi theo dạng dd/mm/yyyy, ví dụ 05/09/2023."
+        return None, _("“%(text)s” không phải ngày. Ghi theo dạng dd/mm/yyyy, ví dụ 05/09/2023.") % {"text": text}
     try:
         return datetime.date(*parts), ""
     except ValueError:
-        return None, f"Ngày “{text}” không có thật (ví dụ 31/02). Sửa lại ngày đúng."
+        return None, _("Ngày “%(text)s” không có thật (ví dụ 31/02). Sửa lại ngày đúng.") % {"text": text}
 
 
 def parse_int(value: Any, low: int, high: int, what: str) -> tuple[int | None, str]:
@@ -213,9 +223,9 @@ def parse_int(value: Any, low: int, high: int, what: str) -> tuple[int | None, s
     try:
         number = int(float(str(value).strip().replace(".", "") if isinstance(value, str) else value))
     except (TypeError, ValueError):
-        return None, f"“{value}” không phải số. Ghi {what} bằng chữ số."
+        return None, _("“%(value)s” không phải số. Ghi %(what)s bằng chữ số.") % {"value": value, "what": what}
     if not low <= number <= high:
-        return None, f"{what.capitalize()} {number} không hợp lý (phải từ {low} đến {high})."
+        return None, _("%(value)s %(number)s không hợp lý (phải từ %(low)s đến %(high)s).") % {"value": what.capitalize(), "number": number, "low": low, "high": high}
     return number, ""
 
 
@@ -229,7 +239,7 @@ def parse_bool(value: Any) -> tuple[bool | None, str]:
         return True, ""
     if key in {"khong", "0", "no", "false", "-"}:
         return False, ""
-    return None, f"“{value}” không rõ. Ghi “Có” hoặc “Không”."
+    return None, _("“%(value)s” không rõ. Ghi “Có” hoặc “Không”.") % {"value": value}
 
 
 def parse_choice(value: Any, options: dict[str, str], default: str, what: str) -> tuple[str | None, str]:
@@ -239,4 +249,4 @@ def parse_choice(value: Any, options: dict[str, str], default: str, what: str) -
     for label, code in options.items():
         if key == fold(label):
             return code, ""
-    return None, f"“{value}” không hợp lệ. {what} phải là một trong: {', '.join(options)}."
+    return None, _("“%(value)s” không hợp lệ. %(what)s phải là một trong: %(options)s.") % {"value": value, "what": what, "options": ', '.join(options)}

@@ -24,6 +24,7 @@ from typing import Any
 
 import rules
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from sohoi.accounts.choices import READ_ALL_ROLES, Role
 from sohoi.core.permissions import declare, has_role, is_admin, sees_sensitive
@@ -131,47 +132,47 @@ def no_object(user: Any, obj: Any) -> bool:
 
 # A new association (no parent association): the Department. A branch (obj = the parent association): whoever
 # may change the parent.
-declare("associations.create", is_department & no_object, label="Đăng ký hội mới",
-        refusal="Chỉ Sở Nội vụ (hoặc quản trị hệ thống) được đăng ký hội mới.")
-declare("associations.create_branch", changes_association, label="Thêm chi hội",
-        refusal="Chỉ người được sửa hồ sơ của hội cấp trên được thêm chi hội của hội đó.")
-declare("associations.edit_profile", changes_association, label="Sửa hồ sơ hội (liên hệ, hội viên báo cáo)",
-        refusal="Bạn không được sửa hồ sơ của hội này. Liên hệ Sở Nội vụ nếu cần quyền này.")
+declare("associations.create", is_department & no_object, label=_("Đăng ký hội mới"),
+        refusal=_("Chỉ Sở Nội vụ (hoặc quản trị hệ thống) được đăng ký hội mới."))
+declare("associations.create_branch", changes_association, label=_("Thêm chi hội"),
+        refusal=_("Chỉ người được sửa hồ sơ của hội cấp trên được thêm chi hội của hội đó."))
+declare("associations.edit_profile", changes_association, label=_("Sửa hồ sơ hội (liên hệ, hội viên báo cáo)"),
+        refusal=_("Bạn không được sửa hồ sơ của hội này. Liên hệ Sở Nội vụ nếu cần quyền này."))
 declare("associations.record_state_decision", is_home_affairs & changes_association,
-        label="Ghi quyết định của Nhà nước về hội",
-        refusal="Chỉ Sở Nội vụ được ghi quyết định của Nhà nước về hội (thành lập, phạm vi, địa bàn, hội đặc thù, "
-                "cơ quan quản lý, nhiệm vụ được giao).")
+        label=_("Ghi quyết định của Nhà nước về hội"),
+        refusal=_("Chỉ Sở Nội vụ được ghi quyết định của Nhà nước về hội (thành lập, phạm vi, địa bàn, hội đặc thù, "
+                "cơ quan quản lý, nhiệm vụ được giao)."))
 # Lifecycle: what an association records itself (its filing, its first congress), and state decisions.
 OWN_ACTIONS = frozenset({Action.FILE_DOSSIER, Action.HOLD_FIRST_CONGRESS})
 for _action in Action:
     if _action == Action.STATE_DECISION:
         continue  # its own step, "associations.record_state_decision"
     if _action in OWN_ACTIONS:
-        declare(f"associations.transition.{_action}", changes_association, label=str(_action.label),
-                refusal="Bạn không được ghi sự kiện tổ chức của hội này.")
+        declare(f"associations.transition.{_action}", changes_association, label=_action.label,
+                refusal=_("Bạn không được ghi sự kiện tổ chức của hội này."))
     else:
-        declare(f"associations.transition.{_action}", is_department & changes_association, label=str(_action.label),
-                refusal="Chỉ Sở Nội vụ (hoặc quản trị hệ thống) được ghi quyết định này; hội chỉ tự ghi việc nộp "
-                        "hồ sơ và đại hội lần đầu.")
-declare("associations.transition", changes_association, label="Ghi sự kiện tổ chức (một trong các bước)",
-        refusal="Bạn không được ghi sự kiện tổ chức của hội này.")
-declare("associations.edit_dossier", changes_association, label="Sửa hồ sơ thành lập",
-        refusal="Bạn không được sửa hồ sơ thành lập của hội này.")
-declare("associations.record_leadership", changes_association, label="Ghi lãnh đạo, đại hội, điều lệ",
-        refusal="Bạn không được ghi lãnh đạo, đại hội hay điều lệ của hội này.")
-declare("associations.import_members", changes_association, label="Nhập danh sách hội viên",
-        refusal="Bạn không được nhập danh sách hội viên của hội này.")
-declare("associations.import_register", is_department, label="Nhập danh bạ hội",
-        refusal="Chỉ Sở Nội vụ (hoặc quản trị hệ thống) được nhập danh bạ hội.")
-declare("associations.edit_legal_rules", is_admin, label="Sửa bảng quy định pháp lý về hội",
-        refusal="Chỉ quản trị hệ thống được sửa bảng quy định pháp lý.")
-declare("associations.edit_fields", is_department, label="Thêm lĩnh vực hoạt động",
-        refusal="Chỉ Sở Nội vụ (hoặc quản trị hệ thống) được thêm lĩnh vực hoạt động.")
-declare("associations.assign_officer", is_department, label="Phân công cán bộ theo dõi hội",
-        refusal="Chỉ Sở Nội vụ (hoặc quản trị hệ thống) được phân công cán bộ theo dõi hội.")
-declare("associations.log_monitoring", is_department | follows_association, label="Ghi nhật ký theo dõi hội",
-        refusal="Chỉ cán bộ được phân công theo dõi hội này (hoặc Sở Nội vụ) được ghi nhật ký theo dõi.")
+        declare(f"associations.transition.{_action}", is_department & changes_association, label=_action.label,
+                refusal=_("Chỉ Sở Nội vụ (hoặc quản trị hệ thống) được ghi quyết định này; hội chỉ tự ghi việc nộp "
+                        "hồ sơ và đại hội lần đầu."))
+declare("associations.transition", changes_association, label=_("Ghi sự kiện tổ chức (một trong các bước)"),
+        refusal=_("Bạn không được ghi sự kiện tổ chức của hội này."))
+declare("associations.edit_dossier", changes_association, label=_("Sửa hồ sơ thành lập"),
+        refusal=_("Bạn không được sửa hồ sơ thành lập của hội này."))
+declare("associations.record_leadership", changes_association, label=_("Ghi lãnh đạo, đại hội, điều lệ"),
+        refusal=_("Bạn không được ghi lãnh đạo, đại hội hay điều lệ của hội này."))
+declare("associations.import_members", changes_association, label=_("Nhập danh sách hội viên"),
+        refusal=_("Bạn không được nhập danh sách hội viên của hội này."))
+declare("associations.import_register", is_department, label=_("Nhập danh bạ hội"),
+        refusal=_("Chỉ Sở Nội vụ (hoặc quản trị hệ thống) được nhập danh bạ hội."))
+declare("associations.edit_legal_rules", is_admin, label=_("Sửa bảng quy định pháp lý về hội"),
+        refusal=_("Chỉ quản trị hệ thống được sửa bảng quy định pháp lý."))
+declare("associations.edit_fields", is_department, label=_("Thêm lĩnh vực hoạt động"),
+        refusal=_("Chỉ Sở Nội vụ (hoặc quản trị hệ thống) được thêm lĩnh vực hoạt động."))
+declare("associations.assign_officer", is_department, label=_("Phân công cán bộ theo dõi hội"),
+        refusal=_("Chỉ Sở Nội vụ (hoặc quản trị hệ thống) được phân công cán bộ theo dõi hội."))
+declare("associations.log_monitoring", is_department | follows_association, label=_("Ghi nhật ký theo dõi hội"),
+        refusal=_("Chỉ cán bộ được phân công theo dõi hội này (hoặc Sở Nội vụ) được ghi nhật ký theo dõi."))
 # The home page's coverage card is the Department's working view (the page itself is scoped like the list).
-declare("associations.see_coverage", is_department, label="Theo dõi độ phủ phân công cán bộ theo dõi hội")
-declare("associations.see_sensitive", sees_sensitive, label="Xem dữ liệu cá nhân nhạy cảm (đảng viên, số định danh)")
-declare("associations.see_own_follow_up", is_officer, label="Xem các hội mình theo dõi")
+declare("associations.see_coverage", is_department, label=_("Theo dõi độ phủ phân công cán bộ theo dõi hội"))
+declare("associations.see_sensitive", sees_sensitive, label=_("Xem dữ liệu cá nhân nhạy cảm (đảng viên, số định danh)"))
+declare("associations.see_own_follow_up", is_officer, label=_("Xem các hội mình theo dõi"))

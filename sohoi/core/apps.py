@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "sohoi.core"
     label = "core"
-    verbose_name = "Lõi"
+    verbose_name = _("Lõi")
 
     def ready(self) -> None:
         # The audit trail's named actions (core.view_audit_log, core.view_history, core.view_sensitive_reads)

@@ -26,6 +26,7 @@ from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
+from django.utils.translation import gettext as _
 
 FORMAT = "sohoi-backup/2"  # 2: the header carries per-model row counts, checked before a restore deletes
 READABLE = {"sohoi-backup/2"}
@@ -98,8 +99,9 @@ def backup(path: str | Path) -> int:
 
 
 def _bad(path: Path, why: str) -> BackupError:
-    return BackupError(f"Tệp {path.name} không phải tệp sao lưu Sổ Hội đầy đủ: {why}. Không có dữ liệu nào bị "
-                       "thay đổi. Hãy dùng một tệp sao lưu khác (tạo bằng lệnh “sohoi backup”).")
+    return BackupError(_("Tệp %(name)s không phải tệp sao lưu Sổ Hội đầy đủ: %(why)s. Không có dữ liệu nào "
+                         "bị thay đổi. Hãy dùng một tệp sao lưu khác (tạo bằng lệnh “sohoi backup”).")
+                       % {"name": path.name, "why": why})
 
 
 def _read(path: Path) -> tuple[dict, list[tuple[str, str]]]:
@@ -111,15 +113,15 @@ def _read(path: Path) -> tuple[dict, list[tuple[str, str]]]:
             try:
                 header = json.loads(first)
             except ValueError:
-                raise _bad(path, "không có phần đầu (header) đọc được") from None
+                raise _bad(path, _("không có phần đầu (header) đọc được")) from None
             if not isinstance(header, dict) or "format" not in header:
-                raise _bad(path, "không có phần đầu (header) của tệp sao lưu")
+                raise _bad(path, _("không có phần đầu (header) của tệp sao lưu"))
             if header.get("format") not in READABLE:
-                raise BackupError(f"Tệp {path.name} có định dạng {header.get('format')!r}, phiên bản này đọc được "
-                                  f"{', '.join(sorted(READABLE))}. Không có dữ liệu nào bị thay đổi. Tạo lại bản "
-                                  "sao lưu bằng lệnh “sohoi backup” của phiên bản hiện tại.")
+                raise BackupError(_("Tệp %(name)s có định dạng %(value)s, phiên bản này đọc được "
+                                    "%(readable)s. Không có dữ liệu nào bị thay đổi. Tạo lại bản sao lưu bằng lệnh “sohoi backup” của phiên bản hiện tại.")
+                                  % {"name": path.name, "value": repr(header.get('format')), "readable": ', '.join(sorted(READABLE))})
             if not isinstance(header.get("migrations"), list) or not isinstance(header.get("counts"), dict):
-                raise _bad(path, "phần đầu thiếu phiên bản cấu trúc dữ liệu hoặc số bản ghi")
+                raise _bad(path, _("phần đầu thiếu phiên bản cấu trúc dữ liệu hoặc số bản ghi"))
             chunks: list[tuple[str, str]] = []
             while True:
                 meta_line = src.readline()
@@ -129,20 +131,21 @@ def _read(path: Path) -> tuple[dict, list[tuple[str, str]]]:
                 data = src.readline()
                 found = len(json.loads(data))  # also proves the chunk is complete JSON
                 if found != header["counts"].get(meta["model"]):
-                    raise _bad(path, f"bảng {meta['model']} có {found} bản ghi, phần đầu ghi "
-                                     f"{header['counts'].get(meta['model'])}")
+                    raise _bad(path, (_("bảng %(model)s có %(found)s bản ghi, phần đầu ghi %(model2)s")
+                                      % {"model": meta['model'], "found": found, "model2": header['counts'].get(meta['model'])}))
                 chunks.append((meta["model"], data))
     except BackupError:
         raise
     except gzip.BadGzipFile:
-        raise _bad(path, "không phải tệp nén gzip (.json.gz)") from None
+        raise _bad(path, _("không phải tệp nén gzip (.json.gz)")) from None
     except EOFError:
-        raise _bad(path, "tệp bị cắt cụt (thiếu phần cuối)") from None
+        raise _bad(path, _("tệp bị cắt cụt (thiếu phần cuối)")) from None
     except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
-        raise _bad(path, f"nội dung hỏng ({exc.__class__.__name__})") from None
+        raise _bad(path, _("nội dung hỏng (%(name)s)") % {"name": exc.__class__.__name__}) from None
     missing = sorted(set(header["counts"]) - {label for label, _data in chunks})
     if missing:
-        raise _bad(path, f"thiếu {len(missing)} bảng ({', '.join(missing[:3])}{'…' if len(missing) > 3 else ''})")
+        raise _bad(path, _("thiếu %(missing)s bảng (%(value)s%(value2)s)")
+                         % {"missing": len(missing), "value": ', '.join(missing[:3]), "value2": '…' if len(missing) > 3 else ''})
     return header, chunks
 
 
@@ -152,13 +155,14 @@ def restore(path: str | Path, *, actor: Any = None) -> int:
     is recorded in the (restored) audit trail."""
     path = Path(path)
     if not path.exists():
-        raise BackupError(f"Không tìm thấy tệp sao lưu {path}.")
+        raise BackupError(_("Không tìm thấy tệp sao lưu %(path)s.") % {"path": path})
     header, chunks = _read(path)
     newer = sorted(set(header["migrations"]) - set(_applied()))
     if newer:
         raise BackupError(
-            "Tệp sao lưu được tạo từ phiên bản Sổ Hội mới hơn (cấu trúc dữ liệu có thêm: "
-            f"{', '.join(newer[:3])}{'…' if len(newer) > 3 else ''}). Hãy cập nhật phần mềm rồi phục hồi lại.")
+            _("Tệp sao lưu được tạo từ phiên bản Sổ Hội mới hơn (cấu trúc dữ liệu có thêm: "
+              "%(value)s%(value2)s). Hãy cập nhật phần mềm rồi phục hồi lại.")
+            % {"value": ', '.join(newer[:3]), "value2": '…' if len(newer) > 3 else ''})
     rows = 0
     try:
         with transaction.atomic():
@@ -188,8 +192,9 @@ def restore(path: str | Path, *, actor: Any = None) -> int:
                                   "backup_rows": [None, header.get("rows")]})
     except (DeserializationError, DatabaseError) as exc:
         ContentType.objects.clear_cache()
-        raise BackupError(f"Không phục hồi được từ tệp {path.name}: dữ liệu trong tệp không khớp cấu trúc hiện tại "
-                          f"({exc.__class__.__name__}). Dữ liệu cũ được giữ nguyên (đã hoàn tác).") from exc
+        raise BackupError(_("Không phục hồi được từ tệp %(name)s: dữ liệu trong tệp không khớp cấu trúc hiện "
+                            "tại (%(name2)s). Dữ liệu cũ được giữ nguyên (đã hoàn tác).")
+                          % {"name": path.name, "name2": exc.__class__.__name__}) from exc
     return rows
 
 

@@ -36,7 +36,7 @@ class RejectNulMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if "\x00" in request.META.get("QUERY_STRING", "") or "%00" in request.META.get("QUERY_STRING", "") \
                 or self._form_has_nul(request):
-            message = "Dữ liệu gửi lên có ký tự rỗng (NUL) không hợp lệ: xóa ký tự đó rồi gửi lại."
+            message = _("Dữ liệu gửi lên có ký tự rỗng (NUL) không hợp lệ: xóa ký tự đó rồi gửi lại.")
             if request.path.startswith("/api/"):
                 from django.http import JsonResponse
 
@@ -48,7 +48,8 @@ class RejectNulMiddleware:
 
             names = ", ".join(f for f in fields if f != "__all__")
             message = _("Dữ liệu JSON gửi lên có ký tự rỗng (NUL, \\u0000) không hợp lệ%(where)s: xóa ký tự đó "
-                        "rồi gửi lại.") % {"where": _(" ở trường %(names)s") % {"names": names} if names else ""}
+                        "rồi gửi lại.") % {"where": _(" ở trường %(names)s")
+                                                    % {"names": names} if names else ""}
             return JsonResponse({"code": "invalid", "message": message,
                                  "fields": {f: [_("Có ký tự rỗng (NUL); xóa ký tự đó.")] for f in fields}},
                                 status=400)

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .scoping import ADMIN_ONLY, ScopePolicy
@@ -76,11 +77,11 @@ class AuditEntry(models.Model):
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
-            raise PermissionDenied("Nhật ký thay đổi không thể sửa.")
+            raise PermissionDenied(gettext("Nhật ký thay đổi không thể sửa."))
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise PermissionDenied("Nhật ký thay đổi không thể xóa.")
+        raise PermissionDenied(gettext("Nhật ký thay đổi không thể xóa."))
 
 
 class Notification(models.Model):

@@ -22,13 +22,14 @@ from typing import Any
 
 import rules
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
 from sohoi.accounts.choices import READ_ALL_ROLES, SENSITIVE_DATA_ROLES, Role
 
 RULES = rules.RuleSet()
 REFUSALS: dict[str, str] = {}
 LABELS: dict[str, str] = {}
-DEFAULT_REFUSAL = "Vai trò của bạn không được làm việc này."
+DEFAULT_REFUSAL = _("Vai trò của bạn không được làm việc này.")
 
 
 def authenticated(user: Any) -> bool:

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from sohoi.accounts.choices import READ_ALL_ROLES, SENSITIVE_DATA_ROLES, Role
 
@@ -145,7 +146,7 @@ def get_scoped(qs_or_model: models.QuerySet | type[models.Model], user: Any, act
     except (qs.model.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
     if action != VIEW and not can(user, action, obj):
-        raise PermissionDenied("Vai trò của bạn được xem nhưng không được sửa mục này.")
+        raise PermissionDenied(_("Vai trò của bạn được xem nhưng không được sửa mục này."))
     return obj
 
 

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from . import audit, memo
 
@@ -55,7 +56,7 @@ def object_update(
         based_on = expected_version if expected_version is not None else obj.version
         if current is None or current != based_on:
             raise StaleEditError(
-                "Bản ghi đã được người khác sửa sau khi bạn mở nó. Hãy tải lại trang, xem thay đổi mới rồi sửa lại."
+                _("Bản ghi đã được người khác sửa sau khi bạn mở nó. Hãy tải lại trang, xem thay đổi mới rồi sửa lại.")
             )
         obj.version = based_on + 1
     obj.save()

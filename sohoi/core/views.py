@@ -12,6 +12,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views import View
 
 from . import audit
@@ -174,7 +175,7 @@ def holidays(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
-                messages.success(request, "Đã thêm ngày nghỉ.")
+                messages.success(request, _("Đã thêm ngày nghỉ."))
                 return redirect("core:holidays")
     rows = restrict(Holiday.objects.all(), request.user).order_by("-day")
     return render(request, "core/holidays.html", {"page": paginate(request, rows), "form": form})

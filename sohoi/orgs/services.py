@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sohoi.core import audit
 from sohoi.core.services import object_create, object_update
@@ -31,7 +32,7 @@ def unit_create(*, actor: Any, name: str, kind: str, parent: Unit | None = None,
 def unit_update(*, actor: Any, unit: Unit, data: dict[str, Any], expected_version: int | None = None) -> Unit:
     new_parent = data.get("parent", unit.parent)
     if new_parent is not None and new_parent.path.startswith(unit.path):
-        raise ValidationError({"parent": "Không thể đặt một đơn vị trực thuộc chính nó hoặc đơn vị cấp dưới của nó."})
+        raise ValidationError({"parent": _("Không thể đặt một đơn vị trực thuộc chính nó hoặc đơn vị cấp dưới của nó.")})
     moved = new_parent != unit.parent
     unit = object_update(actor=actor, obj=unit, data=data, action="orgs.unit.updated",
                          expected_version=expected_version)
@@ -52,7 +53,7 @@ def _rewrite_paths(unit: Unit) -> None:
 def unit_close(*, actor: Any, unit: Unit, on: datetime.date, successors: list[Unit] | None = None) -> Unit:
     """A unit stops existing (merger, 2025 reform); records made before keep pointing at it."""
     if unit.valid_from and on < unit.valid_from:
-        raise ValidationError({"valid_to": "Ngày kết thúc không được trước ngày bắt đầu hoạt động."})
+        raise ValidationError({"valid_to": _("Ngày kết thúc không được trước ngày bắt đầu hoạt động.")})
     unit = object_update(actor=actor, obj=unit, data={"valid_to": on}, action="orgs.unit.closed")
     if successors:
         unit.successors.add(*successors)
@@ -66,7 +67,7 @@ def unit_alias_add(*, actor: Any, unit: Unit, alias: str, issuer: Unit | None = 
     """Remember `alias` as a name of `unit`; with `issuer`, only in that issuer's documents."""
     alias = " ".join(alias.split())
     if not fold(alias):
-        raise ValidationError({"alias": "Tên gọi khác không được để trống."})
+        raise ValidationError({"alias": _("Tên gọi khác không được để trống.")})
     existing = UnitAlias.objects.filter(unit=unit, folded=fold(alias), issuer=issuer).first()
     if existing:
         return existing

@@ -42,8 +42,11 @@ def due_pairs(on: datetime.date, days: int):
 
 
 def _message(rec: Recommendation, on: datetime.date) -> tuple[str, str]:
+    # i18n: data (a stored notification, written once in the source language)
     what = "Quá hạn trả lời kiến nghị" if rec.due < on else "Sắp đến hạn trả lời kiến nghị"
+    # i18n: data (a stored notification, written once in the source language)
     title = f"{what} (hạn {rec.due:%d/%m/%Y}): {rec.activity.get_kind_display()} – {rec.activity.subject[:120]}"
+    # i18n: data (a stored notification, written once in the source language)
     return title, f"Đơn vị: {rec.addressee}. {rec.text[:300]}"
 
 

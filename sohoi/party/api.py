@@ -267,6 +267,7 @@ def create_rating(request: HttpRequest, payload: RatingIn):
 def list_eligible(request: HttpRequest):
     require(request.auth, "party.see_eligibility")  # derived from party membership: 403, not an empty list
     qs = selectors.eligible_queryset(user=request.auth)
+    # i18n: data (an audit note, stored)
     if not selectors.log_count_read(user=request.auth, what="API danh sách hội đủ điều kiện", rows=1):
         return Association.objects.none()
     return qs

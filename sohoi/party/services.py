@@ -281,8 +281,10 @@ def eligibility_task_create(*, actor: Any, committee: Any, associations: list[An
         raise ValidationError({"due": _("Hạn hoàn thành không thể trước hôm nay. Chọn một ngày sau hôm nay.")})
     names = "; ".join(a.name for a in associations)
     issuer = actor.unit if actor is not None and actor.unit_id else None
+    # i18n: data (the text of an official document, always Vietnamese)
     text = (f"Thực hiện nhiệm vụ 1 của Công văn {LETTER_CODE}: xem xét thành lập tổ chức đảng tại các hội đủ điều "
             f"kiện nhưng chưa có tổ chức đảng: {names}. Báo cáo kết quả trước ngày {due:%d/%m/%Y}.")
+    # i18n: data (the text of an official document, always Vietnamese)
     document = document_create(actor=actor, fields={
         "system": System.PARTY, "doc_type": DocType.CONG_VAN, "issuer": issuer,
         "issuer_name": issuer.name if issuer else "", "date": on, "place": "Cần Thơ",

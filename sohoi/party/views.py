@@ -199,6 +199,7 @@ def eligibility(request: HttpRequest) -> HttpResponse:
     page = paginate(request, selectors.eligible_by_committee(user=request.user).filter(
         selectors.association_within(area=request.GET.get("area"), field=request.GET.get("field"))))
     data = selectors.eligibility(user=request.user, page=page)
+    # i18n: data (an audit note, stored)
     shows_counts = selectors.log_count_read(user=request.user, what="Danh sách hội đủ điều kiện",
                                             rows=len(page.object_list))
     return render(request, "party/eligibility.html", {**data, "shows_counts": shows_counts, "page": page,
@@ -213,6 +214,7 @@ def rating_summary(request: HttpRequest) -> HttpResponse:
 def core(request: HttpRequest) -> HttpResponse:
     page = paginate(request, selectors.core_queryset(user=request.user))
     rows = selectors.core_rows(user=request.user, associations=page.object_list)
+    # i18n: data (an audit note, stored)
     shows = selectors.log_count_read(user=request.user, what="Đảng viên nòng cốt trong hội", rows=len(rows))
     return render(request, "party/core.html", {"rows": rows, "shows_counts": shows, "page": page,
                                                "flagged": selectors.core_flagged(user=request.user) if shows else 0,

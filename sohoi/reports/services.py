@@ -19,6 +19,7 @@ from .models import ReportJob
 from .registry import Filters, Period
 
 log = logging.getLogger(__name__)
+# i18n: data (an error stored on the report job)
 LOST = "Tiến trình lập báo cáo đã dừng giữa chừng (máy chủ khởi động lại?). Hãy lập lại."
 
 

@@ -65,6 +65,7 @@ class StateSupport(BaseModel):
         indexes = [models.Index(fields=["year"], name="support_year_idx")]
 
     def __str__(self) -> str:
+        # i18n: data (an amount in đồng, as written in Vietnamese records)
         return f"{self.year}: {self.amount:,} đ".replace(",", ".")
 
 

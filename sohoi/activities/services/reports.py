@@ -124,7 +124,9 @@ def yearly_report_transition(*, actor: Any, report: YearlyReport, action: str, c
                  changes=audit.diff(before, audit.snapshot(report)))
     if action != "resubmit":
         # The notification is stored and e-mailed to others: it stays in the source language, whatever the UI's.
+        # i18n: data (a stored notification, written once in the source language)
         verb = "đã được chấp nhận" if action == "accept" else "bị trả lại để bổ sung"
+        # i18n: data (a stored notification, written once in the source language)
         notify(users=_association_users(report.association), kind="activities.yearly_report",
                title=f"Báo cáo năm {report.year} của {report.association} {verb}",
                body=comment, url=reverse("activities:report_detail", args=[report.pk]),

@@ -20,6 +20,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sohoi.core import jobs
 from sohoi.core.permissions import require
@@ -29,9 +30,13 @@ from ..models import Association, ImportJob
 
 log = logging.getLogger(__name__)
 MAX_STORED_ERRORS = 2000  # kept on the job row; the count is always complete
+# Written into the job row's JSON error list by the worker (no request, no language): stored text, kept in the
+# source language like the other messages of a job. i18n: data
 LOST = ("Tiến trình chạy nền dừng giữa chừng (máy chủ tắt hoặc tiến trình bị dừng). Chưa ghi gì vào hệ thống. "
         "Bấm “Chạy lại” để nhập lại từ tệp đã tải lên.")
+# i18n: data
 GONE = "Không còn tệp đã tải lên trên máy chủ; chưa ghi gì. Tải tệp lên lại."
+# i18n: data
 CRASHED = "Lỗi hệ thống khi nhập; chưa ghi gì. Bấm “Chạy lại”, hoặc báo quản trị nếu lỗi lặp lại."
 
 
@@ -163,8 +168,9 @@ def import_job_retry(*, actor: Any, job: ImportJob) -> ImportJob:
     _require(actor, job)
     job = import_job_reconcile(job)
     if not job.retryable or not os.path.exists(job.path):
-        raise ValidationError("Lần nhập này không chạy lại được: " + (
-            "tệp có lỗi cần sửa rồi tải lên lại." if job.finished else "lần nhập vẫn đang chạy."))
+        raise ValidationError(
+            _("Lần nhập này không chạy lại được: tệp có lỗi cần sửa rồi tải lên lại.") if job.finished
+            else _("Lần nhập này không chạy lại được: lần nhập vẫn đang chạy."))
     ImportJob.objects.filter(pk=job.pk).update(
         status=ImportJob.State.QUEUED, done=0, created=0, updated=0, error_count=0, errors=[], finished_at=None,
         retryable=False, worker="", task_id="", heartbeat_at=None, updated_at=timezone.now(),
@@ -182,8 +188,8 @@ def import_job_confirm(*, actor: Any, job: ImportJob) -> ImportJob:
     _require(actor, job)
     job = import_job_reconcile(job)
     if not (job.dry_run and job.status == ImportJob.State.DONE and not job.error_count) or not os.path.exists(job.path):
-        raise ValidationError("Chỉ xác nhận được một lần kiểm tra thử đã xong, không có lỗi, và chưa xác nhận: "
-                              "tải tệp lên lại để kiểm tra hoặc ghi.")
+        raise ValidationError(_("Chỉ xác nhận được một lần kiểm tra thử đã xong, không có lỗi, và chưa xác nhận: "
+                              "tải tệp lên lại để kiểm tra hoặc ghi."))
     # The file passes to the new job; the checked one no longer points at it, so it is confirmed only once.
     ImportJob.objects.filter(pk=job.pk).update(path="", updated_at=timezone.now())
     return import_job_start(actor=actor, kind=job.kind, path=job.path, filename=job.filename, dry_run=False,

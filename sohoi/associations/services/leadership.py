@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sohoi.core import audit
 from sohoi.core.concurrency import refuse_duplicate
@@ -53,20 +54,22 @@ def congress_record(*, actor: Any, association: Association, number: int, held_o
     require(actor, "associations.record_leadership", association)
     errors = {}
     if expected <= 0:
-        errors["expected"] = "Nhập số đại biểu (hoặc hội viên) được triệu tập, lớn hơn 0."
+        errors["expected"] = _("Nhập số đại biểu (hoặc hội viên) được triệu tập, lớn hơn 0.")
     elif attended > expected:
-        errors["attended"] = f"Số có mặt ({attended}) lớn hơn số được triệu tập ({expected}). Kiểm tra lại hai số."
+        errors["attended"] = _("Số có mặt (%(attended)s) lớn hơn số được triệu tập (%(expected)s). Kiểm tra lại hai số.") % {"attended": attended, "expected": expected}
     elif attended * 2 <= expected:
-        errors["attended"] = (f"Đại hội chỉ có {attended}/{expected} có mặt, chưa quá một nửa nên không hợp lệ "
-                              "(Nghị định 126/2024/NĐ-CP). Không ghi đại hội này; tổ chức lại đại hội.")
+        errors["attended"] = (_("Đại hội chỉ có %(attended)s/%(expected)s có mặt, chưa quá một nửa nên không "
+                                "hợp lệ (Nghị định 126/2024/NĐ-CP). Không ghi đại hội này; tổ chức lại đại hội.")
+                              % {"attended": attended, "expected": expected})
     if Congress.objects.filter(association=association, number=number).exists():
-        errors["number"] = f"Đã có đại hội lần thứ {number}. Kiểm tra số thứ tự."
+        errors["number"] = _("Đã có đại hội lần thứ %(number)s. Kiểm tra số thứ tự.") % {"number": number}
     if errors:
         raise ValidationError(errors)
     years = years or term_years(association, held_on)
     # Two clerks recording the same congress at once both pass the check above; the database constraint
     # (congress_number_once) refuses the second, with the same message instead of a 500.
-    with refuse_duplicate({"number": f"Đã có đại hội lần thứ {number}. Kiểm tra số thứ tự."}):
+    with refuse_duplicate({"number": _("Đã có đại hội lần thứ %(number)s. Kiểm tra số thứ tự.")
+                                     % {"number": number}}):
         congress = object_create(actor=actor, model=Congress, action="associations.congress.recorded", data={
             "association": association, "number": number, "kind": kind, "held_on": held_on,
             "term_label": term_label, "term_years": years, "expected": expected, "attended": attended,
@@ -85,9 +88,9 @@ def leader_appoint(*, actor: Any, association: Association, full_name: str, posi
                    reported_on: datetime.date | None = None) -> Leader:
     require(actor, "associations.record_leadership", association)
     if position not in Position.values:
-        raise ValidationError({"position": "Chọn chức danh trong danh sách."})
+        raise ValidationError({"position": _("Chọn chức danh trong danh sách.")})
     if reported_on and reported_on < started_on:
-        raise ValidationError({"reported_on": "Ngày báo cáo không thể trước ngày nhận chức."})
+        raise ValidationError({"reported_on": _("Ngày báo cáo không thể trước ngày nhận chức.")})
     if position in SINGLE_HOLDER:
         for old in Leader.objects.filter(association=association, position=position, ended_on__isnull=True):
             leader_end(actor=actor, leader=old, ended_on=max(started_on - datetime.timedelta(days=1), old.started_on))
@@ -102,7 +105,7 @@ def leader_appoint(*, actor: Any, association: Association, full_name: str, posi
 def leader_end(*, actor: Any, leader: Leader, ended_on: datetime.date) -> Leader:
     require(actor, "associations.record_leadership", leader.association)
     if ended_on < leader.started_on:
-        raise ValidationError({"ended_on": "Ngày thôi giữ chức không thể trước ngày nhận chức."})
+        raise ValidationError({"ended_on": _("Ngày thôi giữ chức không thể trước ngày nhận chức.")})
     return object_update(actor=actor, obj=leader, data={"ended_on": ended_on}, action="associations.leader.ended")
 
 
@@ -110,7 +113,7 @@ def leader_end(*, actor: Any, leader: Leader, ended_on: datetime.date) -> Leader
 def leader_mark_reported(*, actor: Any, leader: Leader, reported_on: datetime.date) -> Leader:
     require(actor, "associations.record_leadership", leader.association)
     if reported_on < leader.started_on:
-        raise ValidationError({"reported_on": "Ngày báo cáo không thể trước ngày nhận chức."})
+        raise ValidationError({"reported_on": _("Ngày báo cáo không thể trước ngày nhận chức.")})
     leader = object_update(actor=actor, obj=leader, data={"reported_on": reported_on},
                            action="associations.leader.reported")
     audit.record(actor=actor, action="associations.association.leadership_reported", target=leader.association,

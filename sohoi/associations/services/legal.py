@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sohoi.core.dated_rows import check_dated_row
 from sohoi.core.permissions import require
@@ -49,12 +50,13 @@ def dossier_update(*, actor: Any, dossier: FoundingDossier, data: dict[str, Any]
     if items is not None:
         unknown = [i for i in items if i not in DossierItem.values]
         if unknown:
-            raise ValidationError({"submitted": f"Giấy tờ không có trong danh mục: {', '.join(unknown)}."})
+            raise ValidationError({"submitted": _("Giấy tờ không có trong danh mục: %(unknown)s.")
+                                                % {"unknown": ', '.join(unknown)}})
     filed = data.get("filed_on", dossier.filed_on)
     complete = data.get("complete_on", dossier.complete_on)
     if filed and complete and complete < filed:
-        raise ValidationError({"complete_on": "Ngày nhận đủ hồ sơ không thể trước ngày nộp hồ sơ."})
+        raise ValidationError({"complete_on": _("Ngày nhận đủ hồ sơ không thể trước ngày nộp hồ sơ.")})
     if data.get("extension_days") and data["extension_days"] > 365:
-        raise ValidationError({"extension_days": "Số ngày gia hạn không hợp lý."})
+        raise ValidationError({"extension_days": _("Số ngày gia hạn không hợp lý.")})
     return object_update(actor=actor, obj=dossier, data=data, action="associations.dossier.updated",
                          expected_version=expected_version)

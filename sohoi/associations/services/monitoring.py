@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sohoi.core.permissions import require
 from sohoi.core.services import object_create, object_update
@@ -21,18 +22,21 @@ def officer_assign(*, actor: Any, association: Association, officer: Any, starte
     """Assign (or reassign) the dedicated officer; the previous assignment ends the day before."""
     require(actor, "associations.assign_officer", association)
     if not is_monitoring_officer(officer):
-        raise ValidationError({"officer": f"“{officer}” không có vai trò cán bộ theo dõi hội. Chọn cán bộ khác "
-                                          "hoặc nhờ quản trị cấp vai trò."})
+        raise ValidationError({"officer": (_("“%(officer)s” không có vai trò cán bộ theo dõi hội. Chọn cán "
+                                             "bộ khác hoặc nhờ quản trị cấp vai trò.")
+                                           % {"officer": officer})})
     if association.has_ended:
-        raise ValidationError({"association": "Hội đã chấm dứt hoạt động; không phân công theo dõi."})
+        raise ValidationError({"association": _("Hội đã chấm dứt hoạt động; không phân công theo dõi.")})
     current = OfficerAssignment.objects.select_for_update().filter(association=association,
                                                                   ended_on__isnull=True).first()
     if current is not None:
         if current.officer_id == officer.pk:
-            raise ValidationError({"officer": f"“{officer}” đang theo dõi hội này."})
+            raise ValidationError({"officer": _("“%(officer)s” đang theo dõi hội này.")
+                                              % {"officer": officer}})
         if started_on <= current.started_on:
-            raise ValidationError({"started_on": f"Ngày bắt đầu phải sau {current.started_on:%d/%m/%Y} "
-                                                 "(ngày cán bộ hiện tại bắt đầu theo dõi)."})
+            raise ValidationError({"started_on": (_("Ngày bắt đầu phải sau %(started_on)s (ngày cán bộ hiện "
+                                                    "tại bắt đầu theo dõi).")
+                                                  % {"started_on": format(current.started_on, '%d/%m/%Y')})})
         officer_unassign(actor=actor, assignment=current, ended_on=started_on - datetime.timedelta(days=1))
     return object_create(actor=actor, model=OfficerAssignment, action="associations.officer.assigned", data={
         "association": association, "officer": officer, "started_on": started_on, "note": note})
@@ -42,7 +46,7 @@ def officer_assign(*, actor: Any, association: Association, officer: Any, starte
 def officer_unassign(*, actor: Any, assignment: OfficerAssignment, ended_on: datetime.date) -> OfficerAssignment:
     require(actor, "associations.assign_officer", assignment.association)
     if ended_on < assignment.started_on:
-        raise ValidationError({"ended_on": "Ngày kết thúc không thể trước ngày bắt đầu theo dõi."})
+        raise ValidationError({"ended_on": _("Ngày kết thúc không thể trước ngày bắt đầu theo dõi.")})
     return object_update(actor=actor, obj=assignment, data={"ended_on": ended_on},
                          action="associations.officer.unassigned")
 
@@ -53,9 +57,9 @@ def monitoring_log_add(*, actor: Any, association: Association, on: datetime.dat
     """`officer` defaults to the actor (a system import may name the officer explicitly)."""
     require(actor, "associations.log_monitoring", association)
     if follow_up_due and follow_up_due < on:
-        raise ValidationError({"follow_up_due": "Hạn theo dõi tiếp phải sau ngày ghi nhật ký."})
+        raise ValidationError({"follow_up_due": _("Hạn theo dõi tiếp phải sau ngày ghi nhật ký.")})
     if not (text or "").strip():
-        raise ValidationError({"text": "Nhập nội dung làm việc."})
+        raise ValidationError({"text": _("Nhập nội dung làm việc.")})
     return object_create(actor=actor, model=MonitoringLog, action="associations.monitoring.logged", data={
         "association": association,
         "officer": officer or (actor if getattr(actor, "is_authenticated", False) else None),
@@ -66,6 +70,6 @@ def monitoring_log_add(*, actor: Any, association: Association, on: datetime.dat
 def monitoring_log_close(*, actor: Any, log: MonitoringLog, done_on: datetime.date) -> MonitoringLog:
     require(actor, "associations.log_monitoring", log.association)
     if done_on < log.on:
-        raise ValidationError({"follow_up_done_on": "Ngày xử lý không thể trước ngày ghi nhật ký."})
+        raise ValidationError({"follow_up_done_on": _("Ngày xử lý không thể trước ngày ghi nhật ký.")})
     return object_update(actor=actor, obj=log, data={"follow_up_done_on": done_on},
                          action="associations.monitoring.followed_up")

@@ -32,6 +32,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sohoi.core import audit, bulk
 from sohoi.core.deadlines import today
@@ -56,6 +57,7 @@ PROVINCE_CODE = "92"  # Can Tho: the province whose register this is
 CHUNK = 1000
 MAX_MEMBERS = 5_000_000  # more than the whole population of the city: surely a typing error
 
+# i18n: data - the import file's column headers are its format, the same whatever the page's language
 COLUMNS = {
     "name": "Tên hội", "short_name": "Tên viết tắt", "field": "Lĩnh vực", "scope_level": "Phạm vi",
     "territory": "Địa bàn (xã, phường)", "head_office": "Trụ sở", "decision_number": "Số quyết định thành lập",
@@ -92,6 +94,7 @@ _PHONE = re.compile(r"^[0-9 +().-]{6,30}$")
 _AMBIGUOUS = object()
 
 
+# i18n: data - the template (headers, synthetic example rows) is the file format, in Vietnamese
 def register_template() -> bytes:
     """The downloadable template: header row and two synthetic example rows."""
     from openpyxl import Workbook
@@ -172,7 +175,7 @@ def _count(raw: Any) -> tuple[int, str]:
     if raw in (None, ""):
         return 0, ""
     if isinstance(raw, bool):
-        return 0, f"“{raw}” không phải số hội viên. Ghi một số nguyên, ví dụ 1.250."
+        return 0, _("“%(raw)s” không phải số hội viên. Ghi một số nguyên, ví dụ 1.250.") % {"raw": raw}
     if isinstance(raw, int | float):
         number = raw
     else:
@@ -182,14 +185,14 @@ def _count(raw: Any) -> tuple[int, str]:
         try:
             number = float(text.replace(",", "."))
         except ValueError:
-            return 0, f"“{raw}” không phải số. Ghi số hội viên bằng chữ số, ví dụ 1.250."
+            return 0, _("“%(raw)s” không phải số. Ghi số hội viên bằng chữ số, ví dụ 1.250.") % {"raw": raw}
     if number != int(number):
-        return 0, f"Số hội viên {raw} không phải số nguyên. Ghi số người, không ghi số lẻ."
+        return 0, _("Số hội viên %(raw)s không phải số nguyên. Ghi số người, không ghi số lẻ.") % {"raw": raw}
     if number < 0:
-        return 0, f"Số hội viên {int(number)} là số âm. Ghi 0 nếu chưa có số liệu."
+        return 0, _("Số hội viên %(number)s là số âm. Ghi 0 nếu chưa có số liệu.") % {"number": int(number)}
     if number > MAX_MEMBERS:
-        return 0, (f"Số hội viên {int(number):,} lớn hơn cả dân số thành phố. Kiểm tra lại (có thể thừa chữ số)."
-                   .replace(",", "."))
+        return 0, (_("Số hội viên %(number)s lớn hơn cả dân số thành phố. Kiểm tra lại (có thể thừa chữ số).")
+                   % {"number": format(int(number), ",").replace(",", ".")})
     return int(number), ""
 
 
@@ -200,30 +203,36 @@ def _parse_row(number: int, raw: dict[str, Any], lk: _Lookups, errors: list[RowE
     row: dict[str, Any] = {}
     name = _text(raw.get("name"))
     if not name:
-        err("name", "Để trống. Nhập tên đầy đủ của hội bằng tiếng Việt.")
+        err("name", _("Để trống. Nhập tên đầy đủ của hội bằng tiếng Việt."))
     elif len(name) > 300:
-        err("name", "Dài quá 300 ký tự. Rút gọn tên (giữ đúng tên trong quyết định thành lập).")
+        err("name", _("Dài quá 300 ký tự. Rút gọn tên (giữ đúng tên trong quyết định thành lập)."))
     row["name"] = name
     row["folded"] = fold(name)  # once per row: the duplicate key, the register lookup, the unit's search key
     for key, limit in (("short_name", 60), ("head_office", 300), ("decision_number", 60), ("decision_issuer", 200)):
         value = _text(raw.get(key))
         if len(value) > limit:
-            err(key, f"Dài quá {limit} ký tự. Rút gọn nội dung ô này.")
+            err(key, _("Dài quá %(limit)s ký tự. Rút gọn nội dung ô này.") % {"limit": limit})
         row[key] = value[:limit]
 
     field_text = _text(raw.get("field"))
     row["field"] = lk.fields.get(lk.fold(field_text)) if field_text else None
     if not field_text:
-        err("field", f"Để trống. Chọn một lĩnh vực: {lk.field_names}.")
+        err("field", _("Để trống. Chọn một lĩnh vực: %(field_names)s.") % {"field_names": lk.field_names})
     elif row["field"] is None:
-        err("field", f"Không có lĩnh vực “{field_text}”. Ghi một trong: {lk.field_names}.")
+        err("field", _("Không có lĩnh vực “%(field_text)s”. Ghi một trong: %(field_names)s.")
+                     % {"field_text": field_text, "field_names": lk.field_names})
 
     scope_text = _text(raw.get("scope_level"))
     scope = SCOPE_WORDS.get(lk.fold(scope_text))
     row["scope_level"] = scope
     if scope is None:
-        err("scope_level", (f"“{scope_text}” không phải phạm vi hoạt động. " if scope_text else "Để trống. ")
-            + "Ghi một trong: Toàn quốc, Tỉnh/thành phố, Quận/huyện (trước 01/7/2025), Xã/phường.")
+        # The values listed are what the file's cell may hold (Vietnamese whatever the language).
+        choices = "Toàn quốc, Tỉnh/thành phố, Quận/huyện (trước 01/7/2025), Xã/phường"  # i18n: data
+        if scope_text:
+            err("scope_level", _("“%(scope_text)s” không phải phạm vi hoạt động. Ghi một trong: %(choices)s.")
+                % {"scope_text": scope_text, "choices": choices})
+        else:
+            err("scope_level", _("Để trống. Ghi một trong: %(choices)s.") % {"choices": choices})
 
     row["territory"] = _territory(number, _text(raw.get("territory")), scope, lk, errors)
 
@@ -231,23 +240,27 @@ def _parse_row(number: int, raw: dict[str, Any], lk: _Lookups, errors: list[RowE
     if message:
         err("decision_date", message)
     elif day and day > today():
-        err("decision_date", f"Ngày quyết định {day:%d/%m/%Y} sau hôm nay. Sửa lại ngày.")
+        err("decision_date", _("Ngày quyết định %(day)s sau hôm nay. Sửa lại ngày.")
+                             % {"day": format(day, '%d/%m/%Y')})
     elif day and day.year < 1945:
-        err("decision_date", f"Ngày quyết định {day:%d/%m/%Y} quá sớm. Kiểm tra lại năm.")
+        err("decision_date", _("Ngày quyết định %(day)s quá sớm. Kiểm tra lại năm.")
+                             % {"day": format(day, '%d/%m/%Y')})
     row["decision_date"] = day
     if row["decision_number"] and not day and not message:
-        err("decision_date", "Có số quyết định nhưng thiếu ngày. Ghi ngày theo dạng dd/mm/yyyy.")
+        err("decision_date", _("Có số quyết định nhưng thiếu ngày. Ghi ngày theo dạng dd/mm/yyyy."))
     if day and not row["decision_number"]:
-        err("decision_number", "Có ngày quyết định nhưng thiếu số. Ghi số, ký hiệu (ví dụ 123/QĐ-UBND).")
+        err("decision_number", _("Có ngày quyết định nhưng thiếu số. Ghi số, ký hiệu (ví dụ 123/QĐ-UBND)."))
 
     status_text = _text(raw.get("status"))
     status = STATUS_WORDS.get(lk.fold(status_text), Status.OPERATING if not status_text else None)
     if status is None:
-        err("status", f"“{status_text}” không phải tình trạng. Ghi một trong: "
+        err("status", _("“%(status_text)s” không phải tình trạng. Ghi một trong: ")
+                      % {"status_text": status_text}
                       + ", ".join(str(Status(s).label) for s in IMPORTABLE) + ".")
     elif status in ENDED:
-        err("status", f"Không nhập hội “{Status(status).label}” qua danh bạ. Bỏ dòng này; ghi việc giải thể, sáp "
-                      "nhập... bằng sự kiện tổ chức trên trang của hội (kèm văn bản quyết định).")
+        err("status", (_("Không nhập hội “%(value)s” qua danh bạ. Bỏ dòng này; ghi việc giải thể, sáp "
+                         "nhập... bằng sự kiện tổ chức trên trang của hội (kèm văn bản quyết định).")
+                       % {"value": Status(status).label}))
         status = None
     row["status"] = status
 
@@ -261,14 +274,16 @@ def _parse_row(number: int, raw: dict[str, Any], lk: _Lookups, errors: list[RowE
 
     phone = _text(raw.get("phone"))
     if phone and not _PHONE.match(phone):
-        err("phone", f"“{phone}” không phải số điện thoại. Chỉ ghi chữ số, dấu cách, dấu + . ( ) -.")
+        err("phone", _("“%(phone)s” không phải số điện thoại. Chỉ ghi chữ số, dấu cách, dấu + . ( ) -.")
+                     % {"phone": phone})
     row["phone"] = phone[:30]
     email = _text(raw.get("email"))
     if email:
         try:
             validate_email(email)
         except ValidationError:
-            err("email", f"“{email}” không phải địa chỉ thư điện tử (ví dụ hoi@example.vn).")
+            err("email", _("“%(email)s” không phải địa chỉ thư điện tử (ví dụ hoi@example.vn).")
+                         % {"email": email})
     row["email"] = email[:254]
     website = _text(raw.get("website"))
     if website and "://" not in website:
@@ -277,15 +292,18 @@ def _parse_row(number: int, raw: dict[str, Any], lk: _Lookups, errors: list[RowE
         try:
             URLValidator()(website)
         except ValidationError:
-            err("website", f"“{website}” không phải địa chỉ trang web (ví dụ https://hoi.cantho.gov.vn).")
+            err("website", _("“%(website)s” không phải địa chỉ trang web (ví dụ https://hoi.cantho.gov.vn).")
+                           % {"website": website})
     row["website"] = website[:200]
     agency_text = _text(raw.get("managing_agency"))
     agency = lk.agencies.get(lk.fold(agency_text)) if agency_text else None
     if agency_text and agency is None:
-        err("managing_agency", f"Không có cơ quan “{agency_text}” trong cây tổ chức. Ghi đúng tên sở, ngành "
-                               "(ví dụ Sở Nội vụ) hoặc để trống.")
+        err("managing_agency", (_("Không có cơ quan “%(agency_text)s” trong cây tổ chức. Ghi đúng tên sở, "
+                                  "ngành (ví dụ Sở Nội vụ) hoặc để trống.")
+                                % {"agency_text": agency_text}))
     elif agency is _AMBIGUOUS:
-        err("managing_agency", f"“{agency_text}” khớp nhiều cơ quan. Ghi tên đầy đủ.")
+        err("managing_agency", _("“%(agency_text)s” khớp nhiều cơ quan. Ghi tên đầy đủ.")
+                               % {"agency_text": agency_text})
         agency = None
     row["managing_agency"] = agency
     return row
@@ -298,23 +316,27 @@ def _territory(number: int, text: str, scope: str | None, lk: _Lookups, errors: 
     if scope == ScopeLevel.PROVINCE:
         if text and lk.fold(text) not in {PROVINCE_CODE, fold(lk.province.name) if lk.province else "", "can tho",
                                        "thanh pho can tho", "tp can tho"}:
-            errors.append(RowError(number, column, f"Hội cấp thành phố: để trống hoặc ghi “{lk.province}” "
-                                                   f"(đang ghi “{text}”)."))
+            errors.append(RowError(number, column, (_("Hội cấp thành phố: để trống hoặc ghi “%(province)s” "
+                                                      "(đang ghi “%(text)s”).")
+                                                    % {"province": lk.province, "text": text})))
         return lk.province
     if scope not in lk.places:
         return None
-    what = "quận, huyện (cũ)" if scope == ScopeLevel.DISTRICT else "xã, phường"
+    what = _("quận, huyện (cũ)") if scope == ScopeLevel.DISTRICT else _("xã, phường")
     if not text:
-        errors.append(RowError(number, column, f"Để trống. Hội cấp {what} phải ghi tên hoặc mã {what}."))
+        errors.append(RowError(number, column, _("Để trống. Hội cấp %(what)s phải ghi tên hoặc mã %(what2)s.")
+                                               % {"what": what, "what2": what}))
         return None
     found = lk.places[scope].get(text.strip()) or lk.places[scope].get(lk.fold(text))
     if found is _AMBIGUOUS:
-        errors.append(RowError(number, column, f"“{text}” khớp nhiều {what}. Ghi đủ “Xã …” hoặc “Phường …”, "
-                                               "hoặc ghi mã đơn vị hành chính."))
+        errors.append(RowError(number, column, (_("“%(text)s” khớp nhiều %(what)s. Ghi đủ “Xã …” hoặc "
+                                                  "“Phường …”, hoặc ghi mã đơn vị hành chính.")
+                                                % {"text": text, "what": what})))
         return None
     if found is None:
-        errors.append(RowError(number, column, f"Không có {what} “{text}” thuộc thành phố Cần Thơ. Ghi đúng tên "
-                                               "(ví dụ Phường Cái Khế) hoặc mã (ví dụ 31120)."))
+        errors.append(RowError(number, column, (_("Không có %(what)s “%(text)s” thuộc thành phố Cần Thơ. Ghi "
+                                                  "đúng tên (ví dụ Phường Cái Khế) hoặc mã (ví dụ 31120).")
+                                                % {"what": what, "text": text})))
     return found
 
 
@@ -342,13 +364,15 @@ def _match(number: int, row: dict[str, Any], existing: dict[tuple, list[Associat
     found = next((a for a in live if a.name == row["name"]), None)
     if found is None:
         errors.append(RowError(number, COLUMNS["name"], (
-            f"Trùng với hội “{live[0].name}” đã có trong danh bạ cùng phạm vi (chỉ khác dấu, hoa thường hoặc "
-            "khoảng trắng). Ghi đúng tên như trong danh bạ để cập nhật hội đó; đổi tên thì dùng sự kiện Đổi tên.")))
+            _("Trùng với hội “%(name)s” đã có trong danh bạ cùng phạm vi (chỉ khác dấu, hoa thường hoặc "
+              "khoảng trắng). Ghi đúng tên như trong danh bạ để cập nhật hội đó; đổi tên thì dùng sự kiện Đổi tên.")
+            % {"name": live[0].name})))
         return None
     if row["status"] and row["status"] != found.status:
         errors.append(RowError(number, COLUMNS["status"], (
-            f"Danh bạ ghi hội đang “{Status(found.status).label}”. Tình trạng chỉ đổi qua sự kiện tổ chức (kèm văn "
-            f"bản quyết định); sửa ô này cho khớp hoặc ghi sự kiện trước.")))
+            _("Danh bạ ghi hội đang “%(value)s”. Tình trạng chỉ đổi qua sự kiện tổ chức (kèm văn bản quyết "
+              "định); sửa ô này cho khớp hoặc ghi sự kiện trước.")
+            % {"value": Status(found.status).label})))
     return found
 
 
@@ -402,8 +426,9 @@ def _check(rows: Iterator[tuple[int, dict[str, Any]]], lk: _Lookups, result: Imp
             key = _key(row)
             if key in seen:
                 result.errors.append(RowError(number, COLUMNS["name"], (
-                    f"Trùng tên với dòng {seen[key]} trong cùng phạm vi và địa bàn (so sánh không dấu). "
-                    "Xóa một trong hai dòng, hoặc sửa phạm vi/địa bàn nếu là hai hội khác nhau.")))
+                    _("Trùng tên với dòng %(value)s trong cùng phạm vi và địa bàn (so sánh không dấu). Xóa "
+                      "một trong hai dòng, hoặc sửa phạm vi/địa bàn nếu là hai hội khác nhau.")
+                    % {"value": seen[key]})))
                 continue
             seen[key] = number
             if _match(number, row, existing, result.errors) is None:
@@ -497,8 +522,8 @@ def register_import(*, actor: Any, upload: IO[bytes], filename: str, dry_run: bo
     result = ImportResult(dry_run=dry_run)
     lk = _Lookups()
     if lk.front is None:
-        result.errors.append(RowError(0, "", "Cây tổ chức chưa có Ủy ban Mặt trận Tổ quốc cấp tỉnh để đặt các hội "
-                                             "mới. Quản trị hệ thống thêm đơn vị này trước khi nhập."))
+        result.errors.append(RowError(0, "", _("Cây tổ chức chưa có Ủy ban Mặt trận Tổ quốc cấp tỉnh để đặt các hội "
+                                             "mới. Quản trị hệ thống thêm đơn vị này trước khi nhập.")))
         return result
     _progress(job, status=ImportJob.State.CHECKING)
     with tempfile.TemporaryFile() as spool:
@@ -507,7 +532,7 @@ def register_import(*, actor: Any, upload: IO[bytes], filename: str, dry_run: bo
         except FileRejected as exc:
             result.errors.extend(exc.errors)
         if not result.rows and not result.errors:
-            result.errors.append(RowError(0, "", "Tệp không có dòng hội nào (điền từ dòng 2)."))
+            result.errors.append(RowError(0, "", _("Tệp không có dòng hội nào (điền từ dòng 2).")))
         if result.errors or dry_run:
             return result
         _progress(job, status=ImportJob.State.WRITING)

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sohoi.core import audit
 from sohoi.core.permissions import require
@@ -31,7 +32,7 @@ ASSOCIATION_KINDS = (UnitKind.ASSOCIATION, UnitKind.BRANCH)
 def _check_counts(data: dict[str, Any]) -> None:
     total = sum(int(data.get(k) or 0) for k in ("members_individual", "members_organisational", "members_honorary"))
     if total and not data.get("members_reported_on"):
-        raise ValidationError({"members_reported_on": "Nhập ngày tính số liệu hội viên đã báo cáo."})
+        raise ValidationError({"members_reported_on": _("Nhập ngày tính số liệu hội viên đã báo cáo.")})
 
 
 @transaction.atomic
@@ -47,11 +48,11 @@ def association_create(
     """
     name = " ".join((name or "").split())
     if not name:
-        raise ValidationError({"name": "Nhập tên đầy đủ của hội bằng tiếng Việt."})
+        raise ValidationError({"name": _("Nhập tên đầy đủ của hội bằng tiếng Việt.")})
     if scope_level not in ScopeLevel.values:
-        raise ValidationError({"scope_level": "Chọn phạm vi hoạt động trong danh sách."})
+        raise ValidationError({"scope_level": _("Chọn phạm vi hoạt động trong danh sách.")})
     if status not in Status.values:
-        raise ValidationError({"status": "Tình trạng không có trong danh sách."})
+        raise ValidationError({"status": _("Tình trạng không có trong danh sách.")})
     parent = unit.parent if unit is not None else parent
     parent_assoc = getattr(parent, "association", None) if parent and parent.kind in ASSOCIATION_KINDS else None
     if parent_assoc is not None:
@@ -63,14 +64,14 @@ def association_create(
     _refuse_duplicate(name, scope_level, territory, parent if parent_assoc is not None else None)
     if unit is None:
         if parent is None:
-            raise ValidationError({"parent": "Chọn đơn vị mà hội trực thuộc trong cây tổ chức."})
+            raise ValidationError({"parent": _("Chọn đơn vị mà hội trực thuộc trong cây tổ chức.")})
         kind = UnitKind.BRANCH if parent_assoc is not None else UnitKind.ASSOCIATION
         unit = unit_create(actor=actor, name=name, kind=kind, parent=parent, level=UNIT_LEVEL[scope_level],
                            area=territory, code=data.get("short_name", "")[:30])
     elif unit.kind not in ASSOCIATION_KINDS:
-        raise ValidationError({"unit": f"Đơn vị “{unit}” không phải hội hoặc chi hội."})
+        raise ValidationError({"unit": _("Đơn vị “%(unit)s” không phải hội hoặc chi hội.") % {"unit": unit}})
     elif Association.objects.filter(unit=unit).exists():
-        raise ValidationError({"unit": f"Đơn vị “{unit}” đã có hồ sơ hội."})
+        raise ValidationError({"unit": _("Đơn vị “%(unit)s” đã có hồ sơ hội.") % {"unit": unit}})
     assoc = object_create(actor=actor, model=Association, action="associations.association.created", data={
         "unit": unit, "name": name, "field": field, "scope_level": scope_level, "status": status,
         "status_since": status_since, **data})
@@ -96,11 +97,11 @@ def duplicate_of(name: str, scope_level: str, territory: Any, parent: Unit | Non
 def _refuse_duplicate(name: str, scope_level: str, territory: Any, parent: Unit | None) -> None:
     existing = duplicate_of(name, scope_level, territory, parent)
     if existing is not None:
-        where = f", địa bàn {territory}" if territory is not None else ""
+        where = _(", địa bàn %(territory)s") % {"territory": territory} if territory is not None else ""
         raise ValidationError({"name": (
-            f"Đã có hội “{existing.name}” (mã {existing.pk}) cùng tên, cùng phạm vi "
-            f"{existing.get_scope_level_display().lower()}{where}. Mở hồ sơ hội đó để cập nhật thay vì đăng ký "
-            "lại, hoặc đặt tên khác nếu đây là một hội khác.")})
+            _("Đã có hội “%(name)s” (mã %(pk)s) cùng tên, cùng phạm vi %(value)s%(where)s. Mở hồ sơ hội đó "
+              "để cập nhật thay vì đăng ký lại, hoặc đặt tên khác nếu đây là một hội khác.")
+            % {"name": existing.name, "pk": existing.pk, "value": existing.get_scope_level_display().lower(), "where": where})})
 
 
 @transaction.atomic
@@ -111,11 +112,12 @@ def association_update(*, actor: Any, association: Association, data: dict[str, 
     require(actor, "associations.edit_profile", association)
     locked = [k for k in data if k in Association.WORKFLOW_FIELDS]
     if locked:
-        raise ValidationError({k: "Trường này chỉ đổi qua sự kiện tổ chức (có văn bản quyết định)." for k in locked})
+        raise ValidationError({k: _("Trường này chỉ đổi qua sự kiện tổ chức (có văn bản quyết định).") for k in locked})
     decided = [k for k in data if k in Association.STATE_FIELDS]
     if decided:
-        raise ValidationError({k: (f"“{Association._meta.get_field(k).verbose_name}” do cơ quan nhà nước quyết định: "
-                                   "Sở Nội vụ ghi qua bước “Ghi quyết định của Nhà nước”, kèm văn bản quyết định.")
+        raise ValidationError({k: (_("“%(verbose_name)s” do cơ quan nhà nước quyết định: Sở Nội vụ ghi qua "
+                                     "bước “Ghi quyết định của Nhà nước”, kèm văn bản quyết định.")
+                                   % {"verbose_name": Association._meta.get_field(k).verbose_name})
                                for k in decided})
     merged = {k: getattr(association, k) for k in ("members_individual", "members_organisational",
                                                     "members_honorary", "members_reported_on")}
@@ -140,15 +142,15 @@ def association_state_decision(
     require(actor, "associations.record_state_decision", association)
     unknown = [k for k in changes if k not in Association.STATE_FIELDS]
     if unknown:
-        raise ValidationError({k: "Trường này không do quyết định của Nhà nước đặt; sửa ở hồ sơ hội." for k in unknown})
+        raise ValidationError({k: _("Trường này không do quyết định của Nhà nước đặt; sửa ở hồ sơ hội.") for k in unknown})
     validate_decision(decision_number, decision_date, decision_issuer)
     current = Association.objects.select_for_update().filter(pk=association.pk).values_list("version", flat=True).first()
     based_on = expected_version if expected_version is not None else association.version
     if current != based_on:
-        raise StaleEditError("Hồ sơ hội đã được người khác cập nhật sau khi bạn mở. Tải lại trang rồi làm lại.")
+        raise StaleEditError(_("Hồ sơ hội đã được người khác cập nhật sau khi bạn mở. Tải lại trang rồi làm lại."))
     scope_level = changes.get("scope_level", association.scope_level)
     if scope_level not in ScopeLevel.values:
-        raise ValidationError({"scope_level": "Chọn phạm vi hoạt động trong danh sách."})
+        raise ValidationError({"scope_level": _("Chọn phạm vi hoạt động trong danh sách.")})
     before = audit.snapshot(association)
     for name, value in changes.items():
         setattr(association, name, value)
@@ -156,7 +158,7 @@ def association_state_decision(
     association.full_clean(exclude=[f.name for f in Association._meta.fields if f.name not in changes])
     diff = audit.diff(before, audit.snapshot(association))
     if not diff:
-        raise ValidationError("Quyết định không thay đổi trường nào của hồ sơ. Sửa ít nhất một trường rồi ghi lại.")
+        raise ValidationError(_("Quyết định không thay đổi trường nào của hồ sơ. Sửa ít nhất một trường rồi ghi lại."))
     association.save(update_fields=[*changes, "version", "updated_at"])
     if "territory" in changes:
         unit = association.unit
@@ -176,17 +178,18 @@ def _validate_successors(association: Association, action: str, successors: Sequ
     need = TRANSITIONS[action].successors
     if not need:
         if successors:
-            raise ValidationError({"successors": "Sự kiện này không có hội kế thừa; bỏ trống ô hội kế thừa."})
+            raise ValidationError({"successors": _("Sự kiện này không có hội kế thừa; bỏ trống ô hội kế thừa.")})
         return
     if not successors:
-        raise ValidationError({"successors": "Chọn hội kế thừa (hội mới hoặc hội nhận sáp nhập)."})
+        raise ValidationError({"successors": _("Chọn hội kế thừa (hội mới hoặc hội nhận sáp nhập).")})
     if need == "one" and len(successors) != 1:
-        raise ValidationError({"successors": "Sự kiện này có đúng một hội kế thừa."})
+        raise ValidationError({"successors": _("Sự kiện này có đúng một hội kế thừa.")})
     for s in successors:
         if s.pk == association.pk:
-            raise ValidationError({"successors": "Hội không thể kế thừa chính nó."})
+            raise ValidationError({"successors": _("Hội không thể kế thừa chính nó.")})
         if s.status in ENDED:
-            raise ValidationError({"successors": f"“{s}” đã chấm dứt hoạt động, không thể là hội kế thừa."})
+            raise ValidationError({"successors": _("“%(s)s” đã chấm dứt hoạt động, không thể là hội kế thừa.")
+                                                 % {"s": s}})
 
 
 @transaction.atomic
@@ -204,24 +207,26 @@ def association_transition(
     status, version = current
     based_on = expected_version if expected_version is not None else association.version
     if version != based_on:
-        raise StaleEditError("Hồ sơ hội đã được người khác cập nhật sau khi bạn mở. Tải lại trang rồi làm lại.")
+        raise StaleEditError(_("Hồ sơ hội đã được người khác cập nhật sau khi bạn mở. Tải lại trang rồi làm lại."))
     step = TRANSITIONS.transition(action, status)
     validate_decision(decision_number, decision_date, decision_issuer)
     if action in REASON_REQUIRED and not (note or "").strip():
         raise ValidationError({"note": (
-            f"Nhập lý do vào ô “Ghi chú, lý do”: “{Action(action).label}” phải nêu rõ lý do trong văn bản.")})
+            _("Nhập lý do vào ô “Ghi chú, lý do”: “%(value)s” phải nêu rõ lý do trong văn bản.")
+            % {"value": Action(action).label})})
     _validate_successors(association, action, successors)
     new_name = " ".join((new_name or "").split())
     if step.needs_new_name:
         if not new_name:
-            raise ValidationError({"new_name": "Nhập tên mới của hội."})
+            raise ValidationError({"new_name": _("Nhập tên mới của hội.")})
         if fold(new_name) == association.name_folded:
-            raise ValidationError({"new_name": "Tên mới trùng tên hiện tại (so sánh không dấu). Nhập tên khác."})
+            raise ValidationError({"new_name": _("Tên mới trùng tên hiện tại (so sánh không dấu). Nhập tên khác.")})
         clash = (Association.objects.filter(scope_level=association.scope_level, territory_id=association.territory_id,
                                             name_folded=fold(new_name)).exclude(pk=association.pk)
                  .exclude(status__in=ENDED).first())
         if clash:
-            raise ValidationError({"new_name": f"Tên mới trùng với “{clash}” trong cùng phạm vi. Chọn tên khác."})
+            raise ValidationError({"new_name": _("Tên mới trùng với “%(clash)s” trong cùng phạm vi. Chọn tên khác.")
+                                               % {"clash": clash}})
     target = TRANSITIONS.target(action, status)
     old_name = association.name
     changes: dict[str, Any] = {"status": [status, target]} if target != status else {}

@@ -15,6 +15,7 @@ from typing import IO, Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sohoi.core import audit, bulk
 from sohoi.core.deadlines import today
@@ -35,16 +36,20 @@ from ..importing import (
 )
 from ..models import Association, Member
 
+# i18n: data - the import file's column headers are its format, the same whatever the page's language
 COLUMNS = {
     "full_name": "Họ và tên", "gender": "Giới tính", "birth_year": "Năm sinh", "id_number": "Số định danh",
     "phone": "Điện thoại", "kind": "Loại hội viên", "joined_on": "Ngày vào hội", "branch": "Chi hội",
     "is_party_member": "Đảng viên",
 }
 CHUNK = 1000
+# i18n: data - the values the file may hold
 GENDERS = {"Nam": Gender.MALE, "Nữ": Gender.FEMALE, "Khác": Gender.OTHER}
+# i18n: data
 KINDS = {"Cá nhân": MemberKind.INDIVIDUAL, "Tổ chức": MemberKind.ORGANISATIONAL, "Danh dự": MemberKind.HONORARY}
 
 
+# i18n: data - the template (headers, a synthetic example row) is the file format, in Vietnamese
 def roster_template() -> bytes:
     """The downloadable template: header row and one synthetic example row."""
     import io
@@ -69,14 +74,14 @@ def _parse_row(number: int, raw: dict[str, Any], branches: dict[str, Association
     row: dict[str, Any] = {}
     name = " ".join(str(raw.get("full_name") or "").split())
     if not name:
-        err("full_name", "Để trống. Nhập họ và tên hội viên.")
+        err("full_name", _("Để trống. Nhập họ và tên hội viên."))
     elif len(name) > 150:
-        err("full_name", "Dài quá 150 ký tự.")
+        err("full_name", _("Dài quá 150 ký tự."))
     row["full_name"] = name
     for key, parser in (
-        ("gender", lambda v: parse_choice(v, GENDERS, "", "Giới tính")),
-        ("kind", lambda v: parse_choice(v, KINDS, MemberKind.INDIVIDUAL, "Loại hội viên")),
-        ("birth_year", lambda v: parse_int(v, 1900, year, "năm sinh")),
+        ("gender", lambda v: parse_choice(v, GENDERS, "", _("Giới tính"))),
+        ("kind", lambda v: parse_choice(v, KINDS, MemberKind.INDIVIDUAL, _("Loại hội viên"))),
+        ("birth_year", lambda v: parse_int(v, 1900, year, _("năm sinh"))),
         ("joined_on", parse_date),
         ("is_party_member", parse_bool),
     ):
@@ -85,28 +90,29 @@ def _parse_row(number: int, raw: dict[str, Any], branches: dict[str, Association
             err(key, message)
         row[key] = value
     if row["joined_on"] and row["joined_on"] > today():
-        err("joined_on", "Ngày vào hội sau hôm nay. Sửa lại ngày.")
+        err("joined_on", _("Ngày vào hội sau hôm nay. Sửa lại ngày."))
     if row["joined_on"] and row["birth_year"] and row["joined_on"].year < row["birth_year"]:
-        err("joined_on", "Ngày vào hội trước năm sinh. Kiểm tra lại hai cột.")
+        err("joined_on", _("Ngày vào hội trước năm sinh. Kiểm tra lại hai cột."))
     id_number = str(raw.get("id_number") or "").strip().replace(" ", "")
     if id_number.endswith(".0"):  # Excel stores digits as a number
         id_number = id_number[:-2]
     if id_number and not (id_number.isdigit() and len(id_number) in (9, 12)):
-        err("id_number", "Phải gồm 12 chữ số (căn cước) hoặc 9 chữ số (chứng minh nhân dân cũ). Định dạng cột là "
-                         "văn bản để giữ số 0 ở đầu.")
+        err("id_number", _("Phải gồm 12 chữ số (căn cước) hoặc 9 chữ số (chứng minh nhân dân cũ). Định dạng cột là "
+                         "văn bản để giữ số 0 ở đầu."))
     row["id_number"] = id_number
     phone = str(raw.get("phone") or "").strip()
     if phone.endswith(".0"):
         phone = phone[:-2]
     if phone and not phone.replace(" ", "").replace("+", "").replace(".", "").isdigit():
-        err("phone", f"“{phone}” không phải số điện thoại.")
+        err("phone", _("“%(phone)s” không phải số điện thoại.") % {"phone": phone})
     row["phone"] = phone[:20]
     branch_name = str(raw.get("branch") or "").strip()
     row["branch"] = None
     if branch_name:
         row["branch"] = branches.get(fold(branch_name))
         if row["branch"] is None:
-            err("branch", f"Không có chi hội “{branch_name}” thuộc hội này. Ghi đúng tên chi hội hoặc để trống.")
+            err("branch", _("Không có chi hội “%(branch_name)s” thuộc hội này. Ghi đúng tên chi hội hoặc để trống.")
+                          % {"branch_name": branch_name})
     return row
 
 
@@ -138,14 +144,16 @@ def roster_import(*, actor: Any, association: Association, upload: IO[bytes], fi
                     if row["id_number"]:
                         if row["id_number"] in seen_ids:
                             result.errors.append(RowError(number, COLUMNS["id_number"], (
-                                f"Trùng số định danh với dòng {seen_ids[row['id_number']]}. Xóa một trong hai dòng.")))
+                                _("Trùng số định danh với dòng %(value)s. Xóa một trong hai dòng.")
+                                % {"value": seen_ids[row['id_number']]})))
                         seen_ids.setdefault(row["id_number"], number)
                     elif row["full_name"]:
                         key = (fold(row["full_name"]), row["birth_year"])
                         if key in seen_names:
                             result.errors.append(RowError(number, COLUMNS["full_name"], (
-                                f"Trùng họ tên và năm sinh với dòng {seen_names[key]} mà không có số định danh. "
-                                "Thêm số định danh để phân biệt, hoặc xóa dòng trùng.")))
+                                _("Trùng họ tên và năm sinh với dòng %(value)s mà không có số định danh. "
+                                  "Thêm số định danh để phân biệt, hoặc xóa dòng trùng.")
+                                % {"value": seen_names[key]})))
                         seen_names.setdefault(key, number)
                     parsed.append(row)
                 result.rows += len(chunk)
@@ -158,7 +166,7 @@ def roster_import(*, actor: Any, association: Association, upload: IO[bytes], fi
         except FileRejected as exc:
             result.errors.extend(exc.errors)
         if not result.rows and not result.errors:
-            result.errors.append(RowError(0, "", "Tệp không có dòng hội viên nào (điền từ dòng 2)."))
+            result.errors.append(RowError(0, "", _("Tệp không có dòng hội viên nào (điền từ dòng 2).")))
         if result.errors:
             result.created = result.updated = 0
             return result

@@ -19,6 +19,7 @@ from sohoi.orgs.models import Unit, UnitGroup
 from ..models import Assignment, Document
 from .models import GROUPS, DisseminationSession, Form
 
+# i18n: data (the name of a group of units, used as a key)
 PARTY_GROUP = "Cấp ủy đảng các cấp"
 COUNT_NAMES = [f"{kind}_{stem}" for stem, _label in GROUPS for kind in ("planned", "actual")]
 

@@ -120,6 +120,7 @@ def dissemination_urge(*, actor: Any, document: Document, on: datetime.date | No
             continue
         unit = row["unit"]
         key = f"directives.dissemination.remind:{document.pk}:{unit.pk}"
+        # i18n: data (a stored notification, written once in the source language)
         created = notify(users=_unit_users(unit.pk, document), kind="directives.dissemination",
                          title=f"Đôn đốc quán triệt {document}", url=document.get_absolute_url(), key=key,
                          body=f"Đơn vị {unit} chưa ghi buổi quán triệt {document} vào Sổ Hội (tính đến "

@@ -41,6 +41,7 @@ HEADER_FIELDS = ("system", "doc_type", "issuer", "issuer_name", "number", "symbo
 def _redacted(doc: Document, changes: dict[str, Any]) -> dict[str, Any]:
     """The audit trail is read by administrators who may not be readers of a secret document."""
     if doc.is_secret and "subject" in changes:
+        # i18n: data (an audit trail's stored values)
         changes = {**changes, "subject": ["…", "… (mật)"]}
     return changes
 

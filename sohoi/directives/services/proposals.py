@@ -84,6 +84,7 @@ def apply_default_deadline(item: dict[str, Any], doc_type: str, base: datetime.d
     due, rule = default_due(doc_type, item.get("recurrence") or "", base)
     item["deadline"] = due.isoformat()
     item["deadline_default"] = True
+    # i18n: data (stored in the proposal, shown as recorded)
     item["deadline_rule"] = (f"{rule.days} ngày kể từ ngày ban hành ({rule.legal_basis})" if rule
                              else "không có quy định còn hiệu lực; dùng một năm")
     return item
@@ -113,6 +114,7 @@ def review_warnings(document: Document, tasks: list[dict[str, Any]]) -> list[str
     """What the review screen asks a person to check, for the tasks as they now stand: the parser's
     document-level doubts, then one line per problem of a task still ticked. A doubt about a task the
     clerk excluded or fixed is gone."""
+    # i18n: data (the parser's warning prefix, matched as data)
     general = [w for w in document.warnings or [] if not str(w).startswith("Nhiệm vụ ")]
     _cleaned, errors = _clean_tasks(tasks)
     return general + errors

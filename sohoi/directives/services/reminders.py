@@ -69,11 +69,14 @@ def _message(assignment: Assignment, on: datetime.date) -> tuple[str, str]:
     task, document = assignment.task, assignment.task.document
     overdue = assignment.due_on < on
     if overdue:
+        # i18n: data (a stored notification, written once in the source language)
         title = f"Quá hạn: {task} (hạn {assignment.due_on:%d/%m/%Y})"
     else:
+        # i18n: data (a stored notification, written once in the source language)
         title = f"Sắp đến hạn: {task} (hạn {assignment.due_on:%d/%m/%Y})"
     # Only unit users who may read the document are notified at all (see _unit_users), so the body may
     # quote the task; it still never quotes a secret document's subject.
+    # i18n: data (a stored notification, written once in the source language)
     body = f"Đơn vị: {assignment.unit}. " + ("" if document.is_secret else task.text[:300])
     return title, body
 
@@ -139,6 +142,7 @@ def unit_urge(*, actor: Any, unit_id: int, on: datetime.date | None = None) -> i
     for assignment in overdue_assignments(user=actor, on=on).filter(unit_id=unit_id):
         key = f"directives.urge:{assignment.pk}:{on:%Y%m%d}"
         title, body = _message(assignment, on)
+        # i18n: data (a stored notification, written once in the source language)
         created = notify(users=_unit_users(assignment.unit_id, assignment.task.document), kind="directives.urge",
                          title=f"Đôn đốc – {title}", body=body, url=assignment.get_absolute_url(), key=key)
         if created:

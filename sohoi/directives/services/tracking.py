@@ -185,6 +185,7 @@ def progress_report_transition(*, actor: Any, report: ProgressReport, action: st
     audit.record(actor=actor, action=f"directives.report.{transition.target}", target=report,
                  changes={"status": [before, report.status], "comment": [None, comment or None]})
     document = assignment.task.document
+    # i18n: data (a stored notification, written once in the source language)
     title = (f"Báo cáo {assignment.task} đã được chấp nhận" if report.status == ReportStatus.ACCEPTED
              else f"Báo cáo {assignment.task} bị trả lại: cần bổ sung")
     notify(users=[u for u in _unit_users(assignment.unit_id, document) if u.pk != getattr(actor, "pk", None)],

@@ -157,6 +157,7 @@ def finding_to_task(*, actor: Any, finding: Finding, due: datetime.date | None =
         return f"{n}-{sym}" if party else f"{n}/{sym}"
 
     number = next_number(unit=issuer, book=Book.OUTGOING, year=on.year)
+    # i18n: data (the text of an official document, always Vietnamese)
     document = document_create(actor=actor, fields={
         "system": System.PARTY if party else System.STATE, "doc_type": DocType.THONG_BAO, "issuer": issuer,
         "issuer_name": issuer.name, "number": str(number), "symbol": sym, "code": code(number),

@@ -56,5 +56,5 @@ def test_the_api_error_follows_the_language_too(client, users, demo):
                            content_type="application/json")
     assert response.status_code == 400
     message = response.json()["fields"]["step"][0]
-    assert message.startswith("The activity is “") and "Allowed steps:" in message
+    assert message.startswith("Cannot “") and "while the activity is “" in message and "Steps allowed now:" in message
     assert Activity.objects.get(pk=act.pk).state == State.IN_PROGRESS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.models import BaseModel
@@ -40,7 +41,7 @@ class BookEntry(BaseModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_book_display()} {self.year} số {self.number}"
+        return gettext("%(book)s %(year)s số %(number)s") % {"book": self.get_book_display(), "year": self.year, "number": self.number}
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse

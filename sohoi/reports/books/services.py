@@ -46,7 +46,7 @@ def book_entry_issue(*, actor: Any, document: Any, on: datetime.date | None = No
     of a unit above the issuer: the caller has checked, through its own named action, that the actor may issue
     the document for that unit; this only numbers it (same constraint and retry as book_entry_add)."""
     if document.issuer_id is None:
-        raise ValidationError({"issuer": "Văn bản chưa có cơ quan ban hành nên chưa lấy được số văn bản đi."})
+        raise ValidationError({"issuer": _("Văn bản chưa có cơ quan ban hành nên chưa lấy được số văn bản đi.")})
     return _enter(actor=actor, unit=document.issuer, book=Book.OUTGOING, document=document, on=on or today(),
                   note=note)
 

@@ -13,25 +13,30 @@ import sys
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
-    help = "Chạy các việc nền (nhập tệp, nhắc hạn...). --processes N chạy N tiến trình cùng lúc."
+    @property
+    def help(self) -> str:  # type: ignore[override]
+        # Read when the parser is built, in the active language (argparse needs a real string).
+        return _("Chạy các việc nền (nhập tệp, nhắc hạn...). --processes N chạy N tiến trình cùng lúc.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--processes", type=int, default=1, help="Số tiến trình (mặc định 1).")
-        parser.add_argument("--batch", action="store_true", help="Chạy hết các việc đang chờ rồi dừng.")
-        parser.add_argument("--interval", type=float, default=1.0, help="Giây chờ giữa hai lần tìm việc mới.")
+        parser.add_argument("--processes", type=int, default=1, help=_("Số tiến trình (mặc định 1)."))
+        parser.add_argument("--batch", action="store_true", help=_("Chạy hết các việc đang chờ rồi dừng."))
+        parser.add_argument("--interval", type=float, default=1.0, help=_("Giây chờ giữa hai lần tìm việc mới."))
 
     def handle(self, *args, **options):
         from django.conf import settings
 
         backend = settings.TASKS["default"]["BACKEND"]
         if backend != "django_tasks_db.DatabaseBackend":
-            raise CommandError(f"Việc nền đang dùng {backend}: chạy tiến trình worker của hệ thống đó "
-                               "(xem docs/deploy.md), không dùng `sohoi worker`.")
+            raise CommandError(_("Việc nền đang dùng %(backend)s: chạy tiến trình worker của hệ thống đó "
+                                 "(xem docs/deploy.md), không dùng `sohoi worker`.")
+                               % {"backend": backend})
         if options["processes"] < 1:
-            raise CommandError("--processes phải từ 1 trở lên.")
+            raise CommandError(_("--processes phải từ 1 trở lên."))
         if options["processes"] == 1:
             call_command("db_worker", batch=options["batch"], interval=options["interval"], reload=False,
                          startup_delay=False, verbosity=options["verbosity"])
@@ -49,4 +54,4 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         codes = [child.wait() for child in children]
         if any(codes):
-            raise CommandError(f"Tiến trình chạy nền dừng với mã {codes}.")
+            raise CommandError(_("Tiến trình chạy nền dừng với mã %(codes)s.") % {"codes": codes})
