@@ -31,14 +31,22 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server_url():
+def server_env() -> dict:
+    """The environment of the live server (its database): for scripts that prepare rows in it."""
+    if os.environ.get("SOHOI_E2E_URL"):
+        return dict(os.environ)  # a server you started yourself, on your own database
+    tmp = tempfile.mkdtemp(prefix="sohoi-e2e-")
+    return {**os.environ, "DATABASE_URL": f"sqlite:///{tmp}/e2e.sqlite3", "SOHOI_VAR_DIR": tmp, "DEBUG": "1",
+            "MEDIA_ROOT": f"{tmp}/media", "AXES_FAILURE_LIMIT": "50"}
+
+
+@pytest.fixture(scope="session")
+def live_server_url(server_env):
     reuse = os.environ.get("SOHOI_E2E_URL")  # only while writing a journey: a server you started yourself
     if reuse:
         yield reuse.rstrip("/")
         return
-    tmp = tempfile.mkdtemp(prefix="sohoi-e2e-")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp}/e2e.sqlite3", "SOHOI_VAR_DIR": tmp, "DEBUG": "1",
-           "MEDIA_ROOT": f"{tmp}/media", "AXES_FAILURE_LIMIT": "50"}
+    env = server_env
     subprocess.run([sys.executable, "-m", "sohoi.cli", "setup"], env=env, cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL, timeout=600)
     port = _free_port()
@@ -57,6 +65,15 @@ def live_server_url():
     yield url
     server.terminate()
     server.wait(timeout=20)
+
+
+@pytest.fixture
+def on_server_db(live_server_url, server_env):
+    """Run `python -m e2e.<module> args...` against the live server's database (e.g. e2e.bulk_register)."""
+    def run(module: str, *args: str) -> None:
+        subprocess.run([sys.executable, "-m", f"e2e.{module}", *args], env=server_env, cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL, timeout=300)
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,10 @@ import re
 
 import pytest
 
-from .conftest import PASSWORD, PHONE, flash, no_horizontal_scroll, shot, sign_in
+from sohoi.core.lookup import LIMIT
+
+from .bulk_register import name as bulk_name
+from .conftest import PASSWORD, PHONE, choose, flash, no_horizontal_scroll, shot, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -71,6 +74,42 @@ def test_searchable_choice_finds_a_unit_with_its_parent(page):
     option.first.wait_for(state="attached")
     select.select_option(option.first.get_attribute("value"))
     assert select.input_value() == option.first.get_attribute("value")
+
+
+BULK = 40_000  # associations added for one journey: the national register's order of size
+
+
+@pytest.fixture
+def big_register(on_server_db):
+    """40,000 more associations in the server's database for one journey, removed afterwards (the server and
+    its database serve every journey of the run)."""
+    on_server_db("bulk_register", "add", str(BULK))
+    try:
+        yield
+    finally:
+        on_server_db("bulk_register", "remove")
+
+
+def test_searchable_choice_on_a_register_of_40000_associations(page, big_register):
+    sign_in(page, "quantri")
+    page.goto("/to-chuc-dang/them/")
+    html = page.content()
+    assert page.locator("select[name=association] option").count() == 1  # the empty choice, nothing else
+    assert html.count("<option") < 1000 and bulk_name(0) not in html  # the page never carries the register
+    answer = page.request.get("/tra-cuu/", params={"nguon": "party-associations", "q": "chi hoi khu vuc"})
+    assert answer.ok and len(answer.json()["results"]) == LIMIT  # 40,000 match: one page of them comes back
+    wanted = bulk_name(31_414)  # "Chi hội Làm vườn khu vực An Hòa số 31415"
+    choose(page, "Hội", "lam vuon an hoa 31415", wanted)
+    form = page.locator("main form[method=post]")
+    form.locator("input[name=name]").fill("Chi bộ Chi hội Làm vườn An Hòa")
+    form.locator("select[name=kind]").select_option("cell")
+    form.locator("select[name=superior]").select_option(label="Quận ủy Ninh Kiều")
+    form.locator("input[name=decision_number]").fill("45-QĐ/QU")
+    form.locator("input[name=decision_date]").fill("02/03/2026")
+    form.locator("input[name=decision_issuer]").fill("Ban Thường vụ Quận ủy Ninh Kiều")
+    form.get_by_role("button", name="Lưu").click()
+    assert "Đã ghi tổ chức đảng" in flash(page)
+    assert wanted in page.locator("main").inner_text()  # saved with the association chosen in the search
 
 
 def test_phone_menu_is_folded_and_codes_stay_whole(page_as):

@@ -20,6 +20,8 @@ class User(AbstractUser):
                              on_delete=models.PROTECT, related_name="users")
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
+    # Django's own label is "địa chỉ email"; every other page says "thư điện tử" (issue 16: one term).
+    email = models.EmailField(_("thư điện tử"), blank=True)
 
     class Meta:
         verbose_name = _("người dùng")

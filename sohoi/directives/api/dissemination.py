@@ -68,8 +68,9 @@ def document_dissemination(request: HttpRequest, document_id: int):
     data = dissemination_selectors.coverage(document=document, user=request.auth)
     rows = [{"unit_id": r["unit"].pk, "unit_name": r["unit"].name, "held": r["held"],
              "sessions": [s.pk for s in r["sessions"]], "actual": r["actual"], "membership": r["membership"],
-             "totals": r["totals"]} for r in data["rows"]]
-    return {**{k: data[k] for k in ("in_scope", "held", "not_held", "sessions", "actual", "membership", "totals")},
+             "members_reach": r["members_reach"], "totals": r["totals"]} for r in data["rows"]]
+    return {**{k: data[k] for k in ("in_scope", "held", "not_held", "sessions", "actual", "membership",
+                                 "members_reach", "totals")},
             "document_id": document.pk, "rows": rows}
 
 

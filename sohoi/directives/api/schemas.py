@@ -416,6 +416,8 @@ class CoverageRowOut(Schema):
     sessions: list[int]
     actual: int
     membership: int | None
+    members_reach: int | None = Field(None, description="Percent of the membership among the attendees "
+                                      "(association members who attended only)")
     totals: dict[str, int]
 
 
@@ -427,6 +429,8 @@ class CoverageOut(Schema):
     sessions: int
     actual: int
     membership: int | None
+    members_reach: int | None = Field(None, description="Percent of the membership among the attendees "
+                                      "(association members who attended only)")
     totals: dict[str, int]
     rows: list[CoverageRowOut]
 

@@ -100,9 +100,19 @@ def _totals(sessions: list[DisseminationSession]) -> dict[str, int]:
     return {name: sum(getattr(s, name) for s in sessions) for name in COUNT_NAMES}
 
 
+def reach(attended: int, population: int | None) -> int | None:
+    """Percent of `population` that attended (None when the population is unknown)."""
+    return round(attended * 100 / population) if population else None
+
+
 def coverage(*, document: Document, user: Any) -> dict[str, Any]:
     """Per unit in scope that the user oversees: its sessions, whether it held one, attendance by group
-    (planned and actual) and the association membership it is measured against; and the totals."""
+    (planned and actual) and the association membership; and the totals.
+
+    Only the association members who attended are measured against the membership (`members_reach`): the
+    other groups (cadres, Party members, others) are not association members, and the register knows no
+    population for them (a committee's Party members are not only those in associations), so their counts
+    stand alone. Measuring every attendee against the membership overstated the reach (issue 16)."""
     units = scope_units(document)
     prefix = _oversees(user, document)
     if prefix is None:
@@ -118,16 +128,22 @@ def coverage(*, document: Document, user: Any) -> dict[str, Any]:
         mine = sessions.get(unit.pk, [])
         totals = _totals(mine)
         actual = sum(v for k, v in totals.items() if k.startswith("actual_"))
+        membership = members.get(unit.pk) or None
         rows.append({"unit": unit, "sessions": mine, "held": bool(mine), "totals": totals, "actual": actual,
-                     "membership": members.get(unit.pk) or None,
+                     "membership": membership, "members_actual": totals["actual_members"],
+                     "members_reach": reach(totals["actual_members"], membership),
                      "groups": [{"label": label, "planned": totals[f"planned_{stem}"],
                                  "actual": totals[f"actual_{stem}"]} for stem, label in GROUPS]})
     all_totals = {name: sum(r["totals"][name] for r in rows) for name in COUNT_NAMES}
     others = [s for uid, lst in sessions.items() if uid not in {u.pk for u in units} for s in lst]
+    membership = sum(r["membership"] or 0 for r in rows) or None
+    # Reach over the units whose membership is known: members of a unit without figures would inflate it.
+    members_known = sum(r["members_actual"] for r in rows if r["membership"])
     return {"document": document, "rows": rows, "in_scope": len(rows), "held": sum(r["held"] for r in rows),
             "not_held": sum(not r["held"] for r in rows), "sessions": sum(len(r["sessions"]) for r in rows),
             "totals": all_totals, "actual": sum(r["actual"] for r in rows),
-            "membership": sum(r["membership"] or 0 for r in rows) or None,
+            "membership": membership, "members_actual": all_totals["actual_members"],
+            "members_reach": reach(members_known, membership),
             "groups": [{"label": label, "planned": all_totals[f"planned_{stem}"],
                         "actual": all_totals[f"actual_{stem}"]} for stem, label in GROUPS],
             "other_sessions": others}

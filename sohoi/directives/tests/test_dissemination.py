@@ -30,6 +30,23 @@ def test_coverage_matches_the_hand_count(letter, users):
     assert selectors.overview(user=users["dandan"])[0]["held"] == 8
 
 
+def test_reach_measures_only_the_members_who_attended_against_the_membership(letter, users, login):
+    """Cadres, Party members and others are not association members: only the members group is measured
+    against the associations' membership (issue 16: all 2.479 attendees were set "on" the members)."""
+    data = selectors.coverage(document=letter, user=users["dandan"])
+    phong_dien = next(r for r in data["rows"] if r["unit"].name == "Huyện ủy Phong Điền")
+    assert phong_dien["members_reach"] == round(phong_dien["totals"]["actual_members"] * 100 / 2400)
+    assert phong_dien["members_reach"] < round(phong_dien["actual"] * 100 / 2400)  # the others left out
+    known = sum(r["totals"]["actual_members"] for r in data["rows"] if r["membership"])
+    assert data["members_actual"] == 1104 and data["members_reach"] == round(known * 100 / data["membership"])
+    body = login("dandan").get(f"/van-ban/{letter.pk}/quan-triet/").content.decode()
+    assert f"data-members-reach>{data['members_reach']}%<" in body
+    membership = f"{data['membership']:,}".replace(",", ".")
+    assert f"1.104 trên {membership} hội viên" in body and f"2.479 trên {membership}" not in body
+    api = login("dandan").get(f"/api/v1/directives/documents/{letter.pk}/dissemination").json()
+    assert api["members_reach"] == data["members_reach"]
+
+
 def test_district_committee_records_a_session_and_sees_its_coverage_change(letter, login, users,
                                                                            django_assert_max_num_queries):
     client = login("quanuy.ninhkieu")
