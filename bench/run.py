@@ -207,10 +207,12 @@ def parser_case() -> dict:
                f"{1 / med:,.0f} documents/s on one core (target at least 500/s); baseline = the target's 2 ms")
 
 
-IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "20000"))
-# 1,000,000 rows take 12 minutes for the two imports: `python bench/bench_imports.py --memory-rows 1000000`
-# measures that once; `make bench` keeps within its 40 minutes with a fifth of it.
-IMPORT_MEMORY_ROWS = int(os.environ.get("BENCH_IMPORT_MEMORY_ROWS", "200000"))
+# The import cases were 18 of a national run's 26 minutes at 20,000 rows (median of 3, four cases) and 200,000
+# rows for memory: 10,000 and 100,000 keep a whole `make bench` (city + national, one database) within 40
+# minutes. 1,000,000 rows take 12 minutes for the two imports: `python bench/bench_imports.py --memory-rows
+# 1000000` measures that once (docs/benchmarks.md).
+IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "10000"))
+IMPORT_MEMORY_ROWS = int(os.environ.get("BENCH_IMPORT_MEMORY_ROWS", "100000"))
 
 
 def import_cases(vendor: str) -> list[dict]:
