@@ -87,7 +87,10 @@ class Leader(BaseModel):
         verbose_name = _("lãnh đạo hội")
         verbose_name_plural = _("lãnh đạo hội")
         ordering = ["ended_on", "position", "full_name"]
-        indexes = [models.Index(fields=["association", "ended_on"], name="leader_current_idx")]
+        indexes = [models.Index(fields=["association", "ended_on"], name="leader_current_idx"),
+                   # Leaders in office who are party members (party.selectors.eligible_q), per association.
+                   models.Index(fields=["association"], condition=models.Q(is_party_member=True, ended_on__isnull=True),
+                                name="leader_party_idx")]
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.get_position_display()})"
