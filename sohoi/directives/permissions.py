@@ -86,6 +86,14 @@ def document_q(user: Any, action: str = VIEW) -> Q:
     return (Q(secrecy=Secrecy.NORMAL) & open_docs) | _secret_readable(user)
 
 
+def _rebase(q: Q, prefix: str) -> Q:
+    """`q`, written for a Document, as a condition on the document reached by `prefix` ("task__document__")."""
+    out = Q()
+    out.connector, out.negated = q.connector, q.negated
+    out.children = [_rebase(c, prefix) if isinstance(c, Q) else (f"{prefix}{c[0]}", c[1]) for c in q.children]
+    return out
+
+
 def visible_document_ids(user: Any, action: str = VIEW):
     from .models import Document
 
@@ -104,7 +112,9 @@ def assignment_q(user: Any, action: str = VIEW, prefix: str = "") -> Q:
     to the assignment from a row of it ("assignment__")."""
     if not _authenticated(user):
         return NONE
-    docs = Q(**{f"{prefix}task__document_id__in": visible_document_ids(user)})
+    # The document rule on the assignment's own document row (joined anyway for the state), not
+    # `document_id IN (every visible document)`, a list built again for every query.
+    docs = _rebase(document_q(user), f"{prefix}task__document__")
     if reads_all(user):
         return docs
     path = _unit_path(user)

@@ -7,7 +7,7 @@ import datetime
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Count, F, Func, IntegerField, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, ExpressionWrapper, F, Func, IntegerField, Min, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -242,9 +242,12 @@ def overdue_top(*, user: Any, column: str, within: Q | None = None, on: datetime
     within = within if within is not None else Q()
 
     def compute() -> tuple[int, dict[str, int]]:
-        rows = list(overdue_assignments(user=user, on=on).filter(within).order_by().values(column)
-                    .annotate(n=Count("pk"), total=_GroupsTotal()).order_by("-n", column)[:OVERDUE_TOP])
-        return (int(rows[0]["total"]) if rows else 0), {str(r[column]): r["n"] for r in rows}
+        # Grouped by `column + 0`, not the bare column: SQLite would otherwise walk the column's index to
+        # skip the sort, one random read per row (7x slower at city scale than a scan and a sort).
+        key = ExpressionWrapper(F(column) + 0, output_field=IntegerField())
+        rows = list(overdue_assignments(user=user, on=on).filter(within).order_by().annotate(key=key)
+                    .values("key").annotate(n=Count("pk"), total=_GroupsTotal()).order_by("-n", "key")[:OVERDUE_TOP])
+        return (int(rows[0]["total"]) if rows else 0), {str(r["key"]): r["n"] for r in rows}
 
     return memo.remember(("directives.overdue_top", getattr(user, "pk", None), on, within, column), compute)
 
