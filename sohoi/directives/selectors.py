@@ -217,7 +217,9 @@ def my_work(*, user: Any, on: datetime.date | None = None) -> QuerySet:
 
 
 def overdue_assignments(*, user: Any, on: datetime.date | None = None) -> QuerySet:
-    return assignment_queryset(user=user, on=on).filter(state=TrackState.OPEN_OVERDUE)
+    # `done_on IS NULL` is implied by the state; said on its own, it drops finished rows before the joins the
+    # state's CASE needs.
+    return assignment_queryset(user=user, on=on).filter(done_on__isnull=True, state=TrackState.OPEN_OVERDUE)
 
 
 class _GroupsTotal(Func):
