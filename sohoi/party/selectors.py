@@ -165,12 +165,15 @@ def eligible_queryset(*, user: Any, on: datetime.date | None = None, minimum: in
     """Active associations with at least the minimum of party members and no active Party organisation
     (`eligible_q`), annotated with their counts (`with_party_counts`; `count()` leaves the annotations out).
     Derived from party membership: empty for a role that may not see it (the pages answer 403 first)."""
+    return with_party_counts(_eligible(user, on, minimum)).order_by("name_folded", "pk")
+
+
+def _eligible(user: Any, on: datetime.date | None, minimum: int | None) -> QuerySet[Association]:
     on = on or today()
     if not allowed(user, "party.see_eligibility"):
         return Association.objects.none()
     minimum = thresholds(on)[RuleCode.MIN_MEMBERS] if minimum is None else minimum
-    return (with_party_counts(_active(party_associations(user=user)).filter(eligible_q(minimum)))
-            .order_by("name_folded", "pk"))
+    return _active(party_associations(user=user)).filter(eligible_q(minimum))
 
 
 def eligible_count(*, user: Any, within: Q | None = None, on: datetime.date | None = None) -> int:
@@ -180,7 +183,7 @@ def eligible_count(*, user: Any, within: Q | None = None, on: datetime.date | No
     on = on or today()
     within = within if within is not None else Q()
     return memo.remember(("party.eligible_count", getattr(user, "pk", None), on, within),
-                         lambda: eligible_queryset(user=user, on=on).filter(within).count())
+                         lambda: _eligible(user, on, None).filter(within).count())
 
 
 def expected_superiors(associations: list[Association], on: datetime.date) -> dict[int, Unit | None]:
