@@ -180,15 +180,27 @@ def _founding_overdue_q(on: datetime.date) -> Q:
     if max_rule is None:
         return overdue
     longest = max_rule.parsed()
-    saved, decided = Q(pk__in=[]), last
+    window, decided = {}, last
     while (due := deadline_from(decided, rule, off)) + datetime.timedelta(days=longest) >= on:
+        window[decided] = due
+        decided -= day
+    # Only the dates on which some dossier asked for an extension can be saved (usually none): one small
+    # query for them instead of a condition for every date of the window, whose building cost more than
+    # the count it serves.
+    asked = set(FoundingDossier.objects.filter(
+        extension_requested_on__isnull=False, association__founding_decision_date__in=list(window)).values_list(
+        "association__founding_decision_date", flat=True))
+    saved = Q(pk__in=[])
+    for decided in sorted(asked, reverse=True):
+        due = window[decided]
         short = (on - due).days  # the extension must reach at least this far
         condition = Q(association__founding_decision_date=decided, extension_requested_on__isnull=False) & (
             Q(extension_days__isnull=True) | Q(extension_days=0) | Q(extension_days__gte=short))
         if req_rule is not None:
             condition &= Q(extension_requested_on__lte=deadline_from(due, req_rule, off))
         saved |= condition
-        decided -= day
+    if not asked:
+        return overdue
     return overdue & ~Q(pk__in=FoundingDossier.objects.filter(saved).values("association_id"))
 
 
