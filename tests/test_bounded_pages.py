@@ -23,7 +23,7 @@ PAGES = [
     ("/van-ban/don-doc/", "dandan", 12, 1500),  # + the undated-age rule row (directives/deadline_rules)
     ("/to-chuc-dang/nong-cot/", "dandan", 9, 200),
     ("/to-chuc-dang/du-dieu-kien/", "dandan", 13, 300),
-    ("/hoi/canh-bao/", "dandan", 16, 500)  # legal rules read in one query (associations/rules.py),
+    ("/hoi/canh-bao/", "dandan", 16, 500),  # legal rules read in one query (associations/rules.py)
     ("/hoi/canh-bao/", "quanuy.ninhkieu", 19, 500),
     ("/", "thuongtruc", 26, 60),  # legal rules read once per request (core/memo); + the six points of 752-CV/TU (reports.selectors.home_panels, issue 13), oversight; the counts the cards and the figures share are counted once (memo)
     ("/", "dandan", 21, 60),
