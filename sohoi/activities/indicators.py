@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from sohoi.core import memo
 from sohoi.core.deadlines import today
 from sohoi.reports.registry import Filters, Indicator
 
@@ -24,8 +25,15 @@ def _year(f: Filters) -> int:
     return f.period.end.year
 
 
+def _by_year(name: str, f: Filters, compute):
+    """A yearly figure remembered for the request (core.memo): a quarter and the quarter before it usually
+    fall in the same report year, and two shares read the same totals."""
+    return memo.remember((f"activities.{name}", getattr(f.user, "pk", None), _year(f), f.association_q()), compute)
+
+
 def _filing(f: Filters) -> dict[str, int]:
-    return selectors.filing_counts(user=f.user, year=_year(f), where=f.association_q())
+    return dict(_by_year("filing", f, lambda: selectors.filing_counts(user=f.user, year=_year(f),
+                                                                       where=f.association_q())))
 
 
 def _filing_list(f: Filters, bucket: str | None = None) -> str:
@@ -37,8 +45,10 @@ def _finances(f: Filters):
 
 
 def _totals(f: Filters) -> dict | None:
-    rows = finance.totals_by_year(FinanceYear.objects.filter(pk__in=_finances(f).values("pk")))
-    return rows[0] if rows else None
+    def compute() -> dict | None:
+        rows = finance.totals_by_year(FinanceYear.objects.filter(pk__in=_finances(f).values("pk")))
+        return rows[0] if rows else None
+    return _by_year("totals", f, compute)
 
 
 def _share(key: str):
@@ -55,7 +65,7 @@ def _finance_list(f: Filters, bucket: str | None = None, **extra) -> str:
 
 
 def _flagged(f: Filters) -> int:
-    return _finances(f).filter(admin_index__gte=finance.ADMIN_FLAG).count()
+    return _by_year("flagged", f, lambda: _finances(f).filter(admin_index__gte=finance.ADMIN_FLAG).count())
 
 
 def _models(f: Filters) -> int:

@@ -103,7 +103,9 @@ def filing(*, user: Any, year: int, on: datetime.date | None = None, where: Q | 
     on = on or today()
     due, _rule = yearly.deadline(year)
     opened = on >= due - datetime.timedelta(days=yearly.WINDOW_DAYS)
-    filed = YearlyReport.objects.filter(association=OuterRef("pk"), year=year)
+    # One report per association and year (yearly_report_once): no ordering, else the model's default order
+    # joins every association again inside the subquery to sort a single row.
+    filed = YearlyReport.objects.filter(association=OuterRef("pk"), year=year).order_by()
     qs = _filers(user).filter(yearly.existing_in(year), where or Q()).annotate(
         filed_on=Subquery(filed.values("submitted_on")[:1]), report_id=Subquery(filed.values("pk")[:1]),
         due=Value(due, output_field=DateField()), opened=Value(opened, output_field=Bool()))

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, FilterSchema, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 from ninja.pagination import paginate
-from pydantic import ConfigDict
+from pydantic import AliasPath, ConfigDict
 
 from sohoi.api.errors import ErrorOut
 from sohoi.api.pagination import PageNumber
+from sohoi.api.records import Record
 from sohoi.core.permissions import allowed
 from sohoi.core.scoping import CHANGE, get_scoped, restrict, scoped_view
 
@@ -31,14 +32,14 @@ prefix = "/associations/"
 router = Router()
 
 
-class AssociationOut(Schema):
+class AssociationOut(Record):  # a list page's record: read by pydantic's core (api/records.py)
     id: int
     unit_id: int
     name: str
     short_name: str
     english_name: str
     field_id: int
-    field_name: str = Field(..., alias="field.name")
+    field_name: str = Field(..., validation_alias=AliasPath("field", "name"))
     main_activity: str
     scope_level: str
     territory_id: int | None
@@ -59,7 +60,7 @@ class AssociationOut(Schema):
     members_honorary: int
     members_reported_on: datetime.date | None
     is_branch: bool
-    parent_unit_id: int | None = Field(None, alias="unit.parent_id")
+    parent_unit_id: int | None = Field(None, validation_alias=AliasPath("unit", "parent_id"))
     version: int
 
 

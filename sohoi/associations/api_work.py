@@ -72,7 +72,7 @@ class AlertsOut(Schema):
                         "each with its alerts; `counts` gives the total of each kind.")
 def list_alerts(request: HttpRequest, page: int = Query(1, ge=1, le=100000),
                 page_size: int = Query(50, ge=1, le=500)):
-    rules = selectors.AlertRules()
+    rules = selectors.alert_rules()
     alerted = selectors.alerted_associations(user=request.auth, rules=rules)
     size = page_size
     rows = list(alerted[(page - 1) * size:page * size])

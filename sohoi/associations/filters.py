@@ -127,12 +127,12 @@ class AssociationFilter(django_filters.FilterSet):
         return qs.filter(territory__in=area_ids(value)) if value else qs
 
     def filter_alert(self, qs, name, value):
-        from .selectors import AlertRules
+        from .selectors import alert_rules
 
         if value == "term_expired":
-            return AlertRules().term_expired(qs)
+            return alert_rules().term_expired(qs)
         if value == "founding_congress_overdue":
-            return AlertRules().founding_congress_overdue(qs)
+            return alert_rules().founding_congress_overdue(qs)
         return qs
 
     def filter_founding(self, qs, name, value):

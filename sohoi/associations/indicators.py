@@ -16,7 +16,7 @@ from sohoi.reports.registry import Filters, Indicator
 
 from .choices import FOUNDING, ScopeLevel, Status
 from .models import FieldOfActivity
-from .selectors import AlertRules, association_queryset, coverage_counts
+from .selectors import alert_count, association_queryset, coverage_counts
 
 
 def _visible(f: Filters):
@@ -48,7 +48,7 @@ def _founded(f: Filters) -> int:
 
 def _alert(kind: str):
     def compute(f: Filters) -> int:
-        return getattr(AlertRules(), kind)(_visible(f)).count()
+        return alert_count(kind, user=f.user, within=f.association_q())
     return compute
 
 

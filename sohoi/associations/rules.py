@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from sohoi.core import memo
@@ -41,11 +40,16 @@ class Check:
         return {True: _("Đạt"), False: _("Không đạt"), None: _("Chưa xác định")}[self.passed]
 
 
+def _rules_on(on: datetime.date) -> list[LegalRule]:
+    """Every legal rule row valid on `on` (a few dozen reference rows): one query per request (core.memo), where
+    the alerts alone asked for four codes one query each."""
+    return memo.remember(("legal_rules", on), lambda: list(LegalRule.objects.valid_on(on)))
+
+
 def rule_for(code: str, on: datetime.date, scope_level: str = "") -> LegalRule | None:
     """The row valid on `on` for this scope; a row for the exact scope wins over a row for every scope."""
     def find() -> LegalRule | None:
-        rows = list(LegalRule.objects.valid_on(on).filter(code=code)
-                    .filter(Q(scope_level=scope_level) | Q(scope_level="")))
+        rows = [r for r in _rules_on(on) if r.code == code and r.scope_level in (scope_level, "")]
         rows.sort(key=lambda r: r.scope_level != scope_level)
         return rows[0] if rows else None
 

@@ -10,7 +10,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sohoi.core import audit
+from sohoi.core import audit, memo
 from sohoi.core.deadlines import holidays, today
 from sohoi.core.permissions import allowed
 from sohoi.core.scoping import get_scoped, restrict
@@ -180,15 +180,27 @@ def _founding_overdue_q(on: datetime.date) -> Q:
     if max_rule is None:
         return overdue
     longest = max_rule.parsed()
-    saved, decided = Q(pk__in=[]), last
+    window, decided = {}, last
     while (due := deadline_from(decided, rule, off)) + datetime.timedelta(days=longest) >= on:
+        window[decided] = due
+        decided -= day
+    # Only the dates on which some dossier asked for an extension can be saved (usually none): one small
+    # query for them instead of a condition for every date of the window, whose building cost more than
+    # the count it serves.
+    asked = set(FoundingDossier.objects.filter(
+        extension_requested_on__isnull=False, association__founding_decision_date__in=list(window)).values_list(
+        "association__founding_decision_date", flat=True))
+    saved = Q(pk__in=[])
+    for decided in sorted(asked, reverse=True):
+        due = window[decided]
         short = (on - due).days  # the extension must reach at least this far
         condition = Q(association__founding_decision_date=decided, extension_requested_on__isnull=False) & (
             Q(extension_days__isnull=True) | Q(extension_days=0) | Q(extension_days__gte=short))
         if req_rule is not None:
             condition &= Q(extension_requested_on__lte=deadline_from(due, req_rule, off))
         saved |= condition
-        decided -= day
+    if not asked:
+        return overdue
     return overdue & ~Q(pk__in=FoundingDossier.objects.filter(saved).values("association_id"))
 
 
@@ -226,13 +238,36 @@ def leadership_unreported(*, user: Any, on: datetime.date | None = None) -> Quer
     return leadership_unreported_among(association_queryset(user=user), user=user, on=on or today())
 
 
+def alert_rules(on: datetime.date | None = None) -> AlertRules:
+    """The rules of `on` (default today), read once per request (core.memo): the home page, its figures and
+    the alert page's filter all ask."""
+    on = on or today()
+    return memo.remember(("associations.alert_rules", on), lambda: AlertRules(on))
+
+
+ALERT_KINDS = ("term_expired", "leadership_unreported", "founding_congress_overdue")
+
+
+def alert_count(kind: str, *, user: Any, within: Q | None = None, on: datetime.date | None = None) -> int:
+    """How many alerts of one kind in the user's scope (`within`: a further condition on the association, e.g.
+    the dashboard's territory and field): one COUNT, remembered for the request, so that the home page's alert
+    card and the figures of points 2 and 5 count once."""
+    on = on or today()
+    within = within if within is not None else Q()
+
+    def compute() -> int:
+        rules, visible = alert_rules(on), association_queryset(user=user).filter(within)
+        if kind == "leadership_unreported":
+            return rules.leadership_unreported(visible, user).count()
+        return getattr(rules, kind)(visible).count()
+
+    return memo.remember(("associations.alert_count", kind, getattr(user, "pk", None), on, within), compute)
+
+
 def alert_counts(*, user: Any, on: datetime.date | None = None, rules: AlertRules | None = None) -> dict[str, int]:
     """How many alerts of each kind in the user's scope: three COUNT queries, no rows loaded."""
-    rules = rules or AlertRules(on)
-    visible = association_queryset(user=user)
-    return {"term_expired": rules.term_expired(visible).count(),
-            "leadership_unreported": rules.leadership_unreported(visible, user).count(),
-            "founding_congress_overdue": rules.founding_congress_overdue(visible).count()}
+    on = rules.on if rules is not None else on
+    return {kind: alert_count(kind, user=user, on=on) for kind in ALERT_KINDS}
 
 
 def alerted_associations(*, user: Any, on: datetime.date | None = None,

@@ -20,9 +20,9 @@ from sohoi.reports.registry import Filters, Indicator
 from .dissemination.selectors import PARTY_GROUP, overview, overview_documents
 from .filters import AGE_BUCKETS, age_q
 from .models import Assignment, Document
-from .selectors import assignment_queryset
+from .selectors import OVERDUE_TOP, assignment_queryset, overdue_count, overdue_top
 
-TOP = 10  # documents or units named in a breakdown; the list behind "all" has the rest
+TOP = OVERDUE_TOP  # documents or units named in a breakdown; the list behind "all" has the rest
 
 
 def _assignments(f: Filters):
@@ -45,9 +45,7 @@ def _by_state(f: Filters) -> dict[str, int]:
 
 def _overdue_by(column: str):
     def compute(f: Filters) -> dict[str, int]:
-        rows = (_assignments(f).filter(state=TrackState.OPEN_OVERDUE).order_by().values(column)
-                .annotate(n=Count("pk")).order_by("-n", column)[:TOP])
-        return {str(row[column]): row["n"] for row in rows}
+        return overdue_top(user=f.user, column=column, within=f.unit_q("unit__"))[1]
     return compute
 
 
@@ -98,7 +96,7 @@ INDICATORS = [
         label=_("Việc được giao đang quá hạn"),
         definition=_("Lượt giao việc chưa hoàn thành đã quá hạn, tính đến hôm nay (không phân theo lĩnh vực "
                      "của hội: bộ lọc lĩnh vực không áp dụng)."),
-        compute=lambda f: _assignments(f).filter(state=TrackState.OPEN_OVERDUE).count(),
+        compute=lambda f: overdue_count(user=f.user, within=f.unit_q("unit__")),
         list_url=lambda f, bucket=None: _list(f, state=TrackState.OPEN_OVERDUE.value), compare=False),
     Indicator(
         key="directives.assignments_by_state", point=6,

@@ -295,6 +295,9 @@ class ProgressReport(BaseModel):
         # One report awaiting review per assignment, enforced by the database (services/tracking.py).
         constraints = [models.UniqueConstraint(fields=["assignment"], condition=Q(status=ReportStatus.SUBMITTED),
                                                name="one_pending_report")]
+        # The review queue's count (reports awaiting review, not the reviewer's own, through their assignment)
+        # read from the index alone.
+        indexes = [models.Index(fields=["status", "assignment", "created_by"], name="report_status_idx")]
 
     def __str__(self) -> str:
         return f"{_('Báo cáo')} {self.submitted_on:%d/%m/%Y} – {self.assignment}"

@@ -87,6 +87,14 @@ def document_q(user: Any, action: str = VIEW) -> Q:
     return (Q(secrecy=Secrecy.NORMAL) & open_docs) | _secret_readable(user)
 
 
+def _rebase(q: Q, prefix: str) -> Q:
+    """`q`, written for a Document, as a condition on the document reached by `prefix` ("task__document__")."""
+    out = Q()
+    out.connector, out.negated = q.connector, q.negated
+    out.children = [_rebase(c, prefix) if isinstance(c, Q) else (f"{prefix}{c[0]}", c[1]) for c in q.children]
+    return out
+
+
 def visible_document_ids(user: Any, action: str = VIEW):
     from .models import Document
 
@@ -99,18 +107,22 @@ def task_q(user: Any, action: str = VIEW) -> Q:
     return Q(document_id__in=visible_document_ids(user, action))
 
 
-def assignment_q(user: Any, action: str = VIEW) -> Q:
+def assignment_q(user: Any, action: str = VIEW, prefix: str = "") -> Q:
     """Through a visible document; besides the read-all roles, a unit sees its own assignments (and those of
-    units under it) and every assignment of the documents it issued (it oversees them)."""
+    units under it) and every assignment of the documents it issued (it oversees them). `prefix`: the path
+    to the assignment from a row of it ("assignment__")."""
     if not _authenticated(user):
         return NONE
-    docs = Q(task__document_id__in=visible_document_ids(user))
+    # The document rule on the assignment's own document row (joined anyway for the state), not
+    # `document_id IN (every visible document)`, a list built again for every query.
+    docs = _rebase(document_q(user), f"{prefix}task__document__")
     if reads_all(user):
         return docs
     path = _unit_path(user)
     if not path:
         return NONE
-    return docs & (Q(unit__path__startswith=path) | Q(task__document__issuer__path__startswith=path))
+    return docs & (Q(**{f"{prefix}unit__path__startswith": path})
+                   | Q(**{f"{prefix}task__document__issuer__path__startswith": path}))
 
 
 def visible_assignment_ids(user: Any):
@@ -120,9 +132,11 @@ def visible_assignment_ids(user: Any):
 
 
 def child_of_assignment_q(user: Any, action: str = VIEW) -> Q:
+    """A row of a visible assignment: the assignment's own rule through the join, not `assignment_id IN (every
+    visible assignment)`, which built the whole list before the first report (the review queue's count)."""
     if not _authenticated(user):
         return NONE
-    return Q(assignment_id__in=visible_assignment_ids(user))
+    return assignment_q(user, prefix="assignment__")
 
 
 def attachment_q(user: Any, action: str = VIEW) -> Q:

@@ -7,11 +7,12 @@ import datetime
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, ExpressionWrapper, F, Func, IntegerField, Min, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sohoi.core import memo
 from sohoi.core.deadlines import TrackState, state_expression, today
 from sohoi.core.permissions import allowed
 from sohoi.core.scoping import get_scoped, restrict
@@ -216,7 +217,47 @@ def my_work(*, user: Any, on: datetime.date | None = None) -> QuerySet:
 
 
 def overdue_assignments(*, user: Any, on: datetime.date | None = None) -> QuerySet:
-    return assignment_queryset(user=user, on=on).filter(state=TrackState.OPEN_OVERDUE)
+    # `done_on IS NULL` is implied by the state; said on its own, it drops finished rows before the joins the
+    # state's CASE needs.
+    return assignment_queryset(user=user, on=on).filter(done_on__isnull=True, state=TrackState.OPEN_OVERDUE)
+
+
+class _GroupsTotal(Func):
+    """The sum of a grouped COUNT over every group, on each group's row and before the LIMIT: a grouped
+    query's top rows and its total in one pass over the rows."""
+
+    template = "SUM(COUNT(*)) OVER ()"
+    contains_aggregate = True  # not a GROUP BY column
+    contains_over_clause = True
+    output_field = IntegerField()
+
+
+OVERDUE_TOP = 10  # groups named by the overdue breakdowns (dashboard, home, report)
+
+
+def overdue_top(*, user: Any, column: str, within: Q | None = None, on: datetime.date | None = None
+                ) -> tuple[int, dict[str, int]]:
+    """How many `overdue_assignments` (`within`: a further condition, e.g. the dashboard's territory) and the
+    OVERDUE_TOP largest groups by `column` (most first), in ONE query over the rows, remembered for the
+    request: the home page's card, the point-6 figure and its breakdown by unit are the same scan."""
+    on = on or today()
+    within = within if within is not None else Q()
+
+    def compute() -> tuple[int, dict[str, int]]:
+        # Grouped by `column + 0`, not the bare column: SQLite would otherwise walk the column's index to
+        # skip the sort, one random read per row (7x slower at city scale than a scan and a sort).
+        key = ExpressionWrapper(F(column) + 0, output_field=IntegerField())
+        rows = list(overdue_assignments(user=user, on=on).filter(within).order_by().annotate(key=key)
+                    .values("key").annotate(n=Count("pk"), total=_GroupsTotal()).order_by("-n", "key")[:OVERDUE_TOP])
+        return (int(rows[0]["total"]) if rows else 0), {str(r["key"]): r["n"] for r in rows}
+
+    return memo.remember(("directives.overdue_top", getattr(user, "pk", None), on, within, column), compute)
+
+
+def overdue_count(*, user: Any, within: Q | None = None, on: datetime.date | None = None) -> int:
+    """How many of `overdue_assignments`: the total of `overdue_top` by unit (the breakdown the home page
+    draws), so the count costs no query of its own."""
+    return overdue_top(user=user, column="unit_id", within=within, on=on)[0]
 
 
 URGE_SHOWN = 5  # assignments named per unit on the urge page; the count links to the full list
@@ -285,7 +326,7 @@ def home_panels(user: Any) -> list[dict[str, Any]]:
                        "text": _("Quá hạn: %(n)s") % {"n": counts.get(TrackState.OPEN_OVERDUE, 0)},
                        "url": reverse("directives:my_work"), "link_text": _("Xem việc của đơn vị"),
                        "optional": True})  # nothing open: no card (the home page leaves it out)
-    overdue = overdue_assignments(user=user, on=on).count()
+    overdue = overdue_count(user=user, on=on)
     panels.append({"title": _("Nhiệm vụ quá hạn"), "count": overdue,
                    "text": _("Trong phạm vi bạn theo dõi"),
                    "url": _list_url(state=TrackState.OPEN_OVERDUE.value),

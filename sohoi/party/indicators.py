@@ -2,7 +2,7 @@
 
 Organisations and ratings are counted over `organisation_queryset` (the reader's scope) and link to the
 organisation list with the same filters (`OrganisationFilter`: status, kind, area, field, rated); eligible
-associations over `eligible_queryset` and link to the eligibility page (`?area=&field=`)."""
+associations by `eligible_count` (the rows of `eligible_queryset`) and link to the eligibility page (`?area=&field=`)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from sohoi.reports.registry import Filters, Indicator
 
 from .choices import GRADE_ORDER, Grade, OrgKind, OrgStatus
 from .models import QualityRating
-from .selectors import eligible_queryset, organisation_queryset
+from .selectors import eligible_count, organisation_queryset
 
 
 def _organisations(f: Filters):
@@ -45,7 +45,7 @@ def _ratings(f: Filters) -> dict[str, int]:
 def _eligible(f: Filters) -> int | None:
     if not allowed(f.user, "party.see_eligibility"):
         return None
-    return eligible_queryset(user=f.user).filter(f.association_q()).count()
+    return eligible_count(user=f.user, within=f.association_q())
 
 
 def _eligible_list(f: Filters, bucket: str | None = None) -> str | None:

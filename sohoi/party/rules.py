@@ -27,8 +27,14 @@ def value_of(code: str, on: datetime.date) -> int:
 
 
 def thresholds(on: datetime.date) -> dict[str, int]:
-    rows = {r.code: r for r in PartyRule.objects.valid_on(on)}
-    return {code: int(rows[code].parsed()) if code in rows else default for code, default in FALLBACK.items()}
+    """The rule values valid on `on`, read once per request (core.memo: the home page and its figures ask)."""
+    from sohoi.core import memo
+
+    def read() -> dict[str, int]:
+        rows = {r.code: r for r in PartyRule.objects.valid_on(on)}
+        return {code: int(rows[code].parsed()) if code in rows else default for code, default in FALLBACK.items()}
+
+    return dict(memo.remember(("party.thresholds", on), read))
 
 
 def grade_for_score(score: int, year: int) -> Grade:

@@ -28,12 +28,13 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Greatest
+from django.db.models.lookups import GreaterThanOrEqual
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sohoi.associations.choices import Status
 from sohoi.associations.models import Association, Leader, Member
-from sohoi.core import audit
+from sohoi.core import audit, memo
 from sohoi.core.charts import num
 from sohoi.core.deadlines import today
 from sohoi.core.permissions import allowed
@@ -139,16 +140,50 @@ def _active(qs: QuerySet[Association]) -> QuerySet[Association]:
     return qs.filter(status__in=ACTIVE_ASSOCIATION, unit__kind=UnitKind.ASSOCIATION)
 
 
+def eligible_q(minimum: int) -> Q:
+    """`party_count >= minimum` and no active Party organisation, as a condition on Association that needs no
+    annotation: the greater of two counts reaches the minimum when either does, and the roster's count
+    stands in for the reported one only where a roster exists. Each part reads a partial index
+    (member_party_idx, leader_party_idx), so counting the eligible associations costs a lookup per
+    association, not six subqueries each (`with_party_counts`, kept for the rows a page shows)."""
+    no_org = ~Exists(PartyOrganisation.objects.filter(association=OuterRef("pk"), status=OrgStatus.ACTIVE))
+    if minimum <= 0:
+        return Q(no_org)  # every count is at least 0
+
+    def party(model: Any, **extra: Any) -> Subquery:
+        return _count(model.objects.filter(association=OuterRef("pk"), is_party_member=True, **extra))
+
+    latest = PartyMemberCount.objects.filter(association=OuterRef("pk")).order_by("-reported_on", "-pk")
+    reported = (~Exists(Member.objects.filter(association=OuterRef("pk")))
+                & GreaterThanOrEqual(Subquery(latest.values("official")[:1]), minimum))
+    return Q(no_org) & Q(GreaterThanOrEqual(party(Leader, ended_on__isnull=True), minimum)
+                         | GreaterThanOrEqual(party(Member), minimum) | reported)
+
+
 def eligible_queryset(*, user: Any, on: datetime.date | None = None, minimum: int | None = None
                       ) -> QuerySet[Association]:
-    """Active associations with at least the minimum of party members and no active Party organisation.
+    """Active associations with at least the minimum of party members and no active Party organisation
+    (`eligible_q`), annotated with their counts (`with_party_counts`; `count()` leaves the annotations out).
     Derived from party membership: empty for a role that may not see it (the pages answer 403 first)."""
+    return with_party_counts(_eligible(user, on, minimum)).order_by("name_folded", "pk")
+
+
+def _eligible(user: Any, on: datetime.date | None, minimum: int | None) -> QuerySet[Association]:
     on = on or today()
     if not allowed(user, "party.see_eligibility"):
         return Association.objects.none()
     minimum = thresholds(on)[RuleCode.MIN_MEMBERS] if minimum is None else minimum
-    return (with_party_counts(_active(party_associations(user=user)))
-            .filter(party_count__gte=minimum, has_org=False).order_by("name_folded", "pk"))
+    return _active(party_associations(user=user)).filter(eligible_q(minimum))
+
+
+def eligible_count(*, user: Any, within: Q | None = None, on: datetime.date | None = None) -> int:
+    """How many associations `eligible_queryset` holds (`within`: a further condition, e.g. the dashboard's
+    territory and field), remembered for the request: the home page's Party card and the point-1 figure
+    ask the same question."""
+    on = on or today()
+    within = within if within is not None else Q()
+    return memo.remember(("party.eligible_count", getattr(user, "pk", None), on, within),
+                         lambda: _eligible(user, on, None).filter(within).count())
 
 
 def expected_superiors(associations: list[Association], on: datetime.date) -> dict[int, Unit | None]:
@@ -353,7 +388,7 @@ def home_panels(user: Any) -> list[dict[str, Any]]:
         return []
     panels: list[dict[str, Any]] = []
     if allowed(user, "party.see_eligibility") and party_associations(user=user).exists():
-        n = eligible_queryset(user=user).count()
+        n = eligible_count(user=user)
         panels.append({"title": _("Hội đủ điều kiện, chưa có tổ chức đảng"), "count": n,
                        "text": _("Trong phạm vi bạn theo dõi (điểm 1 Công văn 752-CV/TU)."),
                        "url": reverse("party:eligibility"), "link_text": _("Xem danh sách")})

@@ -52,6 +52,9 @@ class Congress(BaseModel):
         verbose_name_plural = _("đại hội")
         ordering = ["-held_on"]
         constraints = [models.UniqueConstraint(fields=["association", "number"], name="congress_number_once")]
+        # An association's latest congress and its next due date (selectors.term_expired_among), from the index
+        # alone: no sort per association.
+        indexes = [models.Index(fields=["association", "held_on", "next_due"], name="congress_latest_idx")]
 
     def __str__(self) -> str:
         return str(_("Đại hội lần thứ %(n)s (%(d)s)") % {"n": self.number, "d": f"{self.held_on:%d/%m/%Y}"})
@@ -87,7 +90,15 @@ class Leader(BaseModel):
         verbose_name = _("lãnh đạo hội")
         verbose_name_plural = _("lãnh đạo hội")
         ordering = ["ended_on", "position", "full_name"]
-        indexes = [models.Index(fields=["association", "ended_on"], name="leader_current_idx")]
+        indexes = [models.Index(fields=["association", "ended_on"], name="leader_current_idx"),
+                   # Leaders in office who are party members (party.selectors.eligible_q), per association.
+                   models.Index(fields=["association"], condition=models.Q(is_party_member=True, ended_on__isnull=True),
+                                name="leader_party_idx"),
+                   # Changes of leadership not reported (selectors.leadership_unreported_among): a few rows of
+                   # the table, found by position and start date.
+                   models.Index(fields=["position", "started_on", "association"],
+                                condition=models.Q(ended_on__isnull=True, reported_on__isnull=True),
+                                name="leader_unreported_idx")]
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.get_position_display()})"

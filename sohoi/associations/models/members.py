@@ -37,7 +37,11 @@ class Member(BaseModel):
         ordering = ["name_folded"]
         constraints = [models.UniqueConstraint(fields=["association", "id_number"], condition=~models.Q(id_number=""),
                                                name="member_id_once")]
-        indexes = [models.Index(fields=["association", "kind"], name="member_kind_idx")]
+        indexes = [models.Index(fields=["association", "kind"], name="member_kind_idx"),
+                   # The Party's count of an association (party.selectors.eligible_q): only the party members'
+                   # entries, so counting them per association reads a small index, not the whole roster.
+                   models.Index(fields=["association"], condition=models.Q(is_party_member=True),
+                                name="member_party_idx")]
 
     def __str__(self) -> str:
         return self.full_name

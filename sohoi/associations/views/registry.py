@@ -156,7 +156,7 @@ def association_state_decision(request: HttpRequest, pk: int) -> HttpResponse:
 
 def alert_list(request: HttpRequest) -> HttpResponse:
     """The associations with alerts, a page at a time; the alerts computed for the page's rows only."""
-    rules = selectors.AlertRules()
+    rules = selectors.alert_rules()
     page = paginate(request, selectors.alerted_associations(user=request.user, rules=rules))
     found = selectors.alerts(user=request.user, rules=rules, associations=selectors.association_queryset(
         user=request.user).filter(pk__in=[a.pk for a in page.object_list]))

@@ -119,16 +119,20 @@ def _header(doc: Any, on: datetime.date) -> None:
                   (date_line(on), {"italic": True, "size": 14})])
 
 
-def _table(doc: Any, item: dict[str, Any]) -> None:
+def _table(doc: Any, item: dict[str, Any], grid: Any = "Table Grid") -> None:
+    """A figure's breakdown. `grid`: the table style, looked up once per document by the caller (python-docx
+    looks a style name up through every style of the document on each assignment)."""
     compare = item["previous"] is not None
     heads = ["Nội dung", "Kỳ này"] + (["Kỳ trước"] if compare else [])
-    table = doc.add_table(rows=1, cols=len(heads))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, heads, strict=True):
+    # Every row at once: each add_row() re-reads the table's grid, which made the tables half of the report.
+    table = doc.add_table(rows=1 + len(item["rows"]), cols=len(heads))
+    table.style = grid
+    rows = table.rows
+    for cell, text in zip(rows[0].cells, heads, strict=True):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
-    for row in item["rows"]:
-        cells = table.add_row().cells
+    for tr, row in zip(rows[1:], item["rows"], strict=True):
+        cells = tr.cells
         cells[0].text = str(row["label"])
         cells[1].text = _fmt(row["value"])
         if compare:
@@ -143,6 +147,7 @@ def report_docx(sections: list[dict[str, Any]], f: Filters, *, on: datetime.date
     sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(20), Mm(20), Mm(30), Mm(15)
     style = doc.styles["Normal"]
     style.font.name, style.font.size = FONT, Pt(14)
+    grid = doc.styles["Table Grid"]
     unit = reporting_unit(f)
     if unit is None:
         _header(doc, on)
@@ -172,7 +177,7 @@ def report_docx(sections: list[dict[str, Any]], f: Filters, *, on: datetime.date
         for item in section["items"]:
             _para(doc, "- " + sentence(item), indent=True)
             if item["rows"] and not item["missing"]:
-                _table(doc, item)
+                _table(doc, item, grid)
     _para(doc)
     if unit is None:
         _footer(doc)
