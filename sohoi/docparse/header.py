@@ -355,6 +355,8 @@ def _issuer_lines(items: list[_Item]) -> list[str]:
             break
         if kind != "text" or p.SEPARATOR_RE.match(text):
             continue
+        if code_at is None and p.TITLE_RE.match(text):
+            break  # no number: what follows the title is its subject, not a body
         if _is_caps(text) and not p.TITLE_RE.match(text) and not text.startswith("CỦA ") and not p.CODE_RE.search(text):
             lines.append(text)
         elif code_at is None and lines:
@@ -506,6 +508,23 @@ def _gazette(items: list[_Item]) -> tuple[str, str | None, str] | None:
 _LOST_TITLE_SUBJECT_RE = re.compile(r"^(?:BAN\s+HÀNH|VỀ\s+VIỆC|VỀ)\s+\S+\s+\S+")
 
 
+def _headline_body(rest: str) -> str | None:
+    """The body of a headline "TỜ TRÌNH CỦA HỘI ĐỒNG BỘ TRƯỞNG": "CỦA" and a name in capitals."""
+    if rest.startswith("CỦA ") and _is_caps(rest):
+        return rest[len("CỦA "):].strip()
+    return None
+
+
+def headline_issuer(items: list[_Item]) -> str | None:
+    """The issuer a headline names when no header block does."""
+    for kind, text, _ in items:
+        m = p.TITLE_RE.match(text) if kind == "text" else None
+        if m is not None:
+            body = _headline_body(m.group("rest"))
+            return cite_case(body) if body else None
+    return None
+
+
 def _subject(items: list[_Item]) -> tuple[str | None, str | None]:
     """(subject, doc_type from a title line)."""
     for i, (kind, text, _) in enumerate(items):
@@ -522,7 +541,10 @@ def _subject(items: list[_Item]) -> tuple[str | None, str | None]:
         if m is None:
             continue
         title = m.group("title")
-        parts = [m.group("rest")] if m.group("rest") else []
+        rest = m.group("rest")
+        if rest and _headline_body(rest):
+            rest = ""  # "TỜ TRÌNH CỦA HỘI ĐỒNG BỘ TRƯỞNG" / "VỀ ...": the subject is the next line
+        parts = [rest] if rest else []
         parts.extend(_follow(items, i + 1, False, lone_title=not parts))
         subject = p.collapse(" ".join(parts)) if parts else title[:1] + title[1:].lower()
         return subject, p.TYPE_BY_TITLE[title]
@@ -581,6 +603,8 @@ def parse_header(lines: list[str]) -> Header:
     else:
         header.issuer = _issuer_from(_issuer_lines(items))
         header.subject, title_type = _subject(items)
+        if header.issuer is None:
+            header.issuer = headline_issuer(items)
     if header.code is not None and header.symbol is not None:
         local = p.local_tu(header.code, raw_issuer_part, header.issuer)
         if local != header.code:
