@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import patterns as p
+from .actors import split_at_verb
 
 _TERMINAL = (".", ";", ":", "!", "?")
 _NO_TASK_SECTION_RE = re.compile(
@@ -204,6 +205,27 @@ def _drop_closing(item: Item) -> None:
         previous = line
 
 
+# "Đồng chí Võ Nguyên Giáp ...", "Ông Nguyễn Văn A, ...": an item that opens with a person's
+# name (an honorific, then a family name). Vietnamese family names are few; these cover most people.
+_PERSON_RE = re.compile(
+    r"^(?:Đồng\s+chí|Đ/c|Ông|Bà)\s+(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô"
+    r"|Dương|Lý|Đoàn|Đào|Đinh|Mai|Trương|Lưu|Cao|Lương|Hà|Tô|Tạ|Chu|Trịnh|Nông|Lò|Vương|Châu|Thái"
+    r"|Hứa|Quách|Triệu|Lâm|Kiều|Tăng|Tống|Thân|Khúc|Giáp|Lại|Mạc|Phùng|Nghiêm|Kha|La|Từ|Doãn"
+    r"|Đồng|Khổng|Âu|Diệp|Bạch|Viên|Ninh|Quan|Cù|Kim)\s+[A-ZĐÀ-Ỹ]"
+)
+
+
+def _persons_list(items: list[Item]) -> bool:
+    """Numbered items that each name a person (a list of appointees, of members) are no tasks.
+
+    Every item opens with a person's name, and most of them do not assign
+    work (no verb of the assignment list): "1. Đồng chí X thôi giữ chức ...".
+    """
+    if len(items) < 2 or any(i.article for i in items) or not all(_PERSON_RE.match(i.text) for i in items):
+        return False
+    return sum(split_at_verb(i.text) is None for i in items) * 2 > len(items)
+
+
 def split_tasks(lines: list[str]) -> list[Item]:
     """Top-level numbered items of the body ``lines``."""
     stripped = [line.strip() for line in lines]
@@ -213,6 +235,8 @@ def split_tasks(lines: list[str]) -> list[Item]:
         items = roman
     else:
         items = _sequence_items(lines, p.ARABIC_RE) or _letter_items(lines) or _addressed_items(lines)
+    if _persons_list(items):
+        return []
     if items:
         _drop_closing(items[-1])
     return items
