@@ -472,7 +472,7 @@ def _follow(items: list[_Item], start: int, stop_on_caps: bool, lone_title: bool
             break
         if stop_on_caps and _is_caps(text):
             break
-        if out and _is_caps(text) and _AUTHORITY_RE.match(text):
+        if (out or not lone_title) and _is_caps(text) and _AUTHORITY_RE.match(text):
             break
         if out and not any(_mostly_lower(x) for x in out) and _mostly_lower(text) and len(text) > 25 and not text[:1].islower():
             break  # a subject in capitals does not go on in sentence case
@@ -568,6 +568,45 @@ def _apply_date(header: Header, span: _Span) -> None:
     header.place = span.place
     if header.date is None:
         header.warnings.append("Ngày ban hành không đầy đủ hoặc không hợp lệ: cần kiểm tra.")
+
+
+# A PDF text layer can run a whole page onto one line: header columns, title, grounds and
+# articles. Such a line is cut back into lines where the header's pieces and the body's
+# openings stand, so the usual readers see a header.
+_RUN_ON_MIN = 400
+_RUN_ON_PAGE_NO_RE = re.compile(r"^\s*\d{1,3}\.\s+(?=[A-ZĐ])")  # a sharing site's "1." page number
+_RUN_ON_TITLE_RE = re.compile(rf"(?<![{p.UPPER}{p.LOWER}] )(?:{p._TITLE_ALT})(?= [{p.UPPER}])")
+_RUN_ON_CUTS_RE = re.compile(
+    r"(?=\bV/[vV]\s|\bKính\s+gửi\b|\bCăn\s+cứ\s|\bXét\s+đề\s+nghị\b|\bTheo\s+đề\s+nghị\b"
+    r"|\b(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ)\s*:|\bĐiều\s+\d{1,3}\s*[.:]|\bNơi\s+nhận\b)"
+    rf"|(?<=[{p.UPPER}] )(?=(?:BỘ\s+TRƯỞNG|CHỦ\s+TỊCH|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN)\b)"
+)
+
+
+def unfold_run_on(text: str) -> str:
+    """Cut a page run onto one line back into the lines of its header and body."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:_HEADER_SEARCH_LIMIT]):
+        if len(line) < _RUN_ON_MIN:
+            continue
+        head = line[:_RUN_ON_MIN]
+        if not (p.STATE_MOTTO_RE.search(head) or _party_mottos(head)) or not p.HEADER_CODE_RE.search(head):
+            continue
+        line = _RUN_ON_PAGE_NO_RE.sub("", line)
+        cuts = {0, len(line)}
+        spans = _find_spans(line[:_RUN_ON_MIN])
+        for span in spans:
+            cuts.update((span.start, span.end))
+        after = max(s.end for s in spans)
+        title = _RUN_ON_TITLE_RE.search(line, after)
+        if title:
+            cuts.add(title.start())
+        cuts.update(m.start() for m in _RUN_ON_CUTS_RE.finditer(line, after))
+        points = sorted(cuts)
+        pieces = [line[a:b].strip() for a, b in zip(points, points[1:], strict=False)]
+        lines[i] = "\n".join(x for x in pieces if x)
+        return "\n".join(lines)
+    return text
 
 
 def parse_header(lines: list[str]) -> Header:

@@ -10,7 +10,7 @@ from .actors import find_actors
 from .announce import enacting_system, find_announced, find_headline, is_party_body
 from .errors import MAX_BYTES, ParseError
 from .extract import read_document
-from .header import Header, parse_header
+from .header import Header, parse_header, unfold_run_on
 from .legacy import repair_legacy
 from .normalize import normalize
 from .recipients import read_recipients
@@ -161,6 +161,7 @@ def _fill_from_lead(header: Header, lines: list[str], text: str) -> None:
 def _parse(text: str, legacy: str | None) -> dict[str, Any]:
     if not text.strip():
         raise ParseError(errors.EMPTY)
+    text = unfold_run_on(text)
     lines = text.split("\n")
     header = parse_header(lines)
     if None in (header.code, header.date, header.doc_type, header.system):
