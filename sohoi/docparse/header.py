@@ -366,7 +366,7 @@ def _issuer_lines(items: list[_Item]) -> list[str]:
 
 _ORG_HEAD_RE = re.compile(
     r"^(?:THÀNH|TỈNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)"
-    r"|^(?:BAN|SỞ|BỘ|CỤC|CHI\s+CỤC|TỔNG\s+CỤC|VĂN\s+PHÒNG|PHÒNG|ỦY\s+BAN|UBND|UBMTTQ"
+    r"|^(?:BAN|TIỂU\s+BAN|SỞ|BỘ|CỤC|CHI\s+CỤC|TỔNG\s+CỤC|VĂN\s+PHÒNG|PHÒNG|ỦY\s+BAN|UBND|UBMTTQ"
     r"|CHÍNH\s+PHỦ|QUỐC\s+HỘI|THỦ\s+TƯỚNG|HỘI|LIÊN\s+HIỆP|LIÊN\s+ĐOÀN|MẶT\s+TRẬN|ĐOÀN"
     r"|TRUNG\s+TÂM|CÔNG\s+AN|CHI\s+BỘ|ĐẢNG\s+ĐOÀN|HỘI\s+ĐỒNG|TÒA\s+ÁN|VIỆN|TRƯỜNG)\b"
 )
@@ -375,7 +375,9 @@ _ORG_HEAD_RE = re.compile(
 _CONTINUED_BODY_RE = re.compile(r"^(?:BAN\s+CHẤP\s+HÀNH|BAN\s+THƯỜNG\s+VỤ)(?:\s+TRUNG\s+ƯƠNG)?$")
 _COMMITTEE_RE = re.compile(r"^(?:THÀNH|TỈNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)\b")
 _BARE_COMMITTEE_RE = re.compile(r"^(?:THÀNH|TỈNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)$")
-_SUB_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|UỶ\s+BAN\s+KIỂM\s+TRA)\b")
+_SUB_BODY_RE = re.compile(
+    r"^(?:BAN|TIỂU\s+BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|UỶ\s+BAN\s+KIỂM\s+TRA)\b"
+)
 
 
 _BROKEN_HEAD_RE = re.compile(
