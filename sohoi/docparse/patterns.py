@@ -86,7 +86,11 @@ def code_parts(match: re.Match[str]) -> tuple[str, str, str, str, str | None]:
         symbol = f"{kind}/{issuer}"
         return f"{number}-{symbol}", number, symbol, kind, "party"
     number = match.group("sn")
-    symbol = _SPACES_RE.sub("", match.group("ssym")).replace(".", "-")  # "QĐ.TTg" in old copies
+    symbol = _SPACES_RE.sub("", match.group("ssym"))
+    if "-" not in symbol:
+        # "QĐ.TTg" in old copies stands for QĐ-TTg; a dot inside a hyphenated symbol is printed
+        # so ("QC-TT.HĐND-UBND": the Standing Committee of the Council; "TTr-PGD.Q8").
+        symbol = symbol.replace(".", "-")
     year = match.group("year")
     party = _PARTY_AS_STATE_RE.match(symbol) if not year else None
     if party and party.group(1) in TYPE_BY_ABBR:
