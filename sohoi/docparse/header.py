@@ -30,8 +30,11 @@ _PROSE_START_RE = re.compile(
     r"|Ngày\s+\d|Trong\s+(?:thời\s+gian|những\s+năm)|Thời\s+gian\s+qua|Trên\s+cơ\s+sở"
     r"|Sau\s+khi|Hiện\s+nay|Vừa\s+qua|Qua\s+\d|Giao\s|Đề\s+nghị\s|Yêu\s+cầu\s|Phân\s+công\s)"
 )
+# An urban district or ward may be named by its number: "Quận 8, ngày ...".
+_NUMBERED_AREA = r"(?:Quận|Phường)[ \t]+\d{1,2}"
 _PLACE_TAIL_RE = re.compile(
-    rf"(?<!\w)(?:(?:Thành\s+phố|thành\s+phố|TP\.|Tp\.)[ \t]*)?(?:{p.CAP_WORD}(?:[ \t]+|-)){{0,5}}{p.CAP_WORD}$"
+    rf"(?<!\w)(?:(?:Thành\s+phố|thành\s+phố|TP\.|Tp\.)[ \t]*)?"
+    rf"(?:(?:{p.CAP_WORD}(?:[ \t]+|-)){{0,5}}{p.CAP_WORD}|{_NUMBERED_AREA})$"
 )
 _PLACE_ONLY_RE = re.compile(
     rf"(?:(?:Thành\s+phố|TP\.|Tp\.)[ \t]*)?(?:{p.CAP_WORD}[ \t]+){{0,3}}{p.CAP_WORD}"
