@@ -49,9 +49,11 @@ _HEADS_2 = frozenset(
     Bí thư|Thường trực|Hội đồng|Lãnh đạo|Người đứng|Tổ công|Cơ quan|Cấp ủy|Cấp uỷ|Chính quyền|
     Tổng cục|Học viện|Bảo hiểm|Thành phố|Thành đoàn|Tỉnh đoàn|Huyện đoàn|Đồng chí|Bộ Chỉ|
     Đại học|Các cấp|Các cơ|Hội Liên|Ban cán|Ban Chỉ|Ban Thường|Vụ trưởng|Cục trưởng|Viện trưởng|
-    Hiệu trưởng|Chánh văn""".replace("\n", "").split("|")
+    Hiệu trưởng|Chánh văn|Trưởng Phòng|Cổng thông""".replace("\n", "").split("|")
 )
 _HEADS_2 = frozenset(h.strip() for h in _HEADS_2)
+# The same heads with the space a PDF copy drops ("Thủtrưởng cơ quan ngang Bộ").
+_GLUED_HEADS = frozenset(h.replace(" ", "") for h in _HEADS_2)
 
 # "Các hình thức ...", "Các nội dung ...": things, not bodies.
 _NOT_BODIES = frozenset((
@@ -122,7 +124,7 @@ def _is_head(text: str) -> bool:
     words = text.split()
     if not words:
         return False
-    if " ".join(words[:2]) in _HEADS_2 or " ".join(words[:2]) in _ROLES_IN_LISTS:
+    if " ".join(words[:2]) in _HEADS_2 or " ".join(words[:2]) in _ROLES_IN_LISTS or words[0] in _GLUED_HEADS:
         return True
     if text.startswith("tổ chức và cá nhân"):
         return True
