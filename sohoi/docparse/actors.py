@@ -82,6 +82,11 @@ _SENTENCE_END_RE = re.compile(r"\.(?:\s|$)")
 _LIST_SPLIT_RE = re.compile(r"\s*[,;]\s*")
 _AND_RE = re.compile(r"\s+và\s+")
 _KEEP_TOGETHER_RE = re.compile(r"^các\s+đoàn\s+thể")
+# One office serves two bodies: "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân quận 8",
+# "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh".
+_JOINT_OFFICE_RE = re.compile(
+    r"(?:^|\s)Văn\s+phòng\s+(?:Hội\s+đồng\s+nhân\s+dân|HĐND|Đoàn\s+đại\s+biểu\s+Quốc\s+hội|Đoàn\s+ĐBQH)$"
+)
 _MAX_NAME_WORDS = 70  # "Chánh Văn phòng ..., Giám đốc ...; Chủ tịch ...; các tổ chức, cá nhân ..." lists run long
 
 
@@ -158,7 +163,11 @@ def split_names(text: str) -> list[str]:
         chunks = _AND_RE.split(piece)
         current = chunks[0]
         for chunk in chunks[1:]:
-            if (_is_head(chunk) or chunk.startswith("các ")) and not _KEEP_TOGETHER_RE.match(chunk):
+            if (
+                (_is_head(chunk) or chunk.startswith("các "))
+                and not _KEEP_TOGETHER_RE.match(chunk)
+                and not _JOINT_OFFICE_RE.search(current)
+            ):
                 names.append(current)
                 current = chunk
             else:
