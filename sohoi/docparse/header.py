@@ -443,6 +443,8 @@ _AUTHORITY_RE = re.compile(
     r"^(?:(?:CHỦ\s+TỊCH\s+)?(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHỦ\s+TỊCH"
     r"|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|BAN\s+(?:THƯỜNG\s+VỤ|CHẤP\s+HÀNH|BÍ\s+THƯ)|CHÍNH\s+PHỦ|GIÁM\s+ĐỐC"
     r"|TRƯỞNG\s+BAN)\b"
+    # the central bodies restated alone on their line
+    r"|^(?:QUỐC\s+HỘI|(?:ỦY|UỶ)\s+BAN\s+THƯỜNG\s+VỤ\s+QUỐC\s+HỘI|HỘI\s+ĐỒNG\s+(?:BỘ\s+TRƯỞNG|CHÍNH\s+PHỦ|NHÀ\s+NƯỚC))$"
 )
 
 
