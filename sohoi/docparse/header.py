@@ -616,6 +616,20 @@ def unfold_run_on(text: str) -> str:
     return text
 
 
+_ENACTING_RE = re.compile(r"^(QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ)\s*:\s*$")
+_ENACTING_SCAN = 80
+
+
+def _enacting_type(lines: list[str], start: int) -> str | None:
+    """The type an enacting formula alone on its line gives: "QUYẾT ĐỊNH:" (a decision),
+    "QUYẾT NGHỊ:" (a resolution)."""
+    for line in lines[start : start + _ENACTING_SCAN]:
+        m = _ENACTING_RE.match(line.strip())
+        if m:
+            return "quyet_dinh" if "ĐỊNH" in m.group(1) else "nghi_quyet"
+    return None
+
+
 def parse_header(lines: list[str]) -> Header:
     start = find_header_start(lines)
     header = Header(start=start, end=find_header_end(lines, start))
@@ -665,6 +679,12 @@ def parse_header(lines: list[str]) -> Header:
         # The title a reader sees wins over the number's abbreviation when they differ: the
         # Party numbers its Quy định "QĐ" like its Quyết định; a "55/2007/CT-UBND" can be a Quyết định.
         header.doc_type = title_type
+    elif (
+        title_type is None and (kind_abbr is None or kind_abbr not in p.TYPE_BY_ABBR)
+        and (enacted := _enacting_type(lines, header.end))
+    ):
+        # No title and a number without a type ("72-HĐBT"): "QUYẾT ĐỊNH:" over the articles says it.
+        header.doc_type = enacted
     elif kind_abbr is not None and (kind_abbr in p.TYPE_BY_ABBR or title_type is None):
         header.doc_type = p.doc_type_for(kind_abbr, code_system or "state")
     elif title_type is not None:
