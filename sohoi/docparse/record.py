@@ -119,10 +119,10 @@ def _tasks_of(item: Item, year: int | None) -> list[dict[str, Any]]:
         child["deadline"] = child["deadline"] or intro["deadline"]
         child["recurrence"] = child["recurrence"] or intro["recurrence"]
         subtasks.append(child)
-    if parts.kind == "dash" and not any(find_actors(sub.text)[0] for sub in parts.subs):
-        return [{**task, "subtasks": []}]  # bullets that restate the item, not separate assignments
     if not item.article and NO_ACTION_HEADING_RE.match(item.heading) and not intro["leads"]:
         return [{**t, "subtasks": []} for t in subtasks if t["leads"]]
+    if parts.kind == "dash" and not any(find_actors(sub.text)[0] for sub in parts.subs):
+        return [{**task, "subtasks": []}]  # bullets that restate the item, not separate assignments
     if not intro["leads"]:
         task["leads"] = list(dict.fromkeys(n for t in subtasks for n in t["leads"]))
         task["coordinators"] = list(dict.fromkeys(n for t in subtasks for n in t["coordinators"]))
