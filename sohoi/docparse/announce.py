@@ -186,3 +186,27 @@ def enacting_system(text: str) -> str | None:
         if PARTY_BODY_RE.match(line, lead_in.end() if lead_in else 0):
             return "party"
     return None
+
+
+# A notice posted without its header: a line titled in sentence case ("Thông báo lịch tiếp
+# công dân ...") or the enacting sentence "<body> thông báo ... như sau:".
+_NOTICE_TITLE_RE = re.compile(r"^Thông\s+báo\s+[a-zđ]")
+_NOTICE_SENTENCE_RE = re.compile(rf"^[{p.UPPER}][^.;:]{{2,150}}?[^\W\d_]\s+thông\s+báo\s[^.;]{{0,200}}như\s+sau:$")
+_NOTICE_LINES = 20
+
+
+def notice_type(text: str) -> str | None:
+    """'thong_bao' for a notice known only by its title line or its enacting sentence."""
+    seen = 0
+    for line in text[:_LEAD_LIMIT].split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _NOTICE_LINES:
+            break
+        if _NOTICE_TITLE_RE.match(line) and len(line) < 200 and not line.endswith((".", ":", ";")):
+            return "thong_bao"
+        if _NOTICE_SENTENCE_RE.match(line):
+            return "thong_bao"
+    return None
