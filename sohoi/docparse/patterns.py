@@ -128,7 +128,7 @@ TYPE_BY_TITLE = {
     "KẾT LUẬN": "ket_luan", "BÁO CÁO": "bao_cao", "NGHỊ ĐỊNH": "nghi_dinh",
     "THÔNG TƯ": "thong_tu", "TỜ TRÌNH": "to_trinh", "CHƯƠNG TRÌNH": "chuong_trinh",
     "PHƯƠNG ÁN": "other", "ĐỀ ÁN": "other", "BIÊN BẢN": "other", "GIẤY MỜI": "other",
-    "LUẬT": "other", "PHÁP LỆNH": "other", "SẮC LỆNH": "other",
+    "LUẬT": "other", "PHÁP LỆNH": "other", "SẮC LỆNH": "other", "ĐIỀU LỆ": "other",
     # Titles of two words more: the subject starts on the next line, not with "HÀNH ĐỘNG".
     "CHƯƠNG TRÌNH HÀNH ĐỘNG": "chuong_trinh", "CHƯƠNG TRÌNH PHỐI HỢP": "chuong_trinh",
     "THÔNG TƯ LIÊN TỊCH": "thong_tu", "NGHỊ QUYẾT LIÊN TỊCH": "nghi_quyet", "KẾ HOẠCH LIÊN TỊCH": "ke_hoach",
