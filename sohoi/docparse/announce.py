@@ -190,13 +190,14 @@ def enacting_system(text: str) -> str | None:
 
 # A notice posted without its header: a line titled in sentence case ("Thông báo lịch tiếp
 # công dân ...") or the enacting sentence "<body> thông báo ... như sau:".
-_NOTICE_TITLE_RE = re.compile(r"^Thông\s+báo\s+[a-zđ]")
+_NOTICE_TITLE_RE = re.compile(r"^(?:Thông\s+báo\s+[a-zđ]|(?P<charter>Điều\s+lệ)\s+[A-ZĐ])")
 _NOTICE_SENTENCE_RE = re.compile(rf"^[{p.UPPER}][^.;:]{{2,150}}?[^\W\d_]\s+thông\s+báo\s[^.;]{{0,200}}như\s+sau:$")
 _NOTICE_LINES = 20
 
 
 def notice_type(text: str) -> str | None:
-    """'thong_bao' for a notice known only by its title line or its enacting sentence."""
+    """'thong_bao' for a notice known only by its title line or its enacting sentence;
+    'other' for a charter titled "Điều lệ Hội ..." in sentence case."""
     seen = 0
     for line in text[:_LEAD_LIMIT].split("\n"):
         line = line.strip()
@@ -205,8 +206,9 @@ def notice_type(text: str) -> str | None:
         seen += 1
         if seen > _NOTICE_LINES:
             break
-        if _NOTICE_TITLE_RE.match(line) and len(line) < 200 and not line.endswith((".", ":", ";")):
-            return "thong_bao"
+        title = _NOTICE_TITLE_RE.match(line)
+        if title and len(line) < 200 and not line.endswith((".", ":", ";")):
+            return "other" if title.group("charter") else "thong_bao"  # a charter ("Điều lệ Hội ...") is "other"
         if _NOTICE_SENTENCE_RE.match(line):
             return "thong_bao"
     return None
