@@ -358,8 +358,8 @@ def _issuer_lines(items: list[_Item]) -> list[str]:
             break
         if kind != "text" or p.SEPARATOR_RE.match(text):
             continue
-        if code_at is None and p.TITLE_RE.match(text):
-            break  # no number: what follows the title is its subject, not a body
+        if p.TITLE_RE.match(text):
+            break  # what follows the title is its subject, not a body
         if _is_caps(text) and not p.TITLE_RE.match(text) and not text.startswith("CỦA ") and not p.CODE_RE.search(text):
             lines.append(text)
         elif code_at is None and lines:
