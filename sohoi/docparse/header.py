@@ -132,7 +132,7 @@ _CAPITAL_SO_CODE_RE = re.compile(r"(?<![^\W\d_])S[ốỐ]\s*[:.]?\s*\d")
 _CLUSTER = 15
 # "(Ban hành kèm theo Quyết định số ...)" under the title of an annexed regulation.
 _ANNEX_IN_ZONE_RE = re.compile(r"\(\s*(?:Ban\s+hành\s+)?kèm\s+theo[^)]{0,300}\)", re.IGNORECASE)
-_ANNEX_NOTE_RE = re.compile(r"^\(\s*(?:Ban\s+hành\s+)?kèm\s+theo", re.IGNORECASE)  # motto and number of one header are this close
+_ANNEX_NOTE_RE = re.compile(r"^\(\s*(?:Ban\s+hành(?:\s+kèm|\s*$)|kèm\s+theo)", re.IGNORECASE)  # motto and number of one header are this close
 
 
 def _anchor(lines: list[str]) -> int | None:
@@ -231,8 +231,15 @@ def find_header_end(lines: list[str], start: int = 0) -> int:
     lone_title = False  # a title alone on its line: its subject may follow a blank line
     caps_block = False  # the subject so far is in capitals
     limit = min(len(lines), start + _HEADER_SCAN_LIMIT)
+    note_lines = 0  # lines left inside a parenthesised note broken over lines ("(Ban hành" / "kèm theo ...")
     for i in range(start, limit):
         line = lines[i].strip()
+        if note_lines:
+            note_lines = 0 if ")" in line else note_lines - 1
+            continue
+        if _ANNEX_NOTE_RE.match(line) and ")" not in line:
+            note_lines = 6
+            continue
         if not line:
             in_block = lone_title
             continue
@@ -311,7 +318,13 @@ def _find_spans(text: str) -> list[_Span]:
         spans.append(_Span("party", m.start(), m.end()))
     for m in p.STATE_MOTTO_RE.finditer(text):
         spans.append(_Span("state", m.start(), m.end()))
-    code = p.HEADER_CODE_RE.search(text)
+    # The number and date of the decision an annexed regulation is issued with
+    # ("(Ban hành kèm theo Quyết định số: 59/QĐ-UBND ngày ...)") are not the header's.
+    annex = _ANNEX_IN_ZONE_RE.search(text) if "kèm" in text else None
+    code = next(
+        (m for m in p.HEADER_CODE_RE.finditer(text) if annex is None or not annex.start() <= m.start() < annex.end()),
+        None,
+    )
     if code:
         spans.append(_Span("code", code.start(), code.end(), code))
     date = p.date_words(text) or p.HEADER_NUM_DATE_RE.search(text)
