@@ -595,10 +595,12 @@ def _apply_date(header: Header, span: _Span) -> None:
 # openings stand, so the usual readers see a header.
 _RUN_ON_MIN = 400
 _RUN_ON_PAGE_NO_RE = re.compile(r"^\s*\d{1,3}\.\s+(?=[A-ZĐ])")  # a sharing site's "1." page number
-_RUN_ON_TITLE_RE = re.compile(rf"(?<![{p.UPPER}{p.LOWER}] )(?:{p._TITLE_ALT})(?= [{p.UPPER}])")
+# The title, followed by its subject in capitals or glued to "Về việc" ("QUYẾT ĐỊNHVề việc").
+_RUN_ON_TITLE_RE = re.compile(rf"(?<![{p.UPPER}{p.LOWER}] )(?:{p._TITLE_ALT})(?= [{p.UPPER}]|V[ềỀ] )")
 _RUN_ON_CUTS_RE = re.compile(
-    r"(?=\bV/[vV]\s|\bKính\s+gửi\b|\bCăn\s+cứ\s|\bXét\s+đề\s+nghị\b|\bTheo\s+đề\s+nghị\b"
+    r"(?<![-*])(?=-{3,}|\*{3,})|(?=\bV/[vV]\s|Về\s+việc\s|\bKính\s+gửi\b|\bCăn\s+cứ\s|\bXét\s+đề\s+nghị\b|\bTheo\s+đề\s+nghị\b"
     r"|\b(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ)\s*:|\bĐiều\s+\d{1,3}\s*[.:]|\bNơi\s+nhận\b)"
+    r"|(?<=-{3})(?!-)|(?<=\*{3})(?!\*)"
     rf"|(?<=[{p.UPPER}] )(?=(?:BỘ\s+TRƯỞNG|CHỦ\s+TỊCH|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN)\b)"
 )
 
@@ -610,7 +612,9 @@ def unfold_run_on(text: str) -> str:
         if len(line) < _RUN_ON_MIN:
             continue
         head = line[:_RUN_ON_MIN]
-        if not (p.STATE_MOTTO_RE.search(head) or _party_mottos(head)) or not p.HEADER_CODE_RE.search(head):
+        if not p.HEADER_CODE_RE.search(head) or not (
+            p.STATE_MOTTO_RE.search(head) or _party_mottos(head) or _CAPITAL_SO_CODE_RE.search(head)
+        ):
             continue
         line = _RUN_ON_PAGE_NO_RE.sub("", line)
         cuts = {0, len(line)}
