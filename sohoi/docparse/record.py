@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ KEYS = (
     "system", "issuer", "code", "number", "symbol", "doc_type", "place", "date",
     "subject", "recipients", "references", "tasks", "distribution", "signer", "warnings",
 )
+# A PDF copy can break "Điều" from its number: "Điều" / "3." is "Điều 3.".
+_LONE_DIEU_RE = re.compile(r"(?m)^([ \t]*Điều)[ \t]*\n[ \t]*(\d{1,3}[ \t]*[.:])")
 _LEGACY_NOTE = "Văn bản được chuyển từ bảng mã {name} sang Unicode: cần soát lại dấu tiếng Việt."
 
 
@@ -164,6 +167,8 @@ def _parse(text: str, legacy: str | None) -> dict[str, Any]:
     if not text.strip():
         raise ParseError(errors.EMPTY)
     text = unfold_run_on(text)
+    if "Điều\n" in text or "Điều \n" in text:
+        text = _LONE_DIEU_RE.sub(r"\1 \2", text)
     lines = text.split("\n")
     header = parse_header(lines)
     if None in (header.code, header.date, header.doc_type, header.system):
