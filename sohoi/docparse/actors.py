@@ -49,7 +49,7 @@ _HEADS_2 = frozenset(
     Bí thư|Thường trực|Hội đồng|Lãnh đạo|Người đứng|Tổ công|Cơ quan|Cấp ủy|Cấp uỷ|Chính quyền|
     Tổng cục|Học viện|Bảo hiểm|Thành phố|Thành đoàn|Tỉnh đoàn|Huyện đoàn|Đồng chí|Bộ Chỉ|
     Đại học|Các cấp|Các cơ|Hội Liên|Ban cán|Ban Chỉ|Ban Thường|Vụ trưởng|Cục trưởng|Viện trưởng|
-    Hiệu trưởng|Chánh văn|Trưởng Phòng|Cổng thông""".replace("\n", "").split("|")
+    Hiệu trưởng|Chánh văn|Trưởng Phòng|Cổng thông|Đoàn giám|Đoàn kiểm|Đoàn công|Đoàn thanh""".replace("\n", "").split("|")
 )
 _HEADS_2 = frozenset(h.strip() for h in _HEADS_2)
 # The same heads with the space a PDF copy drops ("Thủtrưởng cơ quan ngang Bộ").
