@@ -14,6 +14,7 @@ from .extract import read_document
 from .header import Header, parse_header, unfold_run_on
 from .legacy import repair_legacy
 from .normalize import normalize
+from .patterns import CODE_RE, code_parts, doc_type_for, iso_date
 from .recipients import read_recipients
 from .references import find_references
 from .schedule import find_deadline, find_recurrence
@@ -163,6 +164,38 @@ def _fill_from_lead(header: Header, lines: list[str], text: str) -> None:
         header.doc_type = notice_type(text)
 
 
+# A legal database prints a summary above (or instead of) the header:
+# "Cơ quan ban hành: Chính phủ", "Số hiệu: 08/1998/NQ-CP", "Ngày ban hành: 16/07/1998".
+_SUMMARY_RE = re.compile(
+    r"^[ \t|]*(?P<label>Cơ\s+quan\s+ban\s+hành|Số\s+hiệu|Ngày\s+ban\s+hành)[ \t]*:[ \t|]*"
+    r"(?P<value>[^|\n]*?)[ \t|]*(?:(?:Loại\s+văn\s+bản|Ngày\s+hiệu\s+lực|Người\s+ký)[ \t]*:.*)?$"
+)
+_SUMMARY_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_SUMMARY_LINES = 120
+
+
+def _fill_from_summary(header: Header, lines: list[str]) -> None:
+    """Issuer, number and date the header left out, from a legal database's summary lines."""
+    for line in lines[:_SUMMARY_LINES]:
+        if ":" not in line:
+            continue
+        m = _SUMMARY_RE.match(line)
+        if m is None or not m.group("value"):
+            continue
+        label, value = m.group("label"), m.group("value").strip()
+        if label.startswith("Cơ") and header.issuer is None and len(value) < 120:
+            header.issuer = value
+        elif label.startswith("Số") and header.code is None:
+            code = CODE_RE.fullmatch(value)
+            if code:
+                header.code, header.number, header.symbol, kind, system = code_parts(code)
+                header.system = header.system or system
+                header.doc_type = header.doc_type or doc_type_for(kind, system or "state")
+        elif label.startswith("Ngày") and header.date is None:
+            d = _SUMMARY_DATE_RE.match(value)
+            header.date = iso_date(*d.groups()) if d else None
+
+
 def _parse(text: str, legacy: str | None) -> dict[str, Any]:
     if not text.strip():
         raise ParseError(errors.EMPTY)
@@ -171,6 +204,8 @@ def _parse(text: str, legacy: str | None) -> dict[str, Any]:
         text = _LONE_DIEU_RE.sub(r"\1 \2", text)
     lines = text.split("\n")
     header = parse_header(lines)
+    if None in (header.code, header.date, header.issuer):
+        _fill_from_summary(header, lines)
     if None in (header.code, header.date, header.doc_type, header.system):
         _fill_from_lead(header, lines, text)
     # Text above the header (portal furniture, a news lead) is not the document.
