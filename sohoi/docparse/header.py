@@ -373,6 +373,8 @@ def _issuer_lines(items: list[_Item]) -> list[str]:
             continue
         if p.TITLE_RE.match(text):
             break  # what follows the title is its subject, not a body
+        if text.isascii() and not _ORG_HEAD_RE.match(text):
+            continue  # a page's furniture in capitals ("YOMEDIA", "ADSENSE"): a Vietnamese body's name has tone marks
         if _is_caps(text) and not p.TITLE_RE.match(text) and not text.startswith("CỦA ") and not p.CODE_RE.search(text):
             lines.append(text)
         elif code_at is None and lines:
