@@ -8,7 +8,7 @@ from typing import Any
 
 from . import errors
 from .actors import find_actors
-from .announce import enacting_system, find_announced, find_headline, is_party_body, notice_type
+from .announce import enacting_system, find_announced, find_headline, is_party_body, notice_type, title_issuer
 from .errors import MAX_BYTES, ParseError
 from .extract import read_document
 from .header import Header, parse_header, unfold_run_on
@@ -162,6 +162,8 @@ def _fill_from_lead(header: Header, lines: list[str], text: str) -> None:
         header.system = enacting_system(text)
     if header.doc_type is None and header.code is None:
         header.doc_type = notice_type(text)
+    if header.issuer is None:
+        header.issuer = title_issuer(lines)
 
 
 # A legal database prints a summary above (or instead of) the header:
