@@ -664,8 +664,12 @@ def parse_header(lines: list[str]) -> Header:
         elif span.kind == "date":
             _apply_date(header, span)
     if header.code is None:
+        previous = ""
         for kind, item_text, _ in items:
             m = p.CODE_RE.fullmatch(item_text) if kind == "text" else None
+            if m and previous.endswith("/"):
+                break  # "Số: /" / "2017/QH14": a draft's blank number and the year of its symbol
+            previous = item_text if kind == "text" else previous
             if m:  # a bare code whose "Số" was lost
                 header.code, header.number, header.symbol, kind_abbr, code_system = p.code_parts(m)
                 break
