@@ -423,7 +423,8 @@ def _issuer_from(lines: list[str]) -> str | None:
     """
     if not lines:
         return None
-    lines = _join_broken([_TRAILING_STARS_RE.sub("", line) for line in lines])
+    # A portal may list the header's lines as bullets ("• ỦY BAN MTTQ VIỆT NAM").
+    lines = _join_broken([_TRAILING_STARS_RE.sub("", p.BULLET_RE.sub("", line)) for line in lines])
     lines = [line for line in lines if line]
     if not lines:
         return None
