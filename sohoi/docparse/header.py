@@ -404,10 +404,16 @@ _BROKEN_HEAD_RE = re.compile(
 _TRAILING_STARS_RE = re.compile(r"[\s*]+$")
 
 
+# A PDF font without the letters of the Vietnamese Extended block drops them: "ỦY BAN" arrives as
+# "Y BAN" (or "U BAN" for "UỶ BAN") at the head of the issuer's line.
+_DROPPED_UY_RE = re.compile(r"^[UY][ \t]+(?=BAN\s+(?:NHÂN\s+DÂN|THƯỜNG\s+VỤ|MẶT\s+TRẬN|MTTQ|KIỂM\s+TRA)\b)")
+
+
 def _join_broken(lines: list[str]) -> list[str]:
     """Rejoin a name a narrow column broke: "ỦY" / "BAN NHÂN DÂN", "UỶ BAN NHÂN" / "DÂN"."""
     out: list[str] = []
     for line in lines:
+        line = _DROPPED_UY_RE.sub("ỦY ", line)
         if out and _BROKEN_HEAD_RE.match(out[-1]):
             out[-1] = f"{out[-1]} {line}"
         else:
