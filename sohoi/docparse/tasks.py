@@ -46,6 +46,7 @@ class Item:
     heading: str = ""
     lines: list[str] = field(default_factory=list)
     article: bool = False  # "Điều N": a legal article is an item whatever its heading
+    part: str = ""  # the title of the "Phần"/"Chương" the item stands in
 
     @property
     def text(self) -> str:
@@ -148,20 +149,26 @@ def _sequence_items(lines: list[str], regex: re.Pattern[str], values=None) -> li
     items: list[Item] = []
     current: Item | None = None
     expected = 1
+    part = ""
+    part_pending = False  # a "Phần thứ nhất" line whose title is on the next line
     for line in lines:
         stripped = line.strip()
+        if part_pending and stripped:
+            part, part_pending = stripped, False
         m = regex.match(stripped) if stripped else None
         if m:
             number = values.get(m.group("n"), -1) if values else int(m.group("n"))
             # Articles may be quoted from the middle of a decree: any rising number.
             if number == expected or (regex is p.DIEU_RE and number >= expected):
-                current = Item(no=m.group("n"), heading=stripped[m.end():], article=regex is p.DIEU_RE)
+                current = Item(no=m.group("n"), heading=stripped[m.end():], article=regex is p.DIEU_RE, part=part)
                 current.lines.append(stripped[m.end():])
                 items.append(current)
                 expected = number + 1
                 continue
-        if p.PART_RE.match(stripped):
+        if (part_match := p.PART_RE.match(stripped)) is not None:
             current = None  # "Chương II": the next lines are a chapter title
+            part = stripped[part_match.end():].strip(" .:-–—")
+            part_pending = not part
             continue
         if current is not None:
             current.lines.append(line)
@@ -183,6 +190,8 @@ def _roman_tasks(lines: list[str]) -> list[Item] | None:
         heading = section.heading
         if _NO_TASK_SECTION_RE.search(heading) and not _TASK_SECTION_RE.search(heading):
             continue
+        if _NO_TASK_SECTION_RE.search(section.part) and not _TASK_SECTION_RE.search(section.part):
+            continue  # "Phần thứ nhất / TÌNH HÌNH THỰC HIỆN ...": a report's results, whatever its sections say
         inner = _sequence_items(section.lines[1:], p.ARABIC_RE)
         if inner:
             for item in inner:
