@@ -9,6 +9,7 @@ from typing import Any
 from . import errors
 from .actors import find_actors
 from .announce import enacting_system, find_announced, find_headline, is_party_body, notice_type, title_issuer
+from .dropped import restore_dropped
 from .errors import MAX_BYTES, ParseError
 from .extract import read_document
 from .header import Header, parse_header, unfold_run_on
@@ -201,7 +202,7 @@ def _fill_from_summary(header: Header, lines: list[str]) -> None:
 def _parse(text: str, legacy: str | None) -> dict[str, Any]:
     if not text.strip():
         raise ParseError(errors.EMPTY)
-    text = unfold_run_on(text)
+    text = unfold_run_on(restore_dropped(text))
     if "Điều\n" in text or "Điều \n" in text:
         text = _LONE_DIEU_RE.sub(r"\1 \2", text)
     lines = text.split("\n")
