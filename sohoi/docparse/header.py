@@ -554,6 +554,27 @@ def headline_issuer(items: list[_Item]) -> str | None:
     return None
 
 
+# The Gazette's headline on one line: "QUYẾT ĐỊNH SỐ 291/QĐ-UBDT NGÀY 08 THÁNG 11 NĂM 2006 CỦA
+# ỦY BAN DÂN TỘC BAN HÀNH ...": number, date and issuer before the subject.
+_GAZETTE_LINE_RE = re.compile(
+    r"^(?:CỦA\s.{3,80}?\s)?S[Ốố]\s*:?\s*\S+\s+NGÀY\s+\d{1,2}\s+THÁNG\s+\d{1,2}\s+NĂM\s+\d{4}\s*"
+)
+# Where the subject starts after the issuer's name (a PDF may glue the two: "DÂN TỘCBAN HÀNH").
+_GAZETTE_SUBJECT_RE = re.compile(r"(?:VỀ|BAN\s+HÀNH|PHÊ\s+DUYỆT|QUY\s+ĐỊNH)\s")
+
+
+def _gazette_rest(rest: str) -> str:
+    """The subject in a one-line Gazette headline's rest; the rest itself otherwise."""
+    m = _GAZETTE_LINE_RE.match(rest)
+    if m is None:
+        return rest
+    after = rest[m.end():]
+    if after.startswith("CỦA "):
+        start = _GAZETTE_SUBJECT_RE.search(after)
+        after = after[start.start():] if start else ""
+    return after
+
+
 def _subject(items: list[_Item]) -> tuple[str | None, str | None]:
     """(subject, doc_type from a title line)."""
     for i, (kind, text, _) in enumerate(items):
@@ -573,6 +594,8 @@ def _subject(items: list[_Item]) -> tuple[str | None, str | None]:
         rest = m.group("rest")
         if rest and _headline_body(rest):
             rest = ""  # "TỜ TRÌNH CỦA HỘI ĐỒNG BỘ TRƯỞNG" / "VỀ ...": the subject is the next line
+        elif rest:
+            rest = _gazette_rest(rest)
         parts = [rest] if rest else []
         parts.extend(_follow(items, i + 1, False, lone_title=not parts))
         subject = p.collapse(" ".join(parts)) if parts else title[:1] + title[1:].lower()
