@@ -626,7 +626,7 @@ def _apply_date(header: Header, span: _Span) -> None:
 # articles. Such a line is cut back into lines where the header's pieces and the body's
 # openings stand, so the usual readers see a header.
 _RUN_ON_MIN = 400
-_RUN_ON_PAGE_NO_RE = re.compile(r"^\s*\d{1,3}\.\s+(?=[A-ZĐ])")  # a sharing site's "1." page number
+_RUN_ON_PAGE_NO_RE = re.compile(rf"^\s*\d{{1,3}}\.\s+(?=[{p.UPPER}])")  # a sharing site's "1." page number
 # The title, followed by its subject in capitals or glued to "Về việc" ("QUYẾT ĐỊNHVề việc").
 _RUN_ON_TITLE_RE = re.compile(rf"(?<![{p.UPPER}{p.LOWER}] )(?:{p._TITLE_ALT})(?= [{p.UPPER}]|V[ềỀ] )")
 _RUN_ON_CUTS_RE = re.compile(
