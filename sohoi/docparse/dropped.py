@@ -27,7 +27,7 @@ _DROPPABLE_RE = re.compile(f"[{_DROPPABLE}]")
 _HEADER_WORDS_TEXT = """cộng hòa hoà xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc số ngày tháng năm quyết định
     điều ủy uỷ ban nhân dân bộ trưởng thủ tướng chính phủ căn cứ nghị thông tư chỉ thị kế hoạch báo
     cáo của về việc hành thi các được những người này trên đối với theo đề xét tổ chức nhiệm vụ quyền
-    hạn cơ cấu tại có trách phòng sở cục viện trực thuộc đơn vị liên quan hiệu lực kể từ ký bãi bỏ
+    hạn cơ cấu tại có trách phòng cục viện trực thuộc đơn vị liên quan hiệu lực kể từ ký bãi bỏ
     quy chế độ nội"""
 _HEADER_WORDS = frozenset(_HEADER_WORDS_TEXT.split())
 _CONSONANT_PIECE_RE = re.compile(r"(?<!\S)[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX]{1,2}(?!\S)")
@@ -134,7 +134,9 @@ def restore_dropped(text: str) -> str:
     for line in lines:
         if _DROPPABLE_RE.search(line):
             lex.add(_WORD_RE.findall(line))
-    lex.add(sorted(_COMMON | _HEADER_WORDS))  # one each; their order makes no pairs worth counting
+    # Words of both lists count twice: the commonest ("số", not "sở", before a number).
+    lex.words.update(_COMMON)
+    lex.words.update(_HEADER_WORDS)
     for phrase in _HEADER_PHRASES:
         lex.add(phrase.split())
     for i in damaged:
