@@ -126,7 +126,7 @@ def restore_dropped(text: str) -> str:
     if "\n" not in text and len(text) < _MIN_LINE:
         return text
     lines = text.split("\n")
-    damaged = [i for i, line in enumerate(lines) if _damaged(line)]
+    damaged = [i for i, line in enumerate(lines) if len(line) >= _MIN_LINE and _damaged(line)]
     if not damaged:
         return text
     # The document's own words, from lines that kept the letters (so no fragment is taken for a word).

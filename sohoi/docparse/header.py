@@ -642,8 +642,12 @@ def unfold_run_on(text: str) -> str:
     lines = text.split("\n")
     for i, line in enumerate(lines[:_HEADER_SEARCH_LIMIT]):
         if len(line) < _RUN_ON_MIN:
+            if "CỘNG HÒA" in line or "CỘNG HOÀ" in line or "ĐẢNG CỘNG SẢN" in line:
+                return text  # a header laid out on its own lines: nothing was run together
             continue
         head = line[:_RUN_ON_MIN]
+        if "ố" not in head and "Ố" not in head:
+            continue  # no "Số" in sight
         if not p.HEADER_CODE_RE.search(head) or not (
             p.STATE_MOTTO_RE.search(head) or _party_mottos(head) or _CAPITAL_SO_CODE_RE.search(head)
         ):
