@@ -196,3 +196,13 @@ def test_a_one_line_gazette_headline_gives_the_subject_after_the_issuer():
         "Căn cứ Nghị định số 51/2003/NĐ-CP;" + SIGNER
     )
     assert r["subject"] == "BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO"
+
+
+def test_a_second_document_after_the_signature_is_not_the_body():
+    r = parse_text(
+        "Số: 7/QĐ-UBND\n\nQUYẾT ĐỊNH\nVỀ VIỆC A\n\nTheo đề nghị tại tờ trình số 6/TTr-SNV ngày 04/11/2010\n\n"
+        "Điều 1. Ban hành Quy định.\n\nCHỦ TỊCH\n\n(Đã ký)\n\nNguyễn Văn Bình\n\nQUY ĐỊNH\nVỀ VIỆC A\n\n"
+        "Theo đề nghị tại tờ trình số 9/TTr-SNV ngày 25/11/2010\n"
+    )
+    assert [x["code"] for x in r["references"]] == ["6/TTr-SNV"]
+    assert r["signer"] == {"name": "Nguyễn Văn Bình", "title": "Chủ tịch"}
