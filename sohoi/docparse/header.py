@@ -12,6 +12,7 @@ segments, takes out the pieces it recognises by their wording (motto, "Số",
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from . import patterns as p
@@ -261,6 +262,8 @@ def find_header_end(lines: list[str], start: int = 0) -> int:
                 continue
             if _PROSE_START_RE.match(p.BULLET_RE.sub("", line)) or p.PART_RE.match(line):
                 return i  # "Căn cứ ..." or "Chương I" right under the title, no blank line
+            if p.ROMAN_RE.match(line) or p.DIEU_RE.match(line):
+                return i  # "I. ĐÁNH GIÁ TÌNH HÌNH", "Điều 1." right under the subject
             if (
                 caps_block and _mostly_lower(line) and len(line) > 25 and not line[:1].islower()
                 and not p.COLUMN_SPLIT_RE.search(line) and not _has_header_piece(line)
@@ -681,6 +684,30 @@ def _enacting_type(lines: list[str], start: int) -> str | None:
         if m:
             return "quyet_dinh" if "ĐỊNH" in m.group(1) else "nghi_quyet"
     return None
+
+
+def _bare_key(text: str) -> str:
+    """Letters only, without tone marks or spaces: "K ÉT LUẬN" and "KẾT LUẬN" -> "KETLUAN"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in decomposed if c.isalpha() and not unicodedata.combining(c)).upper()
+
+
+_TITLE_BY_BARE = {_bare_key(t): t for t in p.TYPE_BY_TITLE}
+_TITLE_MAX = max(len(t) for t in p.TYPE_BY_TITLE) + 4
+
+
+def mend_titles(lines: list[str]) -> list[str]:
+    """A title line OCR damaged ("K ÉT LUẬN": a tone mark moved, a space added) read as the title."""
+    for i, line in enumerate(lines[:_HEADER_SEARCH_LIMIT]):
+        text = line.strip()
+        if not text or len(text) > _TITLE_MAX or not _is_caps(text) or text[-1] in ":.;":
+            continue  # "QUYẾT ĐỊNH:" is the enacting formula, not a title
+        if p.TITLE_RE.match(text):
+            continue
+        title = _TITLE_BY_BARE.get(_bare_key(text))
+        if title is not None:
+            lines[i] = title
+    return lines
 
 
 def parse_header(lines: list[str]) -> Header:

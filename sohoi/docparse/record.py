@@ -12,7 +12,7 @@ from .announce import enacting_system, find_announced, find_headline, is_party_b
 from .dropped import restore_dropped
 from .errors import MAX_BYTES, ParseError
 from .extract import read_document
-from .header import Header, parse_header, unfold_run_on
+from .header import Header, mend_titles, parse_header, unfold_run_on
 from .legacy import repair_legacy
 from .normalize import normalize
 from .patterns import CODE_RE, code_parts, doc_type_for, iso_date
@@ -205,7 +205,7 @@ def _parse(text: str, legacy: str | None) -> dict[str, Any]:
     text = unfold_run_on(restore_dropped(text))
     if "Điều\n" in text or "Điều \n" in text:
         text = _LONE_DIEU_RE.sub(r"\1 \2", text)
-    lines = text.split("\n")
+    lines = mend_titles(text.split("\n"))
     header = parse_header(lines)
     if None in (header.code, header.date, header.issuer):
         _fill_from_summary(header, lines)
