@@ -504,10 +504,15 @@ def _follow(items: list[_Item], start: int, stop_on_caps: bool, lone_title: bool
             break
         if stop_on_caps and _is_caps(text):
             break
-        if (out or not lone_title) and _is_caps(text) and _AUTHORITY_RE.match(text):
+        # The enacting body restated ends the subject, but not "HỘI NGHỊ LẦN THỨ BẢY" / "BAN CHẤP
+        # HÀNH ĐẢNG BỘ TỈNH": there it names the conference's committee.
+        conference = bool(out) and out[-1].startswith("HỘI NGHỊ")
+        if (out or not lone_title) and _is_caps(text) and _AUTHORITY_RE.match(text) and not conference:
             break
         if out and not any(_mostly_lower(x) for x in out) and _mostly_lower(text) and len(text) > 25 and not text[:1].islower():
             break  # a subject in capitals does not go on in sentence case
+        if out and out[-1][:1].islower() and not out[-1].endswith(",") and text[:1].isupper() and _mostly_lower(text):
+            break  # "... định hướng đến năm 2030" / "Hội nghị lần thứ bảy ... họp": a new sentence, the body
         out.append(text)
     return out
 
