@@ -206,3 +206,18 @@ def test_a_second_document_after_the_signature_is_not_the_body():
     )
     assert [x["code"] for x in r["references"]] == ["6/TTr-SNV"]
     assert r["signer"] == {"name": "Nguyễn Văn Bình", "title": "Chủ tịch"}
+
+
+def test_an_ocr_damaged_title_and_a_conference_subject():
+    r = parse_text(
+        "TỈNH ỦY AN PHÚ\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 45-KL/TU\nAn Phú, ngày 13 tháng 5 năm 2022\nK ÉT LUẬN\n"
+        "HỘI NGHỊ LẦN THỨ BẢY\nBAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XVI)\nvề xây dựng hạ tầng đến năm 2025,\n"
+        "định hướng đến năm 2030\nHội nghị lần thứ bảy Ban Chấp hành Đảng bộ tỉnh họp\nngày 26/4/2022 và kết luận:\n"
+        "I. ĐÁNH GIÁ TÌNH HÌNH\nSau 10 năm thực hiện Nghị quyết 13-NQ/TU của Tỉnh ủy (khóa XIV), hạ tầng phát triển." + SIGNER
+    )
+    assert r["doc_type"] == "ket_luan"
+    assert r["subject"] == (
+        "HỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHÓA XVI) về xây dựng hạ tầng đến năm 2025 "
+        "định hướng đến năm 2030"
+    )
+    assert [x["code"] for x in r["references"]] == ["13-NQ/TU"]
