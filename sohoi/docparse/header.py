@@ -704,13 +704,13 @@ _TITLE_MAX = max(len(t) for t in p.TYPE_BY_TITLE) + 4
 def mend_titles(lines: list[str]) -> list[str]:
     """A title line OCR damaged ("K ÉT LUẬN": a tone mark moved, a space added) read as the title."""
     for i, line in enumerate(lines[:_HEADER_SEARCH_LIMIT]):
-        text = line.strip()
-        if not text or len(text) > _TITLE_MAX or not _is_caps(text) or text[-1] in ":.;":
-            continue  # "QUYẾT ĐỊNH:" is the enacting formula, not a title
-        if p.TITLE_RE.match(text):
+        if len(line) > _TITLE_MAX + 8:
             continue
+        text = line.strip()
+        if not text or len(text) > _TITLE_MAX or not text.isupper() or text[-1] in ":.;":
+            continue  # "QUYẾT ĐỊNH:" is the enacting formula, not a title
         title = _TITLE_BY_BARE.get(_bare_key(text))
-        if title is not None:
+        if title is not None and title != text:
             lines[i] = title
     return lines
 

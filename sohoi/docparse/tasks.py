@@ -230,7 +230,7 @@ def _persons_list(items: list[Item]) -> bool:
     Every item opens with a person's name, and most of them do not assign
     work (no verb of the assignment list): "1. Đồng chí X thôi giữ chức ...".
     """
-    if len(items) < 2 or any(i.article for i in items) or not all(_PERSON_RE.match(i.text) for i in items):
+    if len(items) < 2 or any(i.article for i in items) or not all(_PERSON_RE.match(i.heading) for i in items):
         return False
     return sum(split_at_verb(i.text) is None for i in items) * 2 > len(items)
 
