@@ -13,7 +13,6 @@ are left alone.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 from .legacy import _COMMON
@@ -45,7 +44,7 @@ def _damaged(line: str) -> bool:
 
 
 def _key(word: str) -> str:
-    return unicodedata.normalize("NFC", word).lower()
+    return word.lower()  # the text is NFC already (normalize), and so are the precomposed fills
 
 
 # Phrases of every header: they settle "CH" before "NGHĨA" (CHỦ, not CHỈ) and "T" before "do".
