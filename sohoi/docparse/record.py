@@ -28,6 +28,9 @@ KEYS = (
 )
 # A PDF copy can break "Điều" from its number: "Điều" / "3." is "Điều 3.".
 _LONE_DIEU_RE = re.compile(r"(?m)^([ \t]*Điều)[ \t]*\n[ \t]*(\d{1,3}[ \t]*[.:])")
+# A document-sharing site lists the pages of a PDF as an indented "1." item, each page's text run
+# onto one line: that "1." numbers a page, not a task.
+_PAGE_NUMBER_RE = re.compile(r"(?m)^[ \t]+\d{1,3}\.[ \t]+(?=[^\n]{1000})")
 _LEGACY_NOTE = "Văn bản được chuyển từ bảng mã {name} sang Unicode: cần soát lại dấu tiếng Việt."
 
 
@@ -203,6 +206,8 @@ def _parse(text: str, legacy: str | None) -> dict[str, Any]:
     if not text.strip():
         raise ParseError(errors.EMPTY)
     text = unfold_run_on(restore_dropped(text))
+    if "\n " in text:
+        text = _PAGE_NUMBER_RE.sub("", text)
     if "Điều\n" in text or "Điều \n" in text:
         text = _LONE_DIEU_RE.sub(r"\1 \2", text)
     lines = mend_titles(text.split("\n"))

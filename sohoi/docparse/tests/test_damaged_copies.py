@@ -221,3 +221,9 @@ def test_an_ocr_damaged_title_and_a_conference_subject():
         "định hướng đến năm 2030"
     )
     assert [x["code"] for x in r["references"]] == ["13-NQ/TU"]
+
+
+def test_a_sharing_sites_page_number_is_not_a_task():
+    page = "Trong hai ngày, Chính phủ họp phiên thường kỳ và quyết định một số chủ trương. " * 15
+    r = parse_text("Nội dung Text: Nghị quyết của Chính phủ\n\n 1. " + page + SIGNER)
+    assert r["tasks"] == []
