@@ -645,6 +645,12 @@ _RUN_ON_CUTS_RE = re.compile(
 )
 
 
+# A motto glued to the end of the other column's line: "Số: 367-QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH".
+_GLUED_MOTTO_RE = re.compile(
+    r"(?<=[A-ZĐ])(?=(?:ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI)\b)"
+)
+
+
 def unfold_run_on(text: str) -> str:
     """Cut a page run onto one line back into the lines of its header and body."""
     lines = text.split("\n")
@@ -660,7 +666,7 @@ def unfold_run_on(text: str) -> str:
             p.STATE_MOTTO_RE.search(head) or _party_mottos(head) or _CAPITAL_SO_CODE_RE.search(head)
         ):
             continue
-        line = _RUN_ON_PAGE_NO_RE.sub("", line)
+        line = _GLUED_MOTTO_RE.sub("\n", _RUN_ON_PAGE_NO_RE.sub("", line))
         cuts = {0, len(line)}
         spans = _find_spans(line[:_RUN_ON_MIN])
         for span in spans:

@@ -227,3 +227,16 @@ def test_a_sharing_sites_page_number_is_not_a_task():
     page = "Trong hai ngày, Chính phủ họp phiên thường kỳ và quyết định một số chủ trương. " * 15
     r = parse_text("Nội dung Text: Nghị quyết của Chính phủ\n\n 1. " + page + SIGNER)
     assert r["tasks"] == []
+
+
+def test_a_motto_glued_to_the_number_in_a_run_on_page():
+    line = (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG***Số: 36 - QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH Hà Nội, ngày 29 tháng 10 năm 2013 "
+        "QUYẾT ĐỊNHVề việc ban hành Quy định về văn bản--------- BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN- Căn cứ Điều lệ Đoàn; "
+        "- Căn cứ Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013 của Ban Chấp hành Trung ương Đoàn; QUYẾT ĐỊNH "
+        "Điều 1. Ban hành kèm theo quyết định này Quy định. Điều 2. Văn phòng Trung ương Đoàn tham mưu thực hiện."
+    )
+    r = parse_text(line + SIGNER)
+    assert (r["code"], r["date"]) == ("36-QĐ/TWĐTN-VP", "2013-10-29")
+    assert r["subject"] == "Về việc ban hành Quy định về văn bản"
+    assert [x["code"] for x in r["references"]] == ["84-QĐ/TWĐTN"]
