@@ -30,7 +30,8 @@ KEYS = (
 _LONE_DIEU_RE = re.compile(r"(?m)^([ \t]*Điều)[ \t]*\n[ \t]*(\d{1,3}[ \t]*[.:])")
 # A document-sharing site lists the pages of a PDF as an indented "1." item, each page's text run
 # onto one line: that "1." numbers a page, not a task.
-_PAGE_NUMBER_RE = re.compile(r"(?m)^[ \t]+\d{1,3}\.[ \t]+(?=[^\n]{1000})")
+_PAGE_MIN = 1000
+_PAGE_NUMBER_RE = re.compile(r"^[ \t]+\d{1,3}\.[ \t]+")
 _LEGACY_NOTE = "Văn bản được chuyển từ bảng mã {name} sang Unicode: cần soát lại dấu tiếng Việt."
 
 
@@ -206,11 +207,12 @@ def _parse(text: str, legacy: str | None) -> dict[str, Any]:
     if not text.strip():
         raise ParseError(errors.EMPTY)
     text = unfold_run_on(restore_dropped(text))
-    if "\n " in text:
-        text = _PAGE_NUMBER_RE.sub("", text)
     if "Điều\n" in text or "Điều \n" in text:
         text = _LONE_DIEU_RE.sub(r"\1 \2", text)
     lines = mend_titles(text.split("\n"))
+    for i, line in enumerate(lines):
+        if len(line) > _PAGE_MIN and line[:1] in " \t":
+            lines[i] = _PAGE_NUMBER_RE.sub("", line, count=1)
     header = parse_header(lines)
     if None in (header.code, header.date, header.issuer):
         _fill_from_summary(header, lines)
