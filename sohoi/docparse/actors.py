@@ -143,6 +143,11 @@ def _is_head(text: str) -> bool:
     return words[0].isupper() or (len(words) > 1 and words[1][:1].isupper())
 
 
+def is_body_name(text: str) -> bool:
+    """Whether ``text`` opens with the name of a body or an office holder ("Sở ...", "Thành phố ...")."""
+    return _is_head(text)
+
+
 def split_names(text: str) -> list[str]:
     """"Sở Tài chính, Sở Tư pháp và các quận, huyện" -> three bodies.
 

@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from . import patterns as p
+from .actors import is_body_name
 from .announce import is_party_body
 from .casing import cite_case
 
@@ -473,6 +474,9 @@ _AUTHORITY_RE = re.compile(
 )
 
 
+_SENTENCE_LINE = 40  # a line of running text, not the tail of a wrapped subject
+
+
 def _follow(items: list[_Item], start: int, stop_on_caps: bool, lone_title: bool = False) -> list[str]:
     """Text pieces continuing a subject line, up to a blank line or separator.
 
@@ -511,8 +515,13 @@ def _follow(items: list[_Item], start: int, stop_on_caps: bool, lone_title: bool
             break
         if out and not any(_mostly_lower(x) for x in out) and _mostly_lower(text) and len(text) > 25 and not text[:1].islower():
             break  # a subject in capitals does not go on in sentence case
-        if out and out[-1][:1].islower() and not out[-1].endswith(",") and text[:1].isupper() and _mostly_lower(text):
-            break  # "... định hướng đến năm 2030" / "Hội nghị lần thứ bảy ... họp": a new sentence, the body
+        if (
+            out and out[-1][:1].islower() and not out[-1].endswith(",") and text[:1].isupper()
+            and _mostly_lower(text) and len(text) >= _SENTENCE_LINE and not is_body_name(text)
+        ):
+            # "... định hướng đến năm 2030" / "Hội nghị lần thứ bảy ... họp": a new sentence, the body;
+            # a line naming a body ("Thành phố Hồ Chí Minh", "Ban Thường vụ ...") still continues the subject
+            break
         out.append(text)
     return out
 

@@ -240,3 +240,11 @@ def test_a_motto_glued_to_the_number_in_a_run_on_page():
     assert (r["code"], r["date"]) == ("36-QĐ/TWĐTN-VP", "2013-10-29")
     assert r["subject"] == "Về việc ban hành Quy định về văn bản"
     assert [x["code"] for x in r["references"]] == ["84-QĐ/TWĐTN"]
+
+
+def test_a_subject_line_naming_a_body_continues_the_subject():
+    r = parse_text(
+        "Số: 12/UBND-VX\nV/v tăng cường công tác phòng\nchống dịch bệnh trên địa bàn\nThành phố Hồ Chí Minh\n\n"
+        "Kính gửi: Sở Y tế\n\n1. Sở Y tế tổ chức thực hiện." + SIGNER
+    )
+    assert r["subject"] == "V/v tăng cường công tác phòng chống dịch bệnh trên địa bàn Thành phố Hồ Chí Minh"
