@@ -474,6 +474,7 @@ _AUTHORITY_RE = re.compile(
 )
 
 
+_JOINING_WORDS = (" CỦA", " VÀ", " VỚI", " CHO", " VỀ", " TẠI", " GIỮA", " THUỘC")
 _SENTENCE_LINE = 40  # a line of running text, not the tail of a wrapped subject
 
 
@@ -510,8 +511,9 @@ def _follow(items: list[_Item], start: int, stop_on_caps: bool, lone_title: bool
             break
         # The enacting body restated ends the subject, but not "HỘI NGHỊ LẦN THỨ BẢY" / "BAN CHẤP
         # HÀNH ĐẢNG BỘ TỈNH": there it names the conference's committee.
-        conference = bool(out) and out[-1].startswith("HỘI NGHỊ")
-        if (out or not lone_title) and _is_caps(text) and _AUTHORITY_RE.match(text) and not conference:
+        # Nor after a line cut at a joining word ("... CỦA" / "QUỐC HỘI").
+        continued = bool(out) and (out[-1].startswith("HỘI NGHỊ") or out[-1].endswith(_JOINING_WORDS))
+        if (out or not lone_title) and _is_caps(text) and _AUTHORITY_RE.match(text) and not continued:
             break
         if out and not any(_mostly_lower(x) for x in out) and _mostly_lower(text) and len(text) > 25 and not text[:1].islower():
             break  # a subject in capitals does not go on in sentence case

@@ -248,3 +248,11 @@ def test_a_subject_line_naming_a_body_continues_the_subject():
         "Kính gửi: Sở Y tế\n\n1. Sở Y tế tổ chức thực hiện." + SIGNER
     )
     assert r["subject"] == "V/v tăng cường công tác phòng chống dịch bệnh trên địa bàn Thành phố Hồ Chí Minh"
+
+
+def test_a_subject_cut_before_the_name_of_a_body_goes_on():
+    r = parse_text(
+        "QUỐC HỘI\n" + STATE_HEAD + "Số: 9/2019/QH14\n\nNGHỊ QUYẾT\nVỀ CHƯƠNG TRÌNH GIÁM SÁT CỦA\nQUỐC HỘI\n"
+        "Căn cứ Hiến pháp;\n\nQUYẾT NGHỊ:\n\nĐiều 1. Chính phủ tổ chức thực hiện." + SIGNER
+    )
+    assert r["subject"] == "VỀ CHƯƠNG TRÌNH GIÁM SÁT CỦA QUỐC HỘI"
