@@ -156,13 +156,18 @@ def split_names(text: str) -> list[str]:
     Du lịch", "Ủy ban nhân dân các quận, huyện").
     """
     pieces: list[str] = []
-    for part in _LIST_SPLIT_RE.split(text.strip(" ,;.")):
-        if not part:
-            continue
-        if pieces and not _is_head(part):
-            pieces[-1] = f"{pieces[-1]}, {part}"
-        else:
-            pieces.append(part)
+    for group in text.strip(" ,;.").split(";"):
+        # A semicolon always separates two bodies ("Giao Trung tâm Văn hóa, thể thao; Cổng thông tin ...");
+        # a comma only when a body's name follows it.
+        first = True
+        for part in _LIST_SPLIT_RE.split(group.strip(" ,")):
+            if not part:
+                continue
+            if pieces and not first and not _is_head(part):
+                pieces[-1] = f"{pieces[-1]}, {part}"
+            else:
+                pieces.append(part)
+            first = False
     names: list[str] = []
     for piece in pieces:
         chunks = _AND_RE.split(piece)

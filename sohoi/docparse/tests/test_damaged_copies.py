@@ -256,3 +256,11 @@ def test_a_subject_cut_before_the_name_of_a_body_goes_on():
         "Căn cứ Hiến pháp;\n\nQUYẾT NGHỊ:\n\nĐiều 1. Chính phủ tổ chức thực hiện." + SIGNER
     )
     assert r["subject"] == "VỀ CHƯƠNG TRÌNH GIÁM SÁT CỦA QUỐC HỘI"
+
+
+def test_a_semicolon_separates_two_leads():
+    from sohoi.docparse.actors import find_actors
+
+    assert find_actors("Giao Trung tâm Văn hóa, thể thao; Nhà văn hóa huyện tổ chức đăng tải.")[0] == [
+        "Trung tâm Văn hóa, thể thao", "Nhà văn hóa huyện",
+    ]
