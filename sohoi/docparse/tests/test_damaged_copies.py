@@ -7,6 +7,7 @@ layout the real-world corpus holds; the rule is general, not tuned to a corpus d
 from __future__ import annotations
 
 from sohoi.docparse import parse_text
+from sohoi.docparse.actors import find_actors
 from sohoi.docparse.dropped import restore_dropped
 from sohoi.docparse.legacy import repair_legacy
 
@@ -259,8 +260,6 @@ def test_a_subject_cut_before_the_name_of_a_body_goes_on():
 
 
 def test_a_semicolon_separates_two_leads():
-    from sohoi.docparse.actors import find_actors
-
     assert find_actors("Giao Trung tâm Văn hóa, thể thao; Nhà văn hóa huyện tổ chức đăng tải.")[0] == [
         "Trung tâm Văn hóa, thể thao", "Nhà văn hóa huyện",
     ]
