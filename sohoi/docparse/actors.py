@@ -49,9 +49,11 @@ _HEADS_2 = frozenset(
     Bí thư|Thường trực|Hội đồng|Lãnh đạo|Người đứng|Tổ công|Cơ quan|Cấp ủy|Cấp uỷ|Chính quyền|
     Tổng cục|Học viện|Bảo hiểm|Thành phố|Thành đoàn|Tỉnh đoàn|Huyện đoàn|Đồng chí|Bộ Chỉ|
     Đại học|Các cấp|Các cơ|Hội Liên|Ban cán|Ban Chỉ|Ban Thường|Vụ trưởng|Cục trưởng|Viện trưởng|
-    Hiệu trưởng|Chánh văn""".replace("\n", "").split("|")
+    Hiệu trưởng|Chánh văn|Trưởng Phòng|Cổng thông|Đoàn giám|Đoàn kiểm|Đoàn công|Đoàn thanh""".replace("\n", "").split("|")
 )
 _HEADS_2 = frozenset(h.strip() for h in _HEADS_2)
+# The same heads with the space a PDF copy drops ("Thủtrưởng cơ quan ngang Bộ").
+_GLUED_HEADS = frozenset(h.replace(" ", "") for h in _HEADS_2)
 
 # "Các hình thức ...", "Các nội dung ...": things, not bodies.
 _NOT_BODIES = frozenset((
@@ -80,6 +82,11 @@ _SENTENCE_END_RE = re.compile(r"\.(?:\s|$)")
 _LIST_SPLIT_RE = re.compile(r"\s*[,;]\s*")
 _AND_RE = re.compile(r"\s+và\s+")
 _KEEP_TOGETHER_RE = re.compile(r"^các\s+đoàn\s+thể")
+# One office serves two bodies: "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân quận 8",
+# "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh".
+_JOINT_OFFICE_RE = re.compile(
+    r"(?:^|\s)Văn\s+phòng\s+(?:Hội\s+đồng\s+nhân\s+dân|HĐND|Đoàn\s+đại\s+biểu\s+Quốc\s+hội|Đoàn\s+ĐBQH)$"
+)
 _MAX_NAME_WORDS = 70  # "Chánh Văn phòng ..., Giám đốc ...; Chủ tịch ...; các tổ chức, cá nhân ..." lists run long
 
 
@@ -122,7 +129,7 @@ def _is_head(text: str) -> bool:
     words = text.split()
     if not words:
         return False
-    if " ".join(words[:2]) in _HEADS_2 or " ".join(words[:2]) in _ROLES_IN_LISTS:
+    if " ".join(words[:2]) in _HEADS_2 or " ".join(words[:2]) in _ROLES_IN_LISTS or words[0] in _GLUED_HEADS:
         return True
     if text.startswith("tổ chức và cá nhân"):
         return True
@@ -136,6 +143,11 @@ def _is_head(text: str) -> bool:
     return words[0].isupper() or (len(words) > 1 and words[1][:1].isupper())
 
 
+def is_body_name(text: str) -> bool:
+    """Whether ``text`` opens with the name of a body or an office holder ("Sở ...", "Thành phố ...")."""
+    return _is_head(text)
+
+
 def split_names(text: str) -> list[str]:
     """"Sở Tài chính, Sở Tư pháp và các quận, huyện" -> three bodies.
 
@@ -144,19 +156,28 @@ def split_names(text: str) -> list[str]:
     Du lịch", "Ủy ban nhân dân các quận, huyện").
     """
     pieces: list[str] = []
-    for part in _LIST_SPLIT_RE.split(text.strip(" ,;.")):
-        if not part:
-            continue
-        if pieces and not _is_head(part):
-            pieces[-1] = f"{pieces[-1]}, {part}"
-        else:
-            pieces.append(part)
+    for group in text.strip(" ,;.").split(";"):
+        # A semicolon always separates two bodies ("Giao Trung tâm Văn hóa, thể thao; Cổng thông tin ...");
+        # a comma only when a body's name follows it.
+        first = True
+        for part in _LIST_SPLIT_RE.split(group.strip(" ,")):
+            if not part:
+                continue
+            if pieces and not first and not _is_head(part):
+                pieces[-1] = f"{pieces[-1]}, {part}"
+            else:
+                pieces.append(part)
+            first = False
     names: list[str] = []
     for piece in pieces:
         chunks = _AND_RE.split(piece)
         current = chunks[0]
         for chunk in chunks[1:]:
-            if (_is_head(chunk) or chunk.startswith("các ")) and not _KEEP_TOGETHER_RE.match(chunk):
+            if (
+                (_is_head(chunk) or chunk.startswith("các "))
+                and not _KEEP_TOGETHER_RE.match(chunk)
+                and not _JOINT_OFFICE_RE.search(current)
+            ):
                 names.append(current)
                 current = chunk
             else:

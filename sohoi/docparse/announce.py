@@ -186,3 +186,61 @@ def enacting_system(text: str) -> str | None:
         if PARTY_BODY_RE.match(line, lead_in.end() if lead_in else 0):
             return "party"
     return None
+
+
+# A notice posted without its header: a line titled in sentence case ("Thông báo lịch tiếp
+# công dân ...") or the enacting sentence "<body> thông báo ... như sau:".
+_NOTICE_TITLE_RE = re.compile(r"^(?:Thông\s+báo\s+[a-zđ]|(?P<charter>Điều\s+lệ)\s+[A-ZĐ])")
+_NOTICE_SENTENCE_RE = re.compile(rf"^[{p.UPPER}][^.;:]{{2,150}}?[^\W\d_]\s+thông\s+báo\s[^.;]{{0,200}}như\s+sau:$")
+_NOTICE_LINES = 20
+
+
+def notice_type(text: str) -> str | None:
+    """'thong_bao' for a notice known only by its title line or its enacting sentence;
+    'other' for a charter titled "Điều lệ Hội ..." in sentence case."""
+    seen = 0
+    for line in text[:_LEAD_LIMIT].split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _NOTICE_LINES:
+            break
+        title = _NOTICE_TITLE_RE.match(line)
+        if title and len(line) < 200 and not line.endswith((".", ":", ";")):
+            return "other" if title.group("charter") else "thong_bao"  # a charter ("Điều lệ Hội ...") is "other"
+        if _NOTICE_SENTENCE_RE.match(line):
+            return "thong_bao"
+    return None
+
+
+# A page's title or description names who issued the document: "Nghị quyết 08/1998/NQ-CP của
+# Chính phủ", "Quyết định số 291/2006/QĐ-UBDT về việc ... do Ủy ban Dân tộc ban hành".
+_BY_BODY_RE = re.compile(
+    rf"\s(?:của|do)\s+(?P<body>[{p.UPPER}][^\s,.;:]*(?:\s+(?!(?:do|của)\s)[^\s,.;:]+){{0,8}}?)"
+    rf"(?=\s+ban\s+hành\b|\s+về\s|\s+ngày\s|\s*[.,;]?\s*$)"
+)
+_TITLE_LINES = 30
+
+
+def title_issuer(lines: list[str]) -> str | None:
+    """The issuer a page's title line gives for the document it names by type and number."""
+    seen = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _TITLE_LINES:
+            break
+        m = _HEADLINE_RE.match(line)
+        code_match = p.CODE_RE.match(line, m.end()) if m else None
+        if code_match is None:
+            continue
+        label = p.TYPE_LABEL.get(p.code_parts(code_match)[3])
+        if label is None or _bare(m.group("words")) != _bare(label):
+            continue
+        # The last "của"/"do" names the issuer: "... chế độ báo cáo của Ủy ban Dân tộc do Ủy ban Dân tộc ban hành".
+        bodies = [by.group("body") for by in _BY_BODY_RE.finditer(line, code_match.end())]
+        if bodies:
+            return bodies[-1]
+    return None

@@ -22,6 +22,8 @@ _PHRASES: tuple[tuple[str, str, str], ...] = (
     ("QUỐC HỘI", "Quốc hội", "field"),
     ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "Ủy ban Mặt trận Tổ quốc Việt Nam", "place"),
     ("ỦY BAN MẶT TRẬN TỔ QUỐC", "Ủy ban Mặt trận Tổ quốc", "place"),
+    ("ỦY BAN MTTQ VIỆT NAM", "Ủy ban MTTQ Việt Nam", "place"),
+    ("ỦY BAN MTTQ", "Ủy ban MTTQ", "place"),
     ("MẶT TRẬN TỔ QUỐC VIỆT NAM", "Mặt trận Tổ quốc Việt Nam", "place"),
     ("MẶT TRẬN TỔ QUỐC", "Mặt trận Tổ quốc", "place"),
     ("ỦY BAN NHÂN DÂN", "Ủy ban nhân dân", "place"),

@@ -12,9 +12,11 @@ segments, takes out the pieces it recognises by their wording (motto, "Số",
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from . import patterns as p
+from .actors import is_body_name
 from .announce import is_party_body
 from .casing import cite_case
 
@@ -30,8 +32,11 @@ _PROSE_START_RE = re.compile(
     r"|Ngày\s+\d|Trong\s+(?:thời\s+gian|những\s+năm)|Thời\s+gian\s+qua|Trên\s+cơ\s+sở"
     r"|Sau\s+khi|Hiện\s+nay|Vừa\s+qua|Qua\s+\d|Giao\s|Đề\s+nghị\s|Yêu\s+cầu\s|Phân\s+công\s)"
 )
+# An urban district or ward may be named by its number: "Quận 8, ngày ...".
+_NUMBERED_AREA = r"(?:Quận|Phường)[ \t]+\d{1,2}"
 _PLACE_TAIL_RE = re.compile(
-    rf"(?<!\w)(?:(?:Thành\s+phố|thành\s+phố|TP\.|Tp\.)[ \t]*)?(?:{p.CAP_WORD}(?:[ \t]+|-)){{0,5}}{p.CAP_WORD}$"
+    rf"(?<!\w)(?:(?:Thành\s+phố|thành\s+phố|TP\.|Tp\.)[ \t]*)?"
+    rf"(?:(?:{p.CAP_WORD}(?:[ \t]+|-)){{0,5}}{p.CAP_WORD}|{_NUMBERED_AREA})$"
 )
 _PLACE_ONLY_RE = re.compile(
     rf"(?:(?:Thành\s+phố|TP\.|Tp\.)[ \t]*)?(?:{p.CAP_WORD}[ \t]+){{0,3}}{p.CAP_WORD}"
@@ -129,7 +134,7 @@ _CAPITAL_SO_CODE_RE = re.compile(r"(?<![^\W\d_])S[ốỐ]\s*[:.]?\s*\d")
 _CLUSTER = 15
 # "(Ban hành kèm theo Quyết định số ...)" under the title of an annexed regulation.
 _ANNEX_IN_ZONE_RE = re.compile(r"\(\s*(?:Ban\s+hành\s+)?kèm\s+theo[^)]{0,300}\)", re.IGNORECASE)
-_ANNEX_NOTE_RE = re.compile(r"^\(\s*(?:Ban\s+hành\s+)?kèm\s+theo", re.IGNORECASE)  # motto and number of one header are this close
+_ANNEX_NOTE_RE = re.compile(r"^\(\s*(?:Ban\s+hành(?:\s+kèm|\s*$)|kèm\s+theo)", re.IGNORECASE)  # motto and number of one header are this close
 
 
 def _anchor(lines: list[str]) -> int | None:
@@ -228,8 +233,15 @@ def find_header_end(lines: list[str], start: int = 0) -> int:
     lone_title = False  # a title alone on its line: its subject may follow a blank line
     caps_block = False  # the subject so far is in capitals
     limit = min(len(lines), start + _HEADER_SCAN_LIMIT)
+    note_lines = 0  # lines left inside a parenthesised note broken over lines ("(Ban hành" / "kèm theo ...")
     for i in range(start, limit):
         line = lines[i].strip()
+        if note_lines:
+            note_lines = 0 if ")" in line else note_lines - 1
+            continue
+        if _ANNEX_NOTE_RE.match(line) and ")" not in line:
+            note_lines = 6
+            continue
         if not line:
             in_block = lone_title
             continue
@@ -251,6 +263,8 @@ def find_header_end(lines: list[str], start: int = 0) -> int:
                 continue
             if _PROSE_START_RE.match(p.BULLET_RE.sub("", line)) or p.PART_RE.match(line):
                 return i  # "Căn cứ ..." or "Chương I" right under the title, no blank line
+            if p.ROMAN_RE.match(line) or p.DIEU_RE.match(line):
+                return i  # "I. ĐÁNH GIÁ TÌNH HÌNH", "Điều 1." right under the subject
             if (
                 caps_block and _mostly_lower(line) and len(line) > 25 and not line[:1].islower()
                 and not p.COLUMN_SPLIT_RE.search(line) and not _has_header_piece(line)
@@ -308,7 +322,13 @@ def _find_spans(text: str) -> list[_Span]:
         spans.append(_Span("party", m.start(), m.end()))
     for m in p.STATE_MOTTO_RE.finditer(text):
         spans.append(_Span("state", m.start(), m.end()))
-    code = p.HEADER_CODE_RE.search(text)
+    # The number and date of the decision an annexed regulation is issued with
+    # ("(Ban hành kèm theo Quyết định số: 59/QĐ-UBND ngày ...)") are not the header's.
+    annex = _ANNEX_IN_ZONE_RE.search(text) if "kèm" in text else None
+    code = next(
+        (m for m in p.HEADER_CODE_RE.finditer(text) if annex is None or not annex.start() <= m.start() < annex.end()),
+        None,
+    )
     if code:
         spans.append(_Span("code", code.start(), code.end(), code))
     date = p.date_words(text) or p.HEADER_NUM_DATE_RE.search(text)
@@ -355,6 +375,10 @@ def _issuer_lines(items: list[_Item]) -> list[str]:
             break
         if kind != "text" or p.SEPARATOR_RE.match(text):
             continue
+        if p.TITLE_RE.match(text):
+            break  # what follows the title is its subject, not a body
+        if text.isascii() and not _ORG_HEAD_RE.match(text):
+            continue  # a page's furniture in capitals ("YOMEDIA", "ADSENSE"): a Vietnamese body's name has tone marks
         if _is_caps(text) and not p.TITLE_RE.match(text) and not text.startswith("CỦA ") and not p.CODE_RE.search(text):
             lines.append(text)
         elif code_at is None and lines:
@@ -364,7 +388,7 @@ def _issuer_lines(items: list[_Item]) -> list[str]:
 
 _ORG_HEAD_RE = re.compile(
     r"^(?:THÀNH|TỈNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)"
-    r"|^(?:BAN|SỞ|BỘ|CỤC|CHI\s+CỤC|TỔNG\s+CỤC|VĂN\s+PHÒNG|PHÒNG|ỦY\s+BAN|UBND|UBMTTQ"
+    r"|^(?:BAN|TIỂU\s+BAN|SỞ|BỘ|CỤC|CHI\s+CỤC|TỔNG\s+CỤC|VĂN\s+PHÒNG|PHÒNG|ỦY\s+BAN|UBND|UBMTTQ"
     r"|CHÍNH\s+PHỦ|QUỐC\s+HỘI|THỦ\s+TƯỚNG|HỘI|LIÊN\s+HIỆP|LIÊN\s+ĐOÀN|MẶT\s+TRẬN|ĐOÀN"
     r"|TRUNG\s+TÂM|CÔNG\s+AN|CHI\s+BỘ|ĐẢNG\s+ĐOÀN|HỘI\s+ĐỒNG|TÒA\s+ÁN|VIỆN|TRƯỜNG)\b"
 )
@@ -373,7 +397,9 @@ _ORG_HEAD_RE = re.compile(
 _CONTINUED_BODY_RE = re.compile(r"^(?:BAN\s+CHẤP\s+HÀNH|BAN\s+THƯỜNG\s+VỤ)(?:\s+TRUNG\s+ƯƠNG)?$")
 _COMMITTEE_RE = re.compile(r"^(?:THÀNH|TỈNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)\b")
 _BARE_COMMITTEE_RE = re.compile(r"^(?:THÀNH|TỈNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)$")
-_SUB_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|UỶ\s+BAN\s+KIỂM\s+TRA)\b")
+_SUB_BODY_RE = re.compile(
+    r"^(?:BAN|TIỂU\s+BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|UỶ\s+BAN\s+KIỂM\s+TRA)\b"
+)
 
 
 _BROKEN_HEAD_RE = re.compile(
@@ -382,10 +408,16 @@ _BROKEN_HEAD_RE = re.compile(
 _TRAILING_STARS_RE = re.compile(r"[\s*]+$")
 
 
+# A PDF font without the letters of the Vietnamese Extended block drops them: "ỦY BAN" arrives as
+# "Y BAN" (or "U BAN" for "UỶ BAN") at the head of the issuer's line.
+_DROPPED_UY_RE = re.compile(r"^[UY][ \t]+(?=BAN\s+(?:NHÂN\s+DÂN|THƯỜNG\s+VỤ|MẶT\s+TRẬN|MTTQ|KIỂM\s+TRA)\b)")
+
+
 def _join_broken(lines: list[str]) -> list[str]:
     """Rejoin a name a narrow column broke: "ỦY" / "BAN NHÂN DÂN", "UỶ BAN NHÂN" / "DÂN"."""
     out: list[str] = []
     for line in lines:
+        line = _DROPPED_UY_RE.sub("ỦY ", line)
         if out and _BROKEN_HEAD_RE.match(out[-1]):
             out[-1] = f"{out[-1]} {line}"
         else:
@@ -401,7 +433,8 @@ def _issuer_from(lines: list[str]) -> str | None:
     """
     if not lines:
         return None
-    lines = _join_broken([_TRAILING_STARS_RE.sub("", line) for line in lines])
+    # A portal may list the header's lines as bullets ("• ỦY BAN MTTQ VIỆT NAM").
+    lines = _join_broken([_TRAILING_STARS_RE.sub("", p.BULLET_RE.sub("", line)) for line in lines])
     lines = [line for line in lines if line]
     if not lines:
         return None
@@ -436,7 +469,13 @@ _AUTHORITY_RE = re.compile(
     r"^(?:(?:CHỦ\s+TỊCH\s+)?(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHỦ\s+TỊCH"
     r"|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|BAN\s+(?:THƯỜNG\s+VỤ|CHẤP\s+HÀNH|BÍ\s+THƯ)|CHÍNH\s+PHỦ|GIÁM\s+ĐỐC"
     r"|TRƯỞNG\s+BAN)\b"
+    # the central bodies restated alone on their line
+    r"|^(?:QUỐC\s+HỘI|(?:ỦY|UỶ)\s+BAN\s+THƯỜNG\s+VỤ\s+QUỐC\s+HỘI|HỘI\s+ĐỒNG\s+(?:BỘ\s+TRƯỞNG|CHÍNH\s+PHỦ|NHÀ\s+NƯỚC))$"
 )
+
+
+_JOINING_WORDS = (" CỦA", " VÀ", " VỚI", " CHO", " VỀ", " TẠI", " GIỮA", " THUỘC")
+_SENTENCE_LINE = 40  # a line of running text, not the tail of a wrapped subject
 
 
 def _follow(items: list[_Item], start: int, stop_on_caps: bool, lone_title: bool = False) -> list[str]:
@@ -470,10 +509,21 @@ def _follow(items: list[_Item], start: int, stop_on_caps: bool, lone_title: bool
             break
         if stop_on_caps and _is_caps(text):
             break
-        if out and _is_caps(text) and _AUTHORITY_RE.match(text):
+        # The enacting body restated ends the subject, but not "HỘI NGHỊ LẦN THỨ BẢY" / "BAN CHẤP
+        # HÀNH ĐẢNG BỘ TỈNH": there it names the conference's committee.
+        # Nor after a line cut at a joining word ("... CỦA" / "QUỐC HỘI").
+        continued = bool(out) and (out[-1].startswith("HỘI NGHỊ") or out[-1].endswith(_JOINING_WORDS))
+        if (out or not lone_title) and _is_caps(text) and _AUTHORITY_RE.match(text) and not continued:
             break
         if out and not any(_mostly_lower(x) for x in out) and _mostly_lower(text) and len(text) > 25 and not text[:1].islower():
             break  # a subject in capitals does not go on in sentence case
+        if (
+            out and out[-1][:1].islower() and not out[-1].endswith(",") and text[:1].isupper()
+            and _mostly_lower(text) and len(text) >= _SENTENCE_LINE and not is_body_name(text)
+        ):
+            # "... định hướng đến năm 2030" / "Hội nghị lần thứ bảy ... họp": a new sentence, the body;
+            # a line naming a body ("Thành phố Hồ Chí Minh", "Ban Thường vụ ...") still continues the subject
+            break
         out.append(text)
     return out
 
@@ -506,6 +556,44 @@ def _gazette(items: list[_Item]) -> tuple[str, str | None, str] | None:
 _LOST_TITLE_SUBJECT_RE = re.compile(r"^(?:BAN\s+HÀNH|VỀ\s+VIỆC|VỀ)\s+\S+\s+\S+")
 
 
+def _headline_body(rest: str) -> str | None:
+    """The body of a headline "TỜ TRÌNH CỦA HỘI ĐỒNG BỘ TRƯỞNG": "CỦA" and a name in capitals."""
+    if rest.startswith("CỦA ") and _is_caps(rest):
+        return rest[len("CỦA "):].strip()
+    return None
+
+
+def headline_issuer(items: list[_Item]) -> str | None:
+    """The issuer a headline names when no header block does."""
+    for kind, text, _ in items:
+        m = p.TITLE_RE.match(text) if kind == "text" else None
+        if m is not None:
+            body = _headline_body(m.group("rest"))
+            return cite_case(body) if body else None
+    return None
+
+
+# The Gazette's headline on one line: "QUYẾT ĐỊNH SỐ 291/QĐ-UBDT NGÀY 08 THÁNG 11 NĂM 2006 CỦA
+# ỦY BAN DÂN TỘC BAN HÀNH ...": number, date and issuer before the subject.
+_GAZETTE_LINE_RE = re.compile(
+    r"^(?:CỦA\s.{3,80}?\s)?S[Ốố]\s*:?\s*\S+\s+NGÀY\s+\d{1,2}\s+THÁNG\s+\d{1,2}\s+NĂM\s+\d{4}\s*"
+)
+# Where the subject starts after the issuer's name (a PDF may glue the two: "DÂN TỘCBAN HÀNH").
+_GAZETTE_SUBJECT_RE = re.compile(r"(?:VỀ|BAN\s+HÀNH|PHÊ\s+DUYỆT|QUY\s+ĐỊNH)\s")
+
+
+def _gazette_rest(rest: str) -> str:
+    """The subject in a one-line Gazette headline's rest; the rest itself otherwise."""
+    m = _GAZETTE_LINE_RE.match(rest)
+    if m is None:
+        return rest
+    after = rest[m.end():]
+    if after.startswith("CỦA "):
+        start = _GAZETTE_SUBJECT_RE.search(after)
+        after = after[start.start():] if start else ""
+    return after
+
+
 def _subject(items: list[_Item]) -> tuple[str | None, str | None]:
     """(subject, doc_type from a title line)."""
     for i, (kind, text, _) in enumerate(items):
@@ -522,7 +610,12 @@ def _subject(items: list[_Item]) -> tuple[str | None, str | None]:
         if m is None:
             continue
         title = m.group("title")
-        parts = [m.group("rest")] if m.group("rest") else []
+        rest = m.group("rest")
+        if rest and _headline_body(rest):
+            rest = ""  # "TỜ TRÌNH CỦA HỘI ĐỒNG BỘ TRƯỞNG" / "VỀ ...": the subject is the next line
+        elif rest:
+            rest = _gazette_rest(rest)
+        parts = [rest] if rest else []
         parts.extend(_follow(items, i + 1, False, lone_title=not parts))
         subject = p.collapse(" ".join(parts)) if parts else title[:1] + title[1:].lower()
         return subject, p.TYPE_BY_TITLE[title]
@@ -548,6 +641,102 @@ def _apply_date(header: Header, span: _Span) -> None:
         header.warnings.append("Ngày ban hành không đầy đủ hoặc không hợp lệ: cần kiểm tra.")
 
 
+# A PDF text layer can run a whole page onto one line: header columns, title, grounds and
+# articles. Such a line is cut back into lines where the header's pieces and the body's
+# openings stand, so the usual readers see a header.
+_RUN_ON_MIN = 400
+_RUN_ON_PAGE_NO_RE = re.compile(rf"^\s*\d{{1,3}}\.\s+(?=[{p.UPPER}])")  # a sharing site's "1." page number
+# The title, followed by its subject in capitals or glued to "Về việc" ("QUYẾT ĐỊNHVề việc").
+_RUN_ON_TITLE_RE = re.compile(rf"(?<![{p.UPPER}{p.LOWER}] )(?:{p._TITLE_ALT})(?= [{p.UPPER}]|V[ềỀ] )")
+_RUN_ON_CUTS_RE = re.compile(
+    r"(?<![-*])(?=-{3,}|\*{3,})|(?=\bV/[vV]\s|Về\s+việc\s|\bKính\s+gửi\b|\bCăn\s+cứ\s|\bXét\s+đề\s+nghị\b|\bTheo\s+đề\s+nghị\b"
+    r"|\b(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ)\s*:|\bĐiều\s+\d{1,3}\s*[.:]|\bNơi\s+nhận\b)"
+    r"|(?<=-{3})(?!-)|(?<=\*{3})(?!\*)"
+    rf"|(?<=[{p.UPPER}] )(?=(?:BỘ\s+TRƯỞNG|CHỦ\s+TỊCH|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN)\b)"
+)
+
+
+# A motto glued to the end of the other column's line: "Số: 367-QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH".
+_GLUED_MOTTO_RE = re.compile(
+    r"(?<=[A-ZĐ])(?=(?:ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI)\b)"
+)
+
+
+def unfold_run_on(text: str) -> str:
+    """Cut a page run onto one line back into the lines of its header and body."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:_HEADER_SEARCH_LIMIT]):
+        if len(line) < _RUN_ON_MIN:
+            if "CỘNG HÒA" in line or "CỘNG HOÀ" in line or "ĐẢNG CỘNG SẢN" in line:
+                return text  # a header laid out on its own lines: nothing was run together
+            continue
+        head = line[:_RUN_ON_MIN]
+        if "ố" not in head and "Ố" not in head:
+            continue  # no "Số" in sight
+        if not p.HEADER_CODE_RE.search(head) or not (
+            p.STATE_MOTTO_RE.search(head) or _party_mottos(head) or _CAPITAL_SO_CODE_RE.search(head)
+        ):
+            continue
+        line = _GLUED_MOTTO_RE.sub("\n", _RUN_ON_PAGE_NO_RE.sub("", line))
+        cuts = {0, len(line)}
+        spans = _find_spans(line[:_RUN_ON_MIN])
+        for span in spans:
+            cuts.update((span.start, span.end))
+        after = max(s.end for s in spans)
+        title = _RUN_ON_TITLE_RE.search(line, after)
+        if title:
+            cuts.add(title.start())
+        cuts.update(m.start() for m in _RUN_ON_CUTS_RE.finditer(line, after))
+        points = sorted(cuts)
+        pieces = [line[a:b].strip() for a, b in zip(points, points[1:], strict=False)]
+        lines[i] = "\n".join(x for x in pieces if x)
+        return "\n".join(lines)
+    return text
+
+
+_ENACTING_RE = re.compile(r"^(QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ)\s*:\s*$")
+_ENACTING_SCAN = 80
+
+
+def _enacting_type(lines: list[str], start: int) -> str | None:
+    """The type an enacting formula alone on its line gives: "QUYẾT ĐỊNH:" (a decision),
+    "QUYẾT NGHỊ:" (a resolution)."""
+    for line in lines[start : start + _ENACTING_SCAN]:
+        m = _ENACTING_RE.match(line.strip())
+        if m:
+            return "quyet_dinh" if "ĐỊNH" in m.group(1) else "nghi_quyet"
+    return None
+
+
+# Capital letters to their base letter, spaces dropped (one C-level str.translate per line).
+_BARE_TABLE = {
+    ord(c): unicodedata.normalize("NFD", c)[0] for c in p.UPPER if not c.isascii() and c not in "-"
+} | {ord("Đ"): "D", ord(" "): None, ord("\t"): None}
+
+
+def _bare_key(text: str) -> str:
+    """Capitals without tone marks or spaces: "K ÉT LUẬN" and "KẾT LUẬN" -> "KETLUAN"."""
+    return text.translate(_BARE_TABLE)
+
+
+_TITLE_BY_BARE = {_bare_key(t): t for t in p.TYPE_BY_TITLE}
+_TITLE_MAX = max(len(t) for t in p.TYPE_BY_TITLE) + 4
+
+
+def mend_titles(lines: list[str]) -> list[str]:
+    """A title line OCR damaged ("K ÉT LUẬN": a tone mark moved, a space added) read as the title."""
+    for i, line in enumerate(lines[:_HEADER_SEARCH_LIMIT]):
+        if len(line) > _TITLE_MAX + 8 or not line.isupper():
+            continue
+        text = line.strip()
+        if len(text) > _TITLE_MAX or text[-1] in ":.;":
+            continue  # "QUYẾT ĐỊNH:" is the enacting formula, not a title
+        title = _TITLE_BY_BARE.get(_bare_key(text))
+        if title is not None and title != text:
+            lines[i] = title
+    return lines
+
+
 def parse_header(lines: list[str]) -> Header:
     start = find_header_start(lines)
     header = Header(start=start, end=find_header_end(lines, start))
@@ -563,8 +752,12 @@ def parse_header(lines: list[str]) -> Header:
         elif span.kind == "date":
             _apply_date(header, span)
     if header.code is None:
+        previous = ""
         for kind, item_text, _ in items:
             m = p.CODE_RE.fullmatch(item_text) if kind == "text" else None
+            if m and previous.endswith("/"):
+                break  # "Số: /" / "2017/QH14": a draft's blank number and the year of its symbol
+            previous = item_text if kind == "text" else previous
             if m:  # a bare code whose "Số" was lost
                 header.code, header.number, header.symbol, kind_abbr, code_system = p.code_parts(m)
                 break
@@ -581,6 +774,8 @@ def parse_header(lines: list[str]) -> Header:
     else:
         header.issuer = _issuer_from(_issuer_lines(items))
         header.subject, title_type = _subject(items)
+        if header.issuer is None:
+            header.issuer = headline_issuer(items)
     if header.code is not None and header.symbol is not None:
         local = p.local_tu(header.code, raw_issuer_part, header.issuer)
         if local != header.code:
@@ -595,6 +790,12 @@ def parse_header(lines: list[str]) -> Header:
         # The title a reader sees wins over the number's abbreviation when they differ: the
         # Party numbers its Quy định "QĐ" like its Quyết định; a "55/2007/CT-UBND" can be a Quyết định.
         header.doc_type = title_type
+    elif (
+        title_type is None and (kind_abbr is None or kind_abbr not in p.TYPE_BY_ABBR)
+        and (enacted := _enacting_type(lines, header.end))
+    ):
+        # No title and a number without a type ("72-HĐBT"): "QUYẾT ĐỊNH:" over the articles says it.
+        header.doc_type = enacted
     elif kind_abbr is not None and (kind_abbr in p.TYPE_BY_ABBR or title_type is None):
         header.doc_type = p.doc_type_for(kind_abbr, code_system or "state")
     elif title_type is not None:

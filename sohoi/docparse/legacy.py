@@ -210,6 +210,10 @@ def vni_to_unicode(text: str) -> str:
 _CONVERTERS = (("TCVN3", tcvn3_to_unicode), ("VNI", vni_to_unicode))
 
 
+# A letter no 8-bit font encoding can hold (ị, ế, ư, đ ...): the line is Unicode already.
+_UNICODE_LETTER_RE = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]")
+
+
 def repair_legacy(text: str) -> tuple[str, str | None]:
     """Convert text typed in TCVN3 or VNI to Unicode.
 
@@ -232,6 +236,14 @@ def repair_legacy(text: str) -> tuple[str, str | None]:
     # Convert only when it makes clearly more real Vietnamese words.
     if best_name is not None and best_score[0] < max(2, original_hits + 2):
         return text, None
+    if best_name is not None and _UNICODE_LETTER_RE.search(text):
+        # A page that mixes both (a portal's Unicode title above an old file's text): the
+        # lines already in Unicode, or plain ASCII, are kept; decoding them would garble them.
+        convert = dict(_CONVERTERS)[best_name]
+        best_text = "\n".join(
+            line if _UNICODE_LETTER_RE.search(line) or line.isascii() else convert(line)
+            for line in text.split("\n")
+        )
     return best_text, best_name
 
 

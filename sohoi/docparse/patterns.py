@@ -45,10 +45,12 @@ CODE_RE = re.compile(rf"(?=\d)(?<![\w/.])(?:{_PARTY_CODE}|{_STATE_CODE}){_CODE_E
 # citation in the subject ("Chỉ thị số 17-CT/TW"), not the document's own number.
 # Before the 1990s a State number was "21-NV", "130-CP": number, hyphen, symbol, no slash.
 _OLD_CODE = r"(?P<on>\d{1,5})[ \t]*[-–][ \t]*(?P<osym>[A-ZĐ][A-Za-zĐđ]{1,5}(?:-[A-Z0-9]{1,6})*)"
+# Old copies glue the number to its type: "Số: 01NQ/UBTVQH9" (read only after "Số").
+_GLUED_CODE = r"(?P<gn>\d{1,5})(?P<gsym>(?:NQ|QĐ|CT|TB|KH|BC|HD|NĐ|TT)/[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*)"
 # "Số: 752-CV/TU"; a lowercase "số" with a colon ("Nghị quyết số: 653/2019/UBTVQH14") too.
 HEADER_CODE_RE = re.compile(
     rf"(?:(?<![{LOWER}{UPPER}])S[ốỐ]|(?m:^)[ \t]*s[ốỐ]|s[ốỐ](?=[ \t]*:))[ \t]*[:.]?(?:[ \t]*|[ \t]*\n[ \t]*(?=\d))"
-    rf"(?:{_PARTY_CODE}|{_STATE_CODE}|{_OLD_CODE}){_CODE_END}"
+    rf"(?:{_PARTY_CODE}|{_STATE_CODE}|{_OLD_CODE}|{_GLUED_CODE}){_CODE_END}"
 )
 # An old-style number cited in the text, only after "số" ("nghị định số 130 –CP").
 OLD_CODE_RE = re.compile(rf"(?<=số )(?:{_OLD_CODE})(?![\w/])")
@@ -76,6 +78,9 @@ def code_parts(match: re.Match[str]) -> tuple[str, str, str, str, str | None]:
     For a State legal document the year is part of the code but not of the
     symbol: 45/2010/NĐ-CP has number 45 and symbol NĐ-CP.
     """
+    if "gn" in match.re.groupindex and match.group("gn"):
+        symbol = match.group("gsym")
+        return f"{match.group('gn')}{symbol}", match.group("gn"), symbol, symbol.split("/", 1)[0], "state"
     if "on" in match.re.groupindex and match.group("on"):
         symbol = match.group("osym")
         return f"{match.group('on')}-{symbol}", match.group("on"), symbol, symbol.split("-", 1)[0], "state"
@@ -86,7 +91,11 @@ def code_parts(match: re.Match[str]) -> tuple[str, str, str, str, str | None]:
         symbol = f"{kind}/{issuer}"
         return f"{number}-{symbol}", number, symbol, kind, "party"
     number = match.group("sn")
-    symbol = _SPACES_RE.sub("", match.group("ssym")).replace(".", "-")  # "QĐ.TTg" in old copies
+    symbol = _SPACES_RE.sub("", match.group("ssym"))
+    if "-" not in symbol:
+        # "QĐ.TTg" in old copies stands for QĐ-TTg; a dot inside a hyphenated symbol is printed
+        # so ("QC-TT.HĐND-UBND": the Standing Committee of the Council; "TTr-PGD.Q8").
+        symbol = symbol.replace(".", "-")
     year = match.group("year")
     party = _PARTY_AS_STATE_RE.match(symbol) if not year else None
     if party and party.group(1) in TYPE_BY_ABBR:
@@ -124,7 +133,7 @@ TYPE_BY_TITLE = {
     "KẾT LUẬN": "ket_luan", "BÁO CÁO": "bao_cao", "NGHỊ ĐỊNH": "nghi_dinh",
     "THÔNG TƯ": "thong_tu", "TỜ TRÌNH": "to_trinh", "CHƯƠNG TRÌNH": "chuong_trinh",
     "PHƯƠNG ÁN": "other", "ĐỀ ÁN": "other", "BIÊN BẢN": "other", "GIẤY MỜI": "other",
-    "LUẬT": "other", "PHÁP LỆNH": "other", "SẮC LỆNH": "other",
+    "LUẬT": "other", "PHÁP LỆNH": "other", "SẮC LỆNH": "other", "ĐIỀU LỆ": "other",
     # Titles of two words more: the subject starts on the next line, not with "HÀNH ĐỘNG".
     "CHƯƠNG TRÌNH HÀNH ĐỘNG": "chuong_trinh", "CHƯƠNG TRÌNH PHỐI HỢP": "chuong_trinh",
     "THÔNG TƯ LIÊN TỊCH": "thong_tu", "NGHỊ QUYẾT LIÊN TỊCH": "nghi_quyet", "KẾ HOẠCH LIÊN TỊCH": "ke_hoach",

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from . import errors
 from .actors import find_actors
-from .announce import enacting_system, find_announced, find_headline, is_party_body
+from .announce import enacting_system, find_announced, find_headline, is_party_body, notice_type, title_issuer
+from .dropped import restore_dropped
 from .errors import MAX_BYTES, ParseError
 from .extract import read_document
-from .header import Header, parse_header
+from .header import Header, mend_titles, parse_header, unfold_run_on
 from .legacy import repair_legacy
 from .normalize import normalize
+from .patterns import CODE_RE, code_parts, doc_type_for, iso_date
 from .recipients import read_recipients
 from .references import find_references
 from .schedule import find_deadline, find_recurrence
@@ -23,6 +26,12 @@ KEYS = (
     "system", "issuer", "code", "number", "symbol", "doc_type", "place", "date",
     "subject", "recipients", "references", "tasks", "distribution", "signer", "warnings",
 )
+# A PDF copy can break "Điều" from its number: "Điều" / "3." is "Điều 3.".
+_LONE_DIEU_RE = re.compile(r"(?m)^([ \t]*Điều)[ \t]*\n[ \t]*(\d{1,3}[ \t]*[.:])")
+# A document-sharing site lists the pages of a PDF as an indented "1." item, each page's text run
+# onto one line: that "1." numbers a page, not a task.
+_PAGE_MIN = 1000
+_PAGE_NUMBER_RE = re.compile(r"^[ \t]+\d{1,3}\.[ \t]+")
 _LEGACY_NOTE = "Văn bản được chuyển từ bảng mã {name} sang Unicode: cần soát lại dấu tiếng Việt."
 
 
@@ -119,10 +128,10 @@ def _tasks_of(item: Item, year: int | None) -> list[dict[str, Any]]:
         child["deadline"] = child["deadline"] or intro["deadline"]
         child["recurrence"] = child["recurrence"] or intro["recurrence"]
         subtasks.append(child)
-    if parts.kind == "dash" and not any(find_actors(sub.text)[0] for sub in parts.subs):
-        return [{**task, "subtasks": []}]  # bullets that restate the item, not separate assignments
     if not item.article and NO_ACTION_HEADING_RE.match(item.heading) and not intro["leads"]:
         return [{**t, "subtasks": []} for t in subtasks if t["leads"]]
+    if parts.kind == "dash" and not any(find_actors(sub.text)[0] for sub in parts.subs):
+        return [{**task, "subtasks": []}]  # bullets that restate the item, not separate assignments
     if not intro["leads"]:
         task["leads"] = list(dict.fromkeys(n for t in subtasks for n in t["leads"]))
         task["coordinators"] = list(dict.fromkeys(n for t in subtasks for n in t["coordinators"]))
@@ -156,13 +165,57 @@ def _fill_from_lead(header: Header, lines: list[str], text: str) -> None:
         header.system = "party"
     if header.system is None:
         header.system = enacting_system(text)
+    if header.doc_type is None and header.code is None:
+        header.doc_type = notice_type(text)
+    if header.issuer is None:
+        header.issuer = title_issuer(lines)
+
+
+# A legal database prints a summary above (or instead of) the header:
+# "Cơ quan ban hành: Chính phủ", "Số hiệu: 08/1998/NQ-CP", "Ngày ban hành: 16/07/1998".
+_SUMMARY_RE = re.compile(
+    r"^[ \t|]*(?P<label>Cơ\s+quan\s+ban\s+hành|Số\s+hiệu|Ngày\s+ban\s+hành)[ \t]*:[ \t|]*"
+    r"(?P<value>[^|\n]*?)[ \t|]*(?:(?:Loại\s+văn\s+bản|Ngày\s+hiệu\s+lực|Người\s+ký)[ \t]*:.*)?$"
+)
+_SUMMARY_DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_SUMMARY_LINES = 120
+
+
+def _fill_from_summary(header: Header, lines: list[str]) -> None:
+    """Issuer, number and date the header left out, from a legal database's summary lines."""
+    for line in lines[:_SUMMARY_LINES]:
+        if ":" not in line:
+            continue
+        m = _SUMMARY_RE.match(line)
+        if m is None or not m.group("value"):
+            continue
+        label, value = m.group("label"), m.group("value").strip()
+        if label.startswith("Cơ") and header.issuer is None and len(value) < 120:
+            header.issuer = value
+        elif label.startswith("Số") and header.code is None:
+            code = CODE_RE.fullmatch(value)
+            if code:
+                header.code, header.number, header.symbol, kind, system = code_parts(code)
+                header.system = header.system or system
+                header.doc_type = header.doc_type or doc_type_for(kind, system or "state")
+        elif label.startswith("Ngày") and header.date is None:
+            d = _SUMMARY_DATE_RE.match(value)
+            header.date = iso_date(*d.groups()) if d else None
 
 
 def _parse(text: str, legacy: str | None) -> dict[str, Any]:
     if not text.strip():
         raise ParseError(errors.EMPTY)
-    lines = text.split("\n")
+    text = unfold_run_on(restore_dropped(text))
+    if "Điều\n" in text or "Điều \n" in text:
+        text = _LONE_DIEU_RE.sub(r"\1 \2", text)
+    lines = mend_titles(text.split("\n"))
+    for i, line in enumerate(lines):
+        if len(line) > _PAGE_MIN and line[:1] in " \t":
+            lines[i] = _PAGE_NUMBER_RE.sub("", line, count=1)
     header = parse_header(lines)
+    if None in (header.code, header.date, header.issuer):
+        _fill_from_summary(header, lines)
     if None in (header.code, header.date, header.doc_type, header.system):
         _fill_from_lead(header, lines, text)
     # Text above the header (portal furniture, a news lead) is not the document.

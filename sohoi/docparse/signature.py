@@ -89,6 +89,21 @@ def _has_noi_nhan(line: str) -> bool:
     return any(p.NOI_NHAN_RE.match(s) for s in _segments(line))
 
 
+_SIGNED_LINE_RE = re.compile(r"^[(\[]\s*(?:đã\s+ký|ký)\s*[)\]]$", re.IGNORECASE)
+
+
+def _first_signature(lines: list[str], body_start: int) -> int | None:
+    """Without "Nơi nhận", the line after a "(Đã ký)" and its name: a page can go on with
+    another document (the regulation a decision issues), which is not this one's body."""
+    for i in range(body_start, len(lines)):
+        if _SIGNED_LINE_RE.match(lines[i].strip()):
+            for k in range(i + 1, min(i + 4, len(lines))):
+                if _name(lines[k].strip()):
+                    return k + 1
+            return None
+    return None
+
+
 def tail_start(lines: list[str], body_start: int) -> int:
     """Index where the body ends and the signature/distribution block begins."""
     end = len(lines)
@@ -96,6 +111,8 @@ def tail_start(lines: list[str], body_start: int) -> int:
         if _has_noi_nhan(lines[i]):
             end = i
             break
+    else:
+        end = _first_signature(lines, body_start) or end
     j = end
     while j > body_start and all(_signer_ish(s) for s in _segments(lines[j - 1])):
         j -= 1

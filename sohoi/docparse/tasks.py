@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import patterns as p
+from .actors import split_at_verb
 
 _TERMINAL = (".", ";", ":", "!", "?")
 _NO_TASK_SECTION_RE = re.compile(
@@ -45,6 +46,7 @@ class Item:
     heading: str = ""
     lines: list[str] = field(default_factory=list)
     article: bool = False  # "Điều N": a legal article is an item whatever its heading
+    part: str = ""  # the title of the "Phần"/"Chương" the item stands in
 
     @property
     def text(self) -> str:
@@ -147,20 +149,26 @@ def _sequence_items(lines: list[str], regex: re.Pattern[str], values=None) -> li
     items: list[Item] = []
     current: Item | None = None
     expected = 1
+    part = ""
+    part_pending = False  # a "Phần thứ nhất" line whose title is on the next line
     for line in lines:
         stripped = line.strip()
+        if part_pending and stripped:
+            part, part_pending = stripped, False
         m = regex.match(stripped) if stripped else None
         if m:
             number = values.get(m.group("n"), -1) if values else int(m.group("n"))
             # Articles may be quoted from the middle of a decree: any rising number.
             if number == expected or (regex is p.DIEU_RE and number >= expected):
-                current = Item(no=m.group("n"), heading=stripped[m.end():], article=regex is p.DIEU_RE)
+                current = Item(no=m.group("n"), heading=stripped[m.end():], article=regex is p.DIEU_RE, part=part)
                 current.lines.append(stripped[m.end():])
                 items.append(current)
                 expected = number + 1
                 continue
-        if p.PART_RE.match(stripped):
+        if (part_match := p.PART_RE.match(stripped)) is not None:
             current = None  # "Chương II": the next lines are a chapter title
+            part = stripped[part_match.end():].strip(" .:-–—")
+            part_pending = not part
             continue
         if current is not None:
             current.lines.append(line)
@@ -182,6 +190,8 @@ def _roman_tasks(lines: list[str]) -> list[Item] | None:
         heading = section.heading
         if _NO_TASK_SECTION_RE.search(heading) and not _TASK_SECTION_RE.search(heading):
             continue
+        if _NO_TASK_SECTION_RE.search(section.part) and not _TASK_SECTION_RE.search(section.part):
+            continue  # "Phần thứ nhất / TÌNH HÌNH THỰC HIỆN ...": a report's results, whatever its sections say
         inner = _sequence_items(section.lines[1:], p.ARABIC_RE)
         if inner:
             for item in inner:
@@ -204,6 +214,27 @@ def _drop_closing(item: Item) -> None:
         previous = line
 
 
+# "Đồng chí Võ Nguyên Giáp ...", "Ông Nguyễn Văn A, ...": an item that opens with a person's
+# name (an honorific, then a family name). Vietnamese family names are few; these cover most people.
+_PERSON_RE = re.compile(
+    r"^(?:Đồng\s+chí|Đ/c|Ông|Bà)\s+(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô"
+    r"|Dương|Lý|Đoàn|Đào|Đinh|Mai|Trương|Lưu|Cao|Lương|Hà|Tô|Tạ|Chu|Trịnh|Nông|Lò|Vương|Châu|Thái"
+    r"|Hứa|Quách|Triệu|Lâm|Kiều|Tăng|Tống|Thân|Khúc|Giáp|Lại|Mạc|Phùng|Nghiêm|Kha|La|Từ|Doãn"
+    r"|Đồng|Khổng|Âu|Diệp|Bạch|Viên|Ninh|Quan|Cù|Kim)\s+[A-ZĐÀ-Ỹ]"
+)
+
+
+def _persons_list(items: list[Item]) -> bool:
+    """Numbered items that each name a person (a list of appointees, of members) are no tasks.
+
+    Every item opens with a person's name, and most of them do not assign
+    work (no verb of the assignment list): "1. Đồng chí X thôi giữ chức ...".
+    """
+    if len(items) < 2 or any(i.article for i in items) or not all(_PERSON_RE.match(i.heading) for i in items):
+        return False
+    return sum(split_at_verb(i.text) is None for i in items) * 2 > len(items)
+
+
 def split_tasks(lines: list[str]) -> list[Item]:
     """Top-level numbered items of the body ``lines``."""
     stripped = [line.strip() for line in lines]
@@ -213,6 +244,8 @@ def split_tasks(lines: list[str]) -> list[Item]:
         items = roman
     else:
         items = _sequence_items(lines, p.ARABIC_RE) or _letter_items(lines) or _addressed_items(lines)
+    if _persons_list(items):
+        return []
     if items:
         _drop_closing(items[-1])
     return items
