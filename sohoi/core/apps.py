@@ -18,3 +18,11 @@ class CoreConfig(AppConfig):
         from .widgets import install_date_widget
 
         install_date_widget()
+
+        # A write in the middle of a request clears what the request remembered (core/memo.py).
+        from django.db.models.signals import post_delete, post_save
+
+        from .memo import forget_on_write
+
+        post_save.connect(forget_on_write, dispatch_uid="sohoi.memo.save")
+        post_delete.connect(forget_on_write, dispatch_uid="sohoi.memo.delete")

@@ -37,6 +37,18 @@ def remember(key: Hashable, compute: Callable[[], T]) -> T:
     return store[key]
 
 
+# Rows whose writes change no remembered answer (the audit trail is written while a page reads, e.g. a
+# sensitive-read entry; forgetting on it would recompute the rest of that page).
+_IRRELEVANT = {"core.AuditEntry", "sessions.Session", "core.Notification"}
+
+
+def forget_on_write(sender: type, **_kwargs: Any) -> None:
+    """post_save/post_delete receiver (core.apps): any ORM write of another model clears the request's memo, so a
+    remembered permission or rule is never read stale after a write in the same request."""
+    if sender._meta.label not in _IRRELEVANT:
+        forget()
+
+
 def forget() -> None:
     store = _store.get()
     if store is not None:

@@ -18,6 +18,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from sohoi.accounts.choices import READ_ALL_ROLES, SENSITIVE_DATA_ROLES, Role
+from sohoi.core import memo
 
 VIEW = "view"
 CHANGE = "change"
@@ -151,7 +152,10 @@ def get_scoped(qs_or_model: models.QuerySet | type[models.Model], user: Any, act
 
 
 def can(user: Any, action: str, obj: models.Model) -> bool:
-    return restrict(type(obj)._default_manager.filter(pk=obj.pk), user, action).exists()
+    """Whether `obj` lies in the user's scope for `action`; remembered for the request (a page asks it once per
+    button: the association page asked the same question fourteen times), forgotten by any write."""
+    key = ("scoping.can", getattr(user, "pk", None), action, obj._meta.label, obj.pk)
+    return memo.remember(key, lambda: restrict(type(obj)._default_manager.filter(pk=obj.pk), user, action).exists())
 
 
 def can_see_sensitive(user: Any) -> bool:
