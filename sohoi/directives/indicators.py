@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sohoi.core.deadlines import TrackState
+from sohoi.core.lazy_text import interpolate_lazy
 from sohoi.reports.registry import Filters, Indicator
 
 from .dissemination.selectors import PARTY_GROUP, overview, overview_documents
@@ -107,15 +108,15 @@ INDICATORS = [
         buckets=lambda: dict(TrackState.choices)),
     Indicator(
         key="directives.overdue_by_document", point=6,
-        label=_("Việc quá hạn theo văn bản (%(n)s văn bản nhiều nhất)") % {"n": TOP},
-        definition=_("Lượt giao việc đang quá hạn, theo văn bản chỉ đạo (%(n)s văn bản nhiều nhất).") % {"n": TOP},
+        label=interpolate_lazy(_("Việc quá hạn theo văn bản (%(n)s văn bản nhiều nhất)"), {"n": TOP}),
+        definition=interpolate_lazy(_("Lượt giao việc đang quá hạn, theo văn bản chỉ đạo (%(n)s văn bản nhiều nhất)."), {"n": TOP}),
         compute=_overdue_by("task__document_id"),
         list_url=_top_list(param="document"),
         bucket_labels=_document_labels, compare=False),
     Indicator(
         key="directives.overdue_by_unit", point=6,
-        label=_("Việc quá hạn theo đơn vị (%(n)s đơn vị nhiều nhất)") % {"n": TOP},
-        definition=_("Lượt giao việc đang quá hạn, theo đơn vị thực hiện (%(n)s đơn vị nhiều nhất).") % {"n": TOP},
+        label=interpolate_lazy(_("Việc quá hạn theo đơn vị (%(n)s đơn vị nhiều nhất)"), {"n": TOP}),
+        definition=interpolate_lazy(_("Lượt giao việc đang quá hạn, theo đơn vị thực hiện (%(n)s đơn vị nhiều nhất)."), {"n": TOP}),
         compute=_overdue_by("unit_id"),
         list_url=_top_list(param="unit"),
         bucket_labels=_unit_labels, compare=False),
@@ -128,7 +129,7 @@ INDICATORS = [
     Indicator(
         key="directives.not_disseminated", point=1,
         label=_("Cấp ủy chưa tổ chức quán triệt, theo văn bản"),
-        definition=_("Số cấp ủy được giao quán triệt văn bản mà chưa tổ chức (%(n)s văn bản gần nhất).") % {"n": TOP},
+        definition=interpolate_lazy(_("Số cấp ủy được giao quán triệt văn bản mà chưa tổ chức (%(n)s văn bản gần nhất)."), {"n": TOP}),
         compute=_not_disseminated, list_url=_coverage_url, bucket_labels=_document_labels, compare=False,
         chart="none"),
 ]
