@@ -16,8 +16,11 @@ from sohoi.directives.services.proposals import build_proposal, parse_choice
 
 
 class Command(BaseCommand):
-    help = (gettext_lazy("Đọc một văn bản (.txt, .docx, .pdf), vào sổ và đề xuất nhiệm vụ để duyệt trên web. "
-                         "--dry-run: chỉ đọc và in kết quả, không ghi gì."))
+    @property
+    def help(self) -> str:  # type: ignore[override]
+        # Read when the parser is built, in the active language (argparse needs a real string).
+        return str(gettext_lazy("Đọc một văn bản (.txt, .docx, .pdf), vào sổ và đề xuất nhiệm vụ để duyệt trên web. "
+                             "--dry-run: chỉ đọc và in kết quả, không ghi gì."))
 
     def add_arguments(self, parser):
         parser.add_argument("file")

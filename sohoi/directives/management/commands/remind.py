@@ -18,8 +18,11 @@ from sohoi.directives.services import reminders_send
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Nhắc các đơn vị về nhiệm vụ sắp đến hạn (trong N ngày, mặc định 7) và nhiệm vụ quá "
-                        "hạn.")
+    @property
+    def help(self) -> str:  # type: ignore[override]
+        # Read when the parser is built, in the active language (argparse needs a real string).
+        return str(gettext_lazy("Nhắc các đơn vị về nhiệm vụ sắp đến hạn (trong N ngày, mặc định 7) và nhiệm vụ quá "
+                            "hạn."))
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=7, help=_("Nhắc việc đến hạn trong số ngày này (mặc "

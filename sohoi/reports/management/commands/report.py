@@ -32,8 +32,11 @@ def reader(username: str | None):
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Lập báo cáo định kỳ thực hiện Công văn 752-CV/TU (docx theo thể thức văn bản của "
-                        "Đảng, xlsx phụ lục, pdf).")
+    @property
+    def help(self) -> str:  # type: ignore[override]
+        # Read when the parser is built, in the active language (argparse needs a real string).
+        return str(gettext_lazy("Lập báo cáo định kỳ thực hiện Công văn 752-CV/TU (docx theo thể thức văn bản của "
+                            "Đảng, xlsx phụ lục, pdf)."))
 
     def add_arguments(self, parser):
         parser.add_argument("--period", required=True, help=_("Năm (2026), nửa năm (2026-H1) hoặc quý "
