@@ -212,21 +212,27 @@ class BookEntryIn(Schema):
     note: str = Field("", max_length=300)
 
 
-def _book(request: HttpRequest, book: str, year: int | None) -> Any:
-    """The page's read (books.book_entries: the unit's book, scoped), each line marked with whether the caller
-    may read its document, counted in SQL (one subquery, not a query per line)."""
+def _with_visibility(entries: Any, user: Any) -> Any:
+    """Each line marked with whether the caller may read its document, counted in SQL (one subquery, not a
+    query per line)."""
     from django.db.models import Exists, OuterRef
 
-    from sohoi.core.deadlines import today
     from sohoi.core.scoping import restrict
     from sohoi.directives.models import Document
+
+    return entries.annotate(document_visible=Exists(restrict(Document.objects.filter(pk=OuterRef("document_id")),
+                                                             user)))
+
+
+def _book(request: HttpRequest, book: str, year: int | None) -> Any:
+    """The page's read (books.book_entries: the caller's unit's book, scoped), lines marked as readable or not."""
+    from sohoi.core.deadlines import today
 
     from .books import selectors as books
 
     require(request.auth, "reports.view_book")
-    readable = restrict(Document.objects.filter(pk=OuterRef("document_id")), request.auth)
-    return books.book_entries(user=request.auth, unit=request.auth.unit, book=book,
-                              year=year or today().year).annotate(document_visible=Exists(readable))
+    return _with_visibility(books.book_entries(user=request.auth, unit=request.auth.unit, book=book,
+                                               year=year or today().year), request.auth)
 
 
 def _enter(request: HttpRequest, book: str, document_id: int, note: str) -> Any:
@@ -259,8 +265,11 @@ def list_book_outgoing(request: HttpRequest, q: Query[BookQuery]):
 def get_book_entry(request: HttpRequest, entry_id: int):
     from django.shortcuts import get_object_or_404
 
-    entry = get_scoped(BookEntry.objects.all(), request.auth, pk=entry_id)
-    return get_object_or_404(_book(request, entry.book, entry.year), pk=entry.pk)
+    # Any line in the caller's scope (core.scoping, like every object read), not only the caller's own unit's
+    # book: an administrator or a superior body reads a line it may see, though it keeps no book of its own.
+    get_scoped(BookEntry.objects.all(), request.auth, pk=entry_id)
+    return get_object_or_404(_with_visibility(BookEntry.objects.select_related("document", "document__issuer"),
+                                              request.auth), pk=entry_id)
 
 
 @router.post("books/incoming/{int:document_id}", response={201: BookEntryOut}, summary="Vào sổ văn bản đến",
